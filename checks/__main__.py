@@ -1,0 +1,7 @@
+"""Allow ``python -m checks``."""
+
+import sys
+
+from checks.cli import main
+
+sys.exit(main())

@@ -1,0 +1,179 @@
+"""The ``kb`` command.
+
+Parsing is kept apart from execution: :func:`parse` turns arguments into a plain
+namespace and each ``run_*`` function builds the pieces and returns an exit code,
+so tests can call them without mocking anything.
+
+Exit codes: 0 nothing failed; 1 error findings (or warnings with ``--strict``);
+2 a usage error, or a knowledge base that cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from checks import __version__
+from checks.dates import DateError, parse_date
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit code 2)."""
+
+
+def resolve_today(as_of: str | None, environ: dict[str, str] | None = None) -> date:
+    """``--as-of``, else ``KB_AS_OF``, else the real date (the only clock read)."""
+    env = os.environ if environ is None else environ
+    value = as_of or env.get("KB_AS_OF")
+    if not value:
+        return date.today()
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        source = "--as-of" if as_of else "KB_AS_OF"
+        raise UsageError(f"{source}: {exc}") from None
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kb",
+        description="Check and maintain a safeguarding partnership's knowledge base.",
+        epilog="Run `kb COMMAND --help` for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"kb {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = sub.add_parser(
+        "check",
+        help="check the knowledge base against the statutory timescales and local rules",
+        description="Check ToRs, reviews, actions, briefs, procedures and meetings. "
+        "Exit 0 with no error findings, 1 with error findings (or warnings with --strict), "
+        "2 for a usage error or a knowledge base that cannot be read.",
+    )
+    check.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    check.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="check as if today were this date (default: $KB_AS_OF, else today)",
+    )
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github", "junit"],
+        default="text",
+        help="report format (default: text)",
+    )
+    check.add_argument(
+        "--select",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes, comma-separated (e.g. TOR,ACT001)",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_codes,
+        default=[],
+        metavar="CODES",
+        help="skip these codes or prefixes, comma-separated",
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+    rules = sub.add_parser(
+        "rules",
+        help="list every check with its code, severity and summary",
+        description="List every check. `kb rules CODE` shows one check's documentation.",
+    )
+    rules.add_argument("code", nargs="?", help="show the full documentation of this check")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.engine import run
+    from checks.loading import KnowledgeBaseNotFound, load
+    from checks.reporters import REPORTERS
+    from checks.rules import REGISTRY
+
+    today = resolve_today(args.as_of)
+    for code in [*args.select, *args.ignore]:
+        if not any(c.startswith(code) for c in REGISTRY):
+            raise UsageError(f"{code!r} matches no check code; run `kb rules` to list them")
+    try:
+        kb = load(Path(args.path))
+    except KnowledgeBaseNotFound as exc:
+        stderr.write(f"kb check: {exc}\n")
+        return EXIT_USAGE
+    result = run(kb, today, select=args.select, ignore=args.ignore)
+    reporter = REPORTERS[args.format]
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            reporter(result, out, args.strict)
+        stderr.write(
+            f"kb check: {result.counts.describe()} in {result.files_read} files; "
+            f"report written to {args.output}\n"
+        )
+    else:
+        reporter(result, stdout, args.strict)
+    return EXIT_FINDINGS if result.failed(args.strict) else EXIT_OK
+
+
+def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    import json
+
+    from checks.rules import REGISTRY
+
+    if args.code:
+        rule = REGISTRY.get(args.code.upper())
+        if rule is None:
+            raise UsageError(f"{args.code!r} is not a check code; run `kb rules` to list them")
+        stdout.write(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.summary}.\n\n")
+        stdout.write(rule.body + "\n")
+        return EXIT_OK
+    if args.format == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            for r in REGISTRY.values()
+        ]
+        json.dump(rows, stdout, indent=2)
+        stdout.write("\n")
+        return EXIT_OK
+    for rule in REGISTRY.values():
+        stdout.write(f"{rule.code:<7} {rule.severity.value:<8} {rule.name:<28} {rule.summary}\n")
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "rules": run_rules}
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = parse(argv)
+    except SystemExit as exc:  # argparse has printed its message
+        return EXIT_OK if exc.code in (0, None) else EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except UsageError as exc:
+        err.write(f"kb {args.command}: {exc}\n")
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `kb check | head`
+        return EXIT_OK

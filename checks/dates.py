@@ -1,0 +1,185 @@
+"""Dates, durations and working days.
+
+Working-day arithmetic is delegated to the ``holidays`` package's own helpers
+(``get_nth_working_day``, ``get_working_days_count``, ``is_working_day``) for the
+partnership's nation. Month arithmetic uses ``dateutil.relativedelta``, which
+clamps 31 January + 1 month to 28/29 February rather than failing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+Nation = Literal["ENG", "WLS", "SCT", "NIR"]
+
+NATIONS: dict[str, str] = {
+    "ENG": "England",
+    "WLS": "Wales",
+    "SCT": "Scotland",
+    "NIR": "Northern Ireland",
+}
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+class DateError(ValueError):
+    """A date written in a way we cannot accept; the message says how to fix it."""
+
+
+def parse_date(value: object) -> date:
+    """Parse an ISO ``YYYY-MM-DD`` date, explaining anything else."""
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if m := _ISO.match(text):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise DateError(f"{text} is not a real date; check the day and month") from None
+    if m := _UK.match(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        try:
+            example = date(year, month, day).isoformat()
+        except ValueError:
+            example = "YYYY-MM-DD"
+        raise DateError(f"write dates as YYYY-MM-DD: {text} should be written {example}")
+    raise DateError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+_DURATION = re.compile(
+    r"^\s*(?:every\s+)?(\d+)\s+(working\s+days?|days?|weeks?|months?|years?)\s*$", re.I
+)
+_WORDS: dict[str, tuple[int, str]] = {
+    "weekly": (1, "weeks"),
+    "fortnightly": (2, "weeks"),
+    "monthly": (1, "months"),
+    "bimonthly": (2, "months"),
+    "every two months": (2, "months"),
+    "six times a year": (2, "months"),
+    "every six weeks": (6, "weeks"),
+    "quarterly": (3, "months"),
+    "four times a year": (3, "months"),
+    "termly": (4, "months"),
+    "three times a year": (4, "months"),
+    "twice a year": (6, "months"),
+    "six-monthly": (6, "months"),
+    "annually": (1, "years"),
+    "yearly": (1, "years"),
+    "annual": (1, "years"),
+    "two-yearly": (2, "years"),
+    "biennially": (2, "years"),
+}
+
+Unit = Literal["days", "working days", "weeks", "months", "years"]
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A span such as ``12 months``, ``6 weeks`` or ``15 working days``."""
+
+    count: int
+    unit: Unit
+
+    @classmethod
+    def parse(cls, value: object) -> Duration:
+        if isinstance(value, Duration):
+            return value
+        text = " ".join(str(value).lower().split())
+        if text in _WORDS:
+            count, unit = _WORDS[text]
+            return cls(count, unit)  # type: ignore[arg-type]
+        m = _DURATION.match(text)
+        if not m or int(m[1]) <= 0:
+            raise ValueError(
+                f"'{value}' is not a period; write a number and a unit, e.g. '12 months', "
+                "'6 weeks', '15 working days', or a word such as 'monthly' or 'quarterly'"
+            )
+        unit = m[2].lower().replace("  ", " ")
+        if not unit.endswith("s"):
+            unit += "s"
+        unit = "working days" if unit.startswith("working") else unit
+        return cls(int(m[1]), unit)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        unit = self.unit if self.count != 1 else self.unit[:-1]
+        return f"{self.count} {unit}"
+
+    def after(self, start: date, calendar: WorkingCalendar | None = None) -> date:
+        """The date this span after ``start``. Working days need a calendar."""
+        if self.unit == "working days":
+            if calendar is None:
+                raise ValueError("working days need a calendar")
+            return calendar.add(start, self.count)
+        delta = {
+            "days": relativedelta(days=self.count),
+            "weeks": relativedelta(weeks=self.count),
+            "months": relativedelta(months=self.count),
+            "years": relativedelta(years=self.count),
+        }[self.unit]
+        result: date = start + delta
+        return result
+
+    def approx_days(self) -> int:
+        """Rough length in calendar days, for ordering and display only."""
+        per = {"days": 1, "working days": 1.4, "weeks": 7, "months": 30.44, "years": 365.25}
+        return round(self.count * per[self.unit])
+
+
+class WorkingCalendar:
+    """Working days for one nation: not Saturday, Sunday or a bank holiday.
+
+    Day 1 is the first working day *after* the trigger date, as the statutory
+    guidance counts.
+    """
+
+    def __init__(self, nation: str = "ENG") -> None:
+        if nation not in NATIONS:
+            raise ValueError(f"unknown nation {nation!r}; use one of {', '.join(NATIONS)}")
+        self.nation = nation
+
+    @cached_property
+    def _holidays(self) -> holidays.HolidayBase:
+        # Always pass the subdivision: without it the GB calendar omits Easter
+        # Monday and the summer bank holiday in England.
+        return holidays.country_holidays("GB", subdiv=self.nation)
+
+    def add(self, start: date, working_days: int) -> date:
+        """The ``working_days``-th working day after ``start`` (negative: before)."""
+        if working_days == 0:
+            return start
+        result: date = self._holidays.get_nth_working_day(start, working_days)
+        return result
+
+    def count_between(self, start: date, end: date) -> int:
+        """Working days after ``start`` up to and including ``end``.
+
+        Negative when ``end`` is before ``start``.
+        """
+        if end == start:
+            return 0
+        if end > start:
+            return int(self._holidays.get_working_days_count(start + relativedelta(days=1), end))
+        return -int(self._holidays.get_working_days_count(end + relativedelta(days=1), start))
+
+    def is_working_day(self, day: date) -> bool:
+        return bool(self._holidays.is_working_day(day))
+
+    def holiday_name(self, day: date) -> str | None:
+        name = self._holidays.get(day)
+        return str(name) if name else None
+
+
+def days_between(start: date, end: date) -> int:
+    return (end - start).days
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if abs(n) == 1 else 's'}"

@@ -1,0 +1,100 @@
+"""Run the checks over a loaded knowledge base and collect the findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import ValidationError
+
+from checks.dates import WorkingCalendar
+from checks.findings import Counts, Finding, Severity
+from checks.kb import KnowledgeBase
+from checks.rules import REGISTRY, Context, Rule
+from checks.suppressions import Granted, collect
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Everything one run found, sorted by file and line."""
+
+    findings: list[Finding]
+    today: date
+    files_read: int
+    suppressed: int = 0
+    rules_run: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counts:
+        return Counts.of(self.findings)
+
+    def failed(self, strict: bool = False) -> bool:
+        c = self.counts
+        return c.errors > 0 or (strict and c.warnings > 0)
+
+
+def _matches(code: str, prefixes: Sequence[str]) -> bool:
+    return any(code.startswith(p) for p in prefixes)
+
+
+def selected_rules(
+    select: Sequence[str] = (), ignore: Sequence[str] = (), kb: KnowledgeBase | None = None
+) -> list[Rule]:
+    """Rules to run: enabled in config, matching ``select`` and not ``ignore``."""
+    settings = kb.config.rules if kb else {}
+    chosen = []
+    for code, rule in sorted(REGISTRY.items()):
+        setting = settings.get(code)
+        if setting is not None and not setting.enabled:
+            continue
+        if select and not _matches(code, select):
+            continue
+        if ignore and _matches(code, ignore):
+            continue
+        chosen.append(rule)
+    return chosen
+
+
+def run(
+    kb: KnowledgeBase,
+    today: date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Result:
+    calendar = WorkingCalendar(kb.nation)
+    ctx = Context(kb=kb, today=today, calendar=calendar, warning_days=kb.config.warning_days)
+    granted = [g for g in collect(kb) if g.rule.until >= today]
+    findings: list[Finding] = []
+    suppressed = 0
+    rules = selected_rules(select, ignore, kb)
+    for rule in rules:
+        setting = kb.config.rules.get(rule.code)
+        try:
+            options = rule.options.model_validate(setting.options if setting else {})
+        except ValidationError:
+            options = rule.options()  # CFG002 reports the bad options
+        severity = setting.severity if setting and setting.severity else rule.severity
+        for problem in rule.check(ctx, options):
+            if _suppressed(granted, rule.code, problem.subject):
+                suppressed += 1
+                continue
+            findings.append(
+                Finding(
+                    file=problem.file,
+                    line=problem.line,
+                    code=rule.code,
+                    severity=severity,
+                    message=problem.message,
+                    subject=problem.subject,
+                )
+            )
+    findings.sort()
+    return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
+
+
+def _suppressed(granted: list[Granted], code: str, subject: str) -> bool:
+    return any(g.matches(code, subject) for g in granted)
+
+
+__all__ = ["Result", "Severity", "run", "selected_rules"]

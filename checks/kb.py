@@ -1,0 +1,85 @@
+"""The loaded knowledge base: every record, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from checks.findings import Problem
+from checks.markdown import Heading
+from checks.model import (
+    Action,
+    ActionPlan,
+    Agency,
+    Brief,
+    Meeting,
+    Partnership,
+    Procedure,
+    Review,
+    TermsOfReference,
+    Theme,
+)
+from checks.model.config import Config
+
+DocKind = Literal["tor", "brief", "procedure", "page"]
+
+
+@dataclass(slots=True)
+class Document:
+    """A Markdown file of the site."""
+
+    path: str  # relative to the knowledge base root, with forward slashes
+    kind: DocKind
+    body: str
+    body_line: int
+    headings: list[Heading] = field(default_factory=list)
+    title: str | None = None
+
+    @property
+    def docs_path(self) -> str:
+        """The path relative to the docs folder, as MkDocs names it."""
+        return self.path.split("/", 1)[1] if "/" in self.path else self.path
+
+    def body_lines(self) -> list[tuple[int, str]]:
+        return [(self.body_line + i, text) for i, text in enumerate(self.body.split("\n"))]
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    root: Path
+    config: Config
+    partnership: Partnership | None = None
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    tors: dict[str, TermsOfReference] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=dict)
+    briefs: dict[str, Brief] = field(default_factory=dict)
+    reviews: dict[str, Review] = field(default_factory=dict)
+    plans: list[ActionPlan] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+    #: problems found while loading, keyed by the KB rule code that reports them
+    load_problems: list[tuple[str, Problem]] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def nation(self) -> str:
+        return self.partnership.nation if self.partnership else "ENG"
+
+    @property
+    def statutory(self) -> list[str]:
+        """Ids of the statutory safeguarding partners."""
+        return [a.id for a in self.agencies.values() if a.statutory]
+
+    def actions(self) -> list[tuple[ActionPlan, Action]]:
+        return [(plan, action) for plan in self.plans for action in plan.actions]
+
+    def document_of(self, source: str) -> Document | None:
+        return self.documents.get(source)
+
+    def agency_name(self, agency_id: str | None) -> str:
+        if agency_id is None:
+            return "no agency"
+        agency = self.agencies.get(agency_id)
+        return agency.name if agency else agency_id

@@ -1,0 +1,446 @@
+"""Load a knowledge base from its folder, never raising on bad input.
+
+Every problem becomes a :class:`Problem` with a file, a line and advice, filed
+under the ``KB`` rule code that reports it. A bad file (or a bad entry in a list)
+is left out, and everything else is still loaded, so one mistake never hides the
+findings in the rest of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from checks.findings import Problem
+from checks.kb import Document, KnowledgeBase
+from checks.markdown import headings, split_front_matter
+from checks.model import (
+    Action,
+    ActionPlan,
+    Agency,
+    Brief,
+    Meeting,
+    MeetingLog,
+    Partnership,
+    Procedure,
+    Register,
+    Review,
+    TermsOfReference,
+    Theme,
+    Vocabulary,
+)
+from checks.model.common import Located
+from checks.model.config import Config
+from checks.validation import explain
+from checks.yamlsource import LineDict, LineList, YamlError, line_at, load_yaml
+
+CONFIG_FILE = "kb.yaml"
+
+# Codes of the loader's own findings; each is documented as a rule in checks/rules.
+UNREADABLE = "KB001"
+BAD_YAML = "KB002"
+INVALID = "KB003"
+DUPLICATE = "KB004"
+MISSING_FILE = "KB005"
+UNEXPECTED_FILE = "KB006"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class KnowledgeBaseNotFound(Exception):
+    """The path is not a knowledge base at all (exit code 2)."""
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[tuple[str, Problem]] = []
+        self.files_read = 0
+        self.max_bytes = 5 * 1024 * 1024
+
+    # -- reporting -----------------------------------------------------------
+
+    def report(self, code: str, file: str, line: int, message: str, subject: str = "") -> None:
+        self.problems.append((code, Problem(file, line, message, subject)))
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    # -- reading -------------------------------------------------------------
+
+    def read_text(self, path: Path) -> str | None:
+        """The file's text, or None after reporting why it cannot be read."""
+        rel = self.rel(path)
+        try:
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(self.root.resolve()):
+                    self.report(
+                        UNREADABLE,
+                        rel,
+                        1,
+                        "this is a link to a file outside the repository, so it is not read; "
+                        "put the file itself in the repository",
+                    )
+                    return None
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                self.report(
+                    UNREADABLE,
+                    rel,
+                    1,
+                    f"the file is {size / 1_048_576:.1f} MB, over the "
+                    f"{self.max_bytes / 1_048_576:g} MB limit (max_file_mb in kb.yaml); "
+                    "split it or remove what does not belong",
+                )
+                return None
+            data = path.read_bytes()
+        except OSError as exc:
+            self.report(UNREADABLE, rel, 1, f"cannot read the file: {exc.strerror or exc}")
+            return None
+        self.files_read += 1
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]  # a byte-order mark, as some Windows editors save
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            self.report(
+                UNREADABLE,
+                rel,
+                line,
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} on this line); "
+                "save it with UTF-8 encoding",
+            )
+            return None
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            self.report(
+                UNREADABLE, rel, line, "the file contains a NUL byte; it is not a text file"
+            )
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def read_yaml(self, path: Path, required: bool = True) -> Any:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        rel = self.rel(path)
+        try:
+            data = load_yaml(text)
+        except YamlError as exc:
+            self.report(BAD_YAML, rel, exc.line, exc.message)
+            return None
+        if data is None:
+            if required:
+                self.report(INVALID, rel, 1, "the file is empty; it should hold `key: value` lines")
+            return None
+        if not isinstance(data, LineDict):
+            self.report(
+                INVALID,
+                rel,
+                getattr(data, "line", 1),
+                "the file should hold `key: value` lines at the top level, "
+                f"not a {type(data).__name__}",
+            )
+            return None
+        return data
+
+    # -- validation ------------------------------------------------------------
+
+    def validate(self, model: type[M], raw: Any, file: str, subject: str = "") -> M | None:
+        try:
+            obj = model.model_validate(raw)
+        except ValidationError as exc:
+            for problem in explain(exc, model, raw, file, subject):
+                self.problems.append((INVALID, problem))
+            return None
+        attach(obj, file, raw)
+        return obj
+
+    def validate_list(
+        self, model: type[M], raw: LineDict, key: str, item: type[BaseModel], file: str
+    ) -> M | None:
+        """Validate a file holding a list; on error keep the entries that are valid."""
+        try:
+            obj = model.model_validate(raw)
+        except ValidationError as exc:
+            subject_key = {"reviews": "ref"}.get(key, "id")
+            items = raw.get(key)
+            for problem in explain(exc, model, raw, file):
+                subject = ""
+                if isinstance(items, LineList):
+                    for i, entry in enumerate(items):
+                        if isinstance(entry, LineDict) and problem.line >= line_at(items, (i,)):
+                            subject = str(entry.get(subject_key, ""))
+                self.problems.append(
+                    (INVALID, Problem(file, problem.line, problem.message, subject))
+                )
+            # Salvage: the envelope must be valid; then keep each valid entry.
+            envelope_errors = [e for e in exc.errors() if not e["loc"] or e["loc"][0] != key]
+            if envelope_errors or not isinstance(items, LineList):
+                return None
+            good = LineList()
+            good.line, good.item_lines = items.line, []
+            for i, entry in enumerate(items):
+                try:
+                    item.model_validate(entry)
+                except ValidationError:
+                    continue
+                good.append(entry)
+                good.item_lines.append(items.item_lines[i])
+            if not good:
+                return None
+            salvaged = LineDict(raw)
+            salvaged.line, salvaged.key_lines = raw.line, raw.key_lines
+            salvaged[key] = good
+            try:
+                obj = model.model_validate(salvaged)
+            except ValidationError:
+                return None
+            raw = salvaged
+        attach(obj, file, raw)
+        return obj
+
+
+def attach(obj: BaseModel, file: str, raw: Any) -> None:
+    """Give a validated record (and the records inside it) their file and raw lines."""
+    if isinstance(obj, Located):
+        obj.locate(file, raw)
+    if not isinstance(raw, dict):
+        return
+    for name, info in type(obj).model_fields.items():
+        key = info.alias or name
+        value = getattr(obj, name)
+        sub = raw.get(key)
+        if isinstance(value, Located):
+            attach(value, file, sub)
+        elif (
+            isinstance(value, list)
+            and value
+            and isinstance(value[0], Located)
+            and isinstance(sub, list)
+        ):
+            for child, child_raw in zip(value, sub, strict=False):
+                attach(child, file, child_raw)
+
+
+def _markdown_files(folder: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.endswith(".md"):
+                yield Path(dirpath) / name
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def load_config(root: Path, loader: _Loader | None = None) -> Config:
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return Config()
+    own = loader or _Loader(root)
+    raw = own.read_yaml(path, required=False)
+    if raw is None:
+        return Config()
+    return own.validate(Config, raw, CONFIG_FILE) or Config()
+
+
+def load(root: Path | str) -> KnowledgeBase:
+    """Load the knowledge base under ``root``. Only a missing folder raises."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeBaseNotFound(f"{root} is not a folder")
+    loader = _Loader(root)
+    config = load_config(root, loader)
+    loader.max_bytes = int(config.max_file_mb * 1024 * 1024)
+    data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
+    if not data_dir.is_dir() and not docs_dir.is_dir():
+        raise KnowledgeBaseNotFound(
+            f"{root} has neither a {config.data_dir}/ nor a {config.docs_dir}/ folder; "
+            "is this a knowledge base?"
+        )
+    kb = KnowledgeBase(root=root, config=config)
+    _load_data(loader, kb, data_dir)
+    _load_docs(loader, kb, docs_dir)
+    kb.load_problems = loader.problems
+    kb.files_read = loader.files_read
+    return kb
+
+
+_KNOWN_DATA = {"partnership", "themes", "reviews"}
+
+
+def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
+    rel_data = kb.config.data_dir
+    for name in ("partnership", "themes"):
+        if not (data_dir / f"{name}.yaml").exists():
+            loader.report(
+                MISSING_FILE,
+                f"{rel_data}/{name}.yaml",
+                1,
+                f"{rel_data}/{name}.yaml is missing; it is needed to check "
+                + ("agencies and bank holidays" if name == "partnership" else "brief themes"),
+            )
+    raw = (
+        loader.read_yaml(data_dir / "partnership.yaml")
+        if (data_dir / "partnership.yaml").exists()
+        else None
+    )
+    if raw is not None:
+        kb.partnership = loader.validate_list(
+            Partnership, raw, "agencies", Agency, f"{rel_data}/partnership.yaml"
+        )
+        if kb.partnership:
+            for agency in kb.partnership.agencies:
+                _unique(loader, kb.agencies, agency.id, agency, "agency")
+
+    raw = (
+        loader.read_yaml(data_dir / "themes.yaml") if (data_dir / "themes.yaml").exists() else None
+    )
+    if raw is not None:
+        vocab = loader.validate_list(Vocabulary, raw, "themes", Theme, f"{rel_data}/themes.yaml")
+        if vocab:
+            for theme in vocab.themes:
+                _unique(loader, kb.themes, theme.id, theme, "theme")
+
+    if (data_dir / "reviews.yaml").exists():
+        raw = loader.read_yaml(data_dir / "reviews.yaml", required=False)
+        if raw is not None:
+            register = loader.validate_list(
+                Register, raw, "reviews", Review, f"{rel_data}/reviews.yaml"
+            )
+            if register:
+                for review in register.reviews:
+                    _unique(loader, kb.reviews, review.ref, review, "review reference")
+
+    seen_actions: dict[str, Any] = {}
+    for path in _yaml_files(data_dir / "actions"):
+        raw = loader.read_yaml(path)
+        if raw is None:
+            continue
+        plan = loader.validate_list(ActionPlan, raw, "actions", Action, loader.rel(path))
+        if plan is None:
+            continue
+        for action in plan.actions:
+            _unique(loader, seen_actions, f"{plan.review}/{action.id}", action, "action id")
+        kb.plans.append(plan)
+
+    for path in _yaml_files(data_dir / "meetings"):
+        raw = loader.read_yaml(path)
+        if raw is None:
+            continue
+        log = loader.validate_list(MeetingLog, raw, "meetings", Meeting, loader.rel(path))
+        if log is not None:
+            kb.meetings.extend(log.meetings)
+
+    if data_dir.is_dir():
+        for path in sorted(data_dir.iterdir()):
+            if path.is_dir():
+                if path.name not in ("actions", "meetings") and not path.name.startswith("."):
+                    loader.report(
+                        UNEXPECTED_FILE,
+                        loader.rel(path),
+                        1,
+                        "this folder is not read; data/ holds partnership.yaml, themes.yaml, "
+                        "reviews.yaml, actions/ and meetings/",
+                    )
+            elif path.suffix in (".yaml", ".yml") and path.stem not in _KNOWN_DATA:
+                loader.report(
+                    UNEXPECTED_FILE,
+                    loader.rel(path),
+                    1,
+                    f"{path.name} is not read; action plans go in actions/, meetings in "
+                    "meetings/, and the register in reviews.yaml",
+                )
+
+
+def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str) -> None:
+    """Add ``obj`` under ``key``, reporting a duplicate at both places."""
+    first = into.get(key)
+    if first is None:
+        into[key] = obj
+        return
+    loader.report(
+        DUPLICATE,
+        obj.source,
+        obj.line_of(),
+        f"the {what} {key} is already used in {first.source} at line {first.line_of()}; "
+        "each must be unique",
+        key,
+    )
+
+
+_DOC_KINDS = {"tor": TermsOfReference, "briefs": Brief, "procedures": Procedure}
+
+
+def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
+    if not docs_dir.is_dir():
+        return
+    for path in _markdown_files(docs_dir):
+        text = loader.read_text(path)
+        if text is None:
+            continue
+        rel = loader.rel(path)
+        parts = path.relative_to(docs_dir).parts
+        folder = parts[0] if len(parts) == 2 else ""
+        model = _DOC_KINDS.get(folder) if path.stem != "index" else None
+        split = split_front_matter(text)
+        doc = Document(rel, "page", split.body, split.body_line)
+        kb.documents[rel] = doc
+        front: Any = None
+        if split.front is not None:
+            try:
+                front = load_yaml(split.front, line_offset=split.front_line - 1)
+            except YamlError as exc:
+                loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
+                if model is not None:
+                    # A record we cannot read must never be published as a plain page.
+                    del kb.documents[rel]
+                continue
+        if isinstance(front, LineDict) and isinstance(front.get("title"), str):
+            doc.title = front["title"]
+        if model is None:
+            continue
+        if not isinstance(front, LineDict):
+            loader.report(
+                INVALID,
+                rel,
+                1,
+                "this page needs front matter: a block of `key: value` lines between two `---` "
+                "lines at the very top (run `kb new` for a template)",
+            )
+            continue
+        subject = str(front.get("id") or front.get("group") or path.stem)
+        if model is TermsOfReference and "group" not in front:
+            front = _with(front, "group", path.stem)
+        record = loader.validate(model, front, rel, subject)
+        if record is None:
+            del kb.documents[rel]  # invalid records are reported, never published
+            continue
+        doc.headings = headings(split.body, split.body_line)
+        if isinstance(record, TermsOfReference):
+            doc.kind = "tor"
+            _unique(loader, kb.tors, record.id, record, "group id")
+        elif isinstance(record, Brief):
+            doc.kind = "brief"
+            _unique(loader, kb.briefs, record.id, record, "brief id")
+        elif isinstance(record, Procedure):
+            doc.kind = "procedure"
+            kb.procedures[rel] = record
+
+
+def _with(mapping: LineDict, key: str, value: Any) -> LineDict:
+    copy = LineDict(mapping)
+    copy.line, copy.key_lines = mapping.line, dict(mapping.key_lines)
+    copy[key] = value
+    copy.key_lines.setdefault(key, mapping.line)
+    return copy

@@ -1,0 +1,50 @@
+"""Action plans: ``data/actions/*.yaml``, one file per review."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from checks.model.common import IsoDate, Located, ReviewRef, Slug, Text
+
+ActionStatus = Literal["open", "in-progress", "complete", "closed"]
+
+
+class Owner(Located):
+    agency: Slug | None = None
+    role: Text
+
+
+class DueChange(Located):
+    """A record that a due date was moved, and why."""
+
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+    reason: Text
+    agreed_by: str | None = None
+
+
+class Action(Located):
+    """A SMART action arising from a review's recommendation."""
+
+    id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]*$", examples=["A01"])
+    recommendation: Text
+    action: Text | None = None
+    owner: Owner | None = None
+    due: IsoDate
+    status: ActionStatus
+    completed_on: IsoDate | None = None
+    evidence: str | None = Field(default=None, max_length=2000)
+    impact: str | None = Field(default=None, max_length=2000)
+    reason: str | None = Field(
+        default=None, description="why an action was closed without being completed"
+    )
+    due_changes: list[DueChange] = Field(default_factory=list)
+
+
+class ActionPlan(Located):
+    """All the actions arising from one review."""
+
+    review: ReviewRef
+    actions: list[Action] = Field(min_length=1)

@@ -1,0 +1,129 @@
+"""Shared building blocks for the model: a strict base class and field types."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from checks.dates import DateError, Duration, parse_date
+
+
+class Located(BaseModel):
+    """Base for every record read from a file.
+
+    Unknown keys are rejected so that a typo (``next_reveiw``) is a finding rather
+    than a silently ignored value. ``_source`` is the file the record came from and
+    ``_raw`` the line-aware mapping it was built from, so checks can point at the
+    line of any field.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    _source: str = PrivateAttr(default="")
+    _raw: Any = PrivateAttr(default=None)
+
+    def locate(self, source: str, raw: Any) -> None:
+        self._source = source
+        self._raw = raw
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    def line_of(self, *path: int | str) -> int:
+        """The line of a field (or nested field) of this record in its file."""
+        from checks.yamlsource import line_at
+
+        if self._raw is None:
+            return 1
+        return line_at(self._raw, path)
+
+
+def _iso_date(value: object) -> date:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    if isinstance(value, bool | int | float):
+        raise PydanticCustomError(
+            "date_format", "{value} is not a date; write it as YYYY-MM-DD", {"value": value}
+        )
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise PydanticCustomError("date_format", str(exc)) from None
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
+
+
+def _duration(value: object) -> Duration:
+    try:
+        return Duration.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError("duration_format", str(exc)) from None
+
+
+Period = Annotated[
+    Duration,
+    BeforeValidator(_duration),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A period such as '12 months', '6 weeks', '15 working days', "
+            "'monthly' or 'quarterly'.",
+        }
+    ),
+]
+
+
+def _version(value: object) -> str:
+    if isinstance(value, bool):
+        raise PydanticCustomError("version_format", "a version is a number such as 2 or 2.1")
+    return str(value).strip()
+
+
+Version = Annotated[
+    str,
+    BeforeValidator(_version),
+    Field(pattern=r"^\d+(\.\d+){0,2}$", examples=["1.0", "2.3"]),
+]
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=60,
+        description="lower-case letters, digits and hyphens",
+    ),
+]
+
+ReviewRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z]{2,6}-\d{4}-\d{2,3}$",
+        description="the review's anonymised reference, e.g. CSPR-2025-03",
+        examples=["CSPR-2025-03"],
+    ),
+]
+
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Order versions numerically: 1.10 comes after 1.9."""
+    return tuple(int(p) for p in version.split("."))

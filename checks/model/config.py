@@ -1,0 +1,32 @@
+"""``kb.yaml``: the partnership's own settings for the checker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from checks.findings import Severity
+from checks.model.common import Located
+from checks.model.tor import Suppression
+
+
+class RuleSetting(Located):
+    """Settings for one check code."""
+
+    enabled: bool = True
+    severity: Severity | None = None
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class Config(Located):
+    """Global settings, per-rule settings and suppressions."""
+
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+    warning_days: int = Field(
+        default=60, ge=0, le=366, description="default window for 'due soon' warnings"
+    )
+    max_file_mb: float = Field(default=5.0, gt=0, le=100)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    suppressions: list[Suppression] = Field(default_factory=list)

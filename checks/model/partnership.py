@@ -1,0 +1,55 @@
+"""The partnership, its agencies and its vocabulary of themes (``data/*.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from checks.dates import Nation
+from checks.model.common import Located, Slug, Text
+
+
+class Agency(Located):
+    """An organisation that takes part in the partnership."""
+
+    id: Slug
+    name: Text
+    statutory: bool = Field(
+        default=False,
+        description="true for the three statutory safeguarding partners: "
+        "the local authority, the integrated care board and the police",
+    )
+    short: str | None = Field(default=None, description="a short name, e.g. 'ICB'")
+
+
+class Partnership(Located):
+    """``data/partnership.yaml``: who the partnership is."""
+
+    name: Text
+    short_name: str | None = None
+    area: Text = Field(description="the (invented) place the partnership covers")
+    nation: Nation = Field(
+        default="ENG",
+        description="whose bank holidays count: ENG, WLS, SCT or NIR",
+    )
+    website: str | None = None
+    role_mailboxes: list[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+$")]] = Field(
+        default_factory=list,
+        description="shared role mailboxes that may appear in published pages",
+    )
+    agencies: list[Agency] = Field(min_length=1)
+
+
+class Theme(Located):
+    """One entry in the vocabulary of themes that briefs may use."""
+
+    id: Slug
+    label: Text
+    description: str | None = None
+
+
+class Vocabulary(Located):
+    """``data/themes.yaml``: the themes briefs may be tagged with."""
+
+    themes: list[Theme] = Field(min_length=1)

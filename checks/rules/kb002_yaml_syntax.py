@@ -1,0 +1,46 @@
+"""A YAML file or front matter block is not valid YAML.
+
+## What it checks
+
+That every YAML data file, and the front matter at the top of every Markdown page,
+can be read. The finding points at the line where reading failed and says what
+usually causes it: a tab used for indenting, a value containing `: ` that needs
+quotes, a key written twice, or aliases that would expand without limit.
+
+## Why
+
+A file that cannot be read cannot be checked or published. Saying exactly where
+it broke lets someone editing in a web browser fix it without help.
+
+## Passing example
+
+```yaml
+summary: "Purpose: to oversee rapid reviews"
+```
+
+## Failing example
+
+```yaml
+summary: Purpose: to oversee rapid reviews
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules._loader import loader_problems
+from checks.rules.base import Context, Options
+
+CODE = "KB002"
+NAME = "yaml-syntax"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    return loader_problems(ctx, CODE)

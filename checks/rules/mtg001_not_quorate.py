@@ -1,0 +1,62 @@
+"""A meeting was not quorate under its group's ToR.
+
+## What it checks
+
+The agencies `present` at each meeting include every agency in the group's
+`quorum` (or, where the ToR gives none, every statutory safeguarding partner).
+
+## Why
+
+Decisions taken at an inquorate meeting, such as agreeing a rapid review or
+signing off an action as complete, lack the authority of the partnership and may
+need to be ratified again.
+
+## Passing example
+
+```yaml
+- group: case-review
+  date: 2026-10-08
+  present: [council, icb, police, education]
+```
+
+## Failing example
+
+```yaml
+- group: case-review
+  date: 2026-10-08
+  present: [council, police]
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "MTG001"
+NAME = "meeting-not-quorate"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    for meeting in ctx.kb.meetings:
+        tor = ctx.kb.tors.get(meeting.group)
+        if tor is None:
+            continue
+        quorum = tor.quorum if tor.quorum is not None else ctx.kb.statutory
+        missing = [a for a in quorum if a not in meeting.present]
+        if missing:
+            names = ", ".join(ctx.kb.agency_name(a) for a in missing)
+            yield Problem(
+                meeting.source,
+                meeting.line_of("present"),
+                f"the {tor.title} meeting on {meeting.date} was not quorate: {names} "
+                "absent; decisions taken there need ratifying at a quorate meeting",
+                f"{meeting.group}@{meeting.date}",
+            )

@@ -1,0 +1,67 @@
+"""Minutes followed a meeting later than the ToR allows, or are overdue.
+
+## What it checks
+
+`minutes_sent` must be within the ToR's `minutes_within` period (15 working days
+by default) of the meeting. With no `minutes_sent`, the minutes are overdue
+once that period has passed.
+
+## Why
+
+Minutes record decisions and who is to act on them. Late minutes mean actions
+start late, and absent minutes leave no evidence that a decision was made.
+
+## Passing example
+
+```yaml
+date: 2026-10-08
+minutes_sent: 2026-10-20
+```
+
+## Failing example
+
+```yaml
+date: 2026-10-08
+minutes_sent: 2026-11-20
+```
+
+## Options
+
+None; the period is the ToR's `minutes_within`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "MTG003"
+NAME = "meeting-minutes-late"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    for meeting in ctx.kb.meetings:
+        tor = ctx.kb.tors.get(meeting.group)
+        if tor is None:
+            continue
+        deadline = tor.minutes_within.after(meeting.date, ctx.calendar)
+        subject = f"{meeting.group}@{meeting.date}"
+        if meeting.minutes_sent is not None and meeting.minutes_sent > deadline:
+            yield Problem(
+                meeting.source,
+                meeting.line_of("minutes_sent"),
+                f"minutes of the {meeting.date} meeting went out on {meeting.minutes_sent}; "
+                f"the ToR allows {tor.minutes_within} (by {deadline})",
+                subject,
+            )
+        elif meeting.minutes_sent is None and ctx.today > deadline:
+            yield Problem(
+                meeting.source,
+                meeting.line_of("date"),
+                f"no minutes are recorded for the {meeting.date} meeting; they were due by "
+                f"{deadline} ({tor.minutes_within} after the meeting)",
+                subject,
+            )

@@ -1,0 +1,79 @@
+"""A group went longer between meetings than its ToR's frequency allows.
+
+## What it checks
+
+For each group, the gap between consecutive meetings (and from the last meeting
+to today) must not exceed the ToR's `frequency` plus a grace period (14 days by
+default).
+
+## Why
+
+A group that meets quarterly on paper but has not met for seven months is not
+providing the oversight its ToR promises. A rapid review group that stops
+meeting cannot meet statutory deadlines.
+
+## Passing example
+
+`frequency: monthly` and meetings on 8 September and 6 October.
+
+## Failing example
+
+`frequency: monthly` and meetings on 8 May and then 6 October.
+
+## Options
+
+- `grace_days` (default 14): slack for a meeting moved for holidays.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import timedelta
+
+from checks.findings import Problem, Severity
+from checks.model import Meeting
+from checks.rules.base import Context, Options
+
+CODE = "MTG004"
+NAME = "meeting-gap"
+SEVERITY = Severity.WARNING
+
+
+class Opts(Options):
+    grace_days: int = 14
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    by_group: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in ctx.kb.meetings:
+        if meeting.date <= ctx.today:
+            by_group[meeting.group].append(meeting)
+    grace = timedelta(days=options.grace_days)
+    for group, meetings in sorted(by_group.items()):
+        tor = ctx.kb.tors.get(group)
+        if tor is None:
+            continue
+        meetings.sort(key=lambda m: m.date)
+        for before, after in itertools.pairwise(meetings):
+            limit = tor.frequency.after(before.date) + grace
+            if after.date > limit:
+                yield Problem(
+                    after.source,
+                    after.line_of("date"),
+                    f"{tor.title} did not meet between {before.date} and {after.date} "
+                    f"({(after.date - before.date).days} days); its ToR says it meets "
+                    f"every {tor.frequency}",
+                    f"{group}@{after.date}",
+                )
+        last = meetings[-1]
+        if ctx.today > tor.frequency.after(last.date) + grace:
+            yield Problem(
+                last.source,
+                last.line_of("date"),
+                f"{tor.title} has not met since {last.date} "
+                f"({(ctx.today - last.date).days} days); its ToR says it meets "
+                f"every {tor.frequency}",
+                f"{group}@{last.date}",
+            )

@@ -1,0 +1,66 @@
+"""A ToR names a group that does not exist.
+
+## What it checks
+
+`reports_to`, `approved_by` and each history entry's `approved_by` must be the
+id of a group that has a ToR in `docs/tor/` (the file name without `.md`).
+
+## Why
+
+The reporting line is how assurance reaches the executive. A ToR that reports to
+a renamed or disbanded group reports to no one.
+
+## Passing example
+
+```yaml
+reports_to: executive   # docs/tor/executive.md exists
+```
+
+## Failing example
+
+```yaml
+reports_to: safeguarding-board   # no such ToR
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "TOR006"
+NAME = "tor-unknown-group"
+SEVERITY = Severity.ERROR
+
+
+def _message(field: str, name: str, known: list[str]) -> str:
+    guess = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean `{guess[0]}`? " if guess else ""
+    return (
+        f"`{field}` names the group `{name}`, which has no ToR; {hint}known groups: "
+        + ", ".join(known)
+    )
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    known = sorted(ctx.kb.tors)
+    for tor in ctx.kb.tors.values():
+        for field in ("reports_to", "approved_by"):
+            name = getattr(tor, field)
+            if name and name not in ctx.kb.tors:
+                yield Problem(tor.source, tor.line_of(field), _message(field, name, known), tor.id)
+        for i, entry in enumerate(tor.history):
+            if entry.approved_by not in ctx.kb.tors:
+                yield Problem(
+                    tor.source,
+                    tor.line_of("history", i, "approved_by"),
+                    _message(f"history[{i + 1}].approved_by", entry.approved_by, known),
+                    tor.id,
+                )

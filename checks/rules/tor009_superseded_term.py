@@ -1,0 +1,135 @@
+"""A current document cites a body or guidance that has been replaced.
+
+## What it checks
+
+The text of every ToR that is not superseded, and of every procedure, for the
+names of bodies and guidance that have been replaced. Each one is reported at the
+line where it appears, with what to write instead.
+
+| outdated | use instead | since |
+|---|---|---|
+| Local Safeguarding Children Board (LSCB) | the safeguarding partnership | 29 September 2019 |
+| serious case review (SCR) | child safeguarding practice review (LCSPR) | 2018–2019 |
+| Working Together 2010/2013/2015/2018 | Working Together 2023 | December 2023 |
+| clinical commissioning group (CCG) | integrated care board (ICB) | 1 July 2022 |
+| domestic homicide review (DHR) | domestic abuse related death review (DARDR) | 2024 |
+| National Probation Service, CRC | the Probation Service | June 2021 |
+
+## Why
+
+Terms of reference outlive the law they cite. A ToR that still describes serious
+case reviews or a CCG seat tells members to follow rules that no longer apply,
+and tells an inspector nobody has read it closely since.
+
+## Passing example
+
+```markdown
+The group commissions local child safeguarding practice reviews.
+```
+
+## Failing example
+
+```markdown
+The group commissions serious case reviews on behalf of the LSCB.
+```
+
+## Options
+
+- `terms`: a list of `{pattern, use_instead, since}` (regular expressions,
+  matched case-sensitively) replacing the default table above.
+- `include_procedures` (default `true`): also scan procedure pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "TOR009"
+NAME = "tor-superseded-term"
+SEVERITY = Severity.WARNING
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    use_instead: str
+    since: str
+
+
+_I = "(?i:{})"  # a case-insensitive phrase; acronyms stay case-sensitive
+
+DEFAULT_TERMS: tuple[Term, ...] = (
+    Term(
+        pattern=_I.format(r"\bLocal Safeguarding Children'?s? Boards?\b") + r"|\bLSCBs?\b",
+        use_instead="the safeguarding partnership (Children and Social Work Act 2017)",
+        since="29 September 2019",
+    ),
+    Term(
+        pattern=_I.format(r"\bserious case reviews?\b") + r"|\bSCRs?\b",
+        use_instead="child safeguarding practice review (LCSPR)",
+        since="2018–2019",
+    ),
+    Term(
+        pattern=r"\bWorking Together(?: to Safeguard Children)?,? \(?(?:2010|2013|2015|2018)\b",
+        use_instead="Working Together to Safeguard Children 2023",
+        since="December 2023",
+    ),
+    Term(
+        pattern=_I.format(r"\bclinical commissioning groups?\b") + r"|\bCCGs?\b",
+        use_instead="integrated care board (ICB)",
+        since="1 July 2022",
+    ),
+    Term(
+        pattern=_I.format(r"\bdomestic homicide reviews?\b") + r"|\bDHRs?\b",
+        use_instead="domestic abuse related death review (DARDR)",
+        since="the Victims and Prisoners Act 2024",
+    ),
+    Term(
+        pattern=r"\bNational Probation Service\b|\bCommunity Rehabilitation Compan(?:y|ies)\b"
+        r"|\bCRCs?\b",
+        use_instead="the Probation Service",
+        since="June 2021",
+    ),
+)
+
+
+class Opts(Options):
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    terms: tuple[Term, ...] = DEFAULT_TERMS
+    include_procedures: bool = True
+
+    @cached_property
+    def compiled(self) -> list[tuple[re.Pattern[str], Term]]:
+        return [(re.compile(t.pattern), t) for t in self.terms]
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    kb = ctx.kb
+    targets: list[tuple[str, str]] = [
+        (tor.source, tor.id) for tor in kb.tors.values() if tor.status != "superseded"
+    ]
+    if options.include_procedures:
+        targets += [(path, path) for path in kb.procedures]
+    for source, subject in targets:
+        doc = kb.document_of(source)
+        if doc is None:
+            continue
+        for line, text in doc.body_lines():
+            for pattern, term in options.compiled:
+                for match in pattern.finditer(text):
+                    yield Problem(
+                        source,
+                        line,
+                        f"“{match.group(0)}” has been replaced by {term.use_instead} "
+                        f"(since {term.since}); update the wording",
+                        subject,
+                    )

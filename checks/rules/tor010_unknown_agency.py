@@ -1,0 +1,67 @@
+"""A ToR names an agency that is not in the partnership.
+
+## What it checks
+
+The `agency` of the chair, vice-chair and every member, and each agency in
+`quorum`, must be an agency id from `data/partnership.yaml`.
+
+## Why
+
+Agency ids tie the membership to the quorum check, meeting attendance and the
+action tracker. A misspelt id quietly breaks all three.
+
+## Passing example
+
+```yaml
+chair: {agency: council, role: Director of Children's Services}
+```
+
+## Failing example
+
+```yaml
+chair: {agency: counsel, role: Director of Children's Services}
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "TOR010"
+NAME = "tor-unknown-agency"
+SEVERITY = Severity.ERROR
+
+
+def unknown_agency(agency: str, known: dict[str, object]) -> str:
+    guess = difflib.get_close_matches(agency, list(known), n=1)
+    hint = f"; did you mean `{guess[0]}`?" if guess else ""
+    return f"`{agency}` is not an agency in data/partnership.yaml{hint}"
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    known = ctx.kb.agencies
+    if not known:
+        return
+    for tor in ctx.kb.tors.values():
+        seats = [(("chair", "agency"), tor.chair)]
+        if tor.vice_chair:
+            seats.append((("vice_chair", "agency"), tor.vice_chair))
+        seats += [(("members", i, "agency"), m) for i, m in enumerate(tor.members)]
+        for path, seat in seats:
+            if seat.agency not in known:
+                yield Problem(
+                    tor.source, tor.line_of(*path), unknown_agency(seat.agency, known), tor.id
+                )
+        for i, agency in enumerate(tor.quorum or []):
+            if agency not in known:
+                yield Problem(
+                    tor.source, tor.line_of("quorum", i), unknown_agency(agency, known), tor.id
+                )

@@ -1,0 +1,128 @@
+"""Turn pydantic's validation errors into findings a non-programmer can act on.
+
+Each error names the field, the line it is on, what was wrong and what would be
+accepted. An unknown key also gets a "did you mean" from the accepted fields.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from checks.findings import Problem
+from checks.yamlsource import line_at
+
+
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last key of ``loc``."""
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            field = next((f for f in current.model_fields.values() if f.alias == part), None)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType, dict):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _describe(model: type[BaseModel] | None, name: str) -> str:
+    if model is None:
+        return ""
+    field = model.model_fields.get(name)
+    if field is None:
+        return ""
+    hint = field.description or ""
+    if field.examples:
+        hint = (hint + "; " if hint else "") + "e.g. " + ", ".join(map(str, field.examples))
+    return hint
+
+
+def explain(
+    exc: ValidationError,
+    model: type[BaseModel],
+    raw: Any,
+    file: str,
+    subject: str = "",
+    prefix: tuple[int | str, ...] = (),
+) -> list[Problem]:
+    """One problem per pydantic error, at the line of the offending field."""
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        # Skip pydantic's union branch labels such as 'str' or 'constrained-str'.
+        owner = _model_at(model, loc) if loc else model
+        field = str(loc[-1]) if loc else ""
+        where = _dotted(prefix + loc) or "this entry"
+        line = line_at(raw, loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            accepted = _field_names(owner) if owner else []
+            guess = difflib.get_close_matches(field, accepted, n=1)
+            msg = f"unknown field `{where}`"
+            if guess:
+                msg += f"; did you mean `{guess[0]}`?"
+            if accepted:
+                msg += " Accepted fields here: " + ", ".join(accepted)
+        elif kind == "missing":
+            msg = f"`{where}` is missing and is required"
+            hint = _describe(owner, field)
+            if hint:
+                msg += f" ({hint})"
+        elif kind in ("date_format", "duration_format", "version_format"):
+            msg = f"`{where}`: {err['msg']}"
+        elif kind == "string_pattern_mismatch":
+            hint = _describe(owner, field)
+            msg = f"`{where}` is {err['input']!r}, which is not in the expected form"
+            msg += f" ({hint})" if hint else f" ({err['ctx']['pattern']})"
+        elif kind == "literal_error":
+            expected = err["msg"].replace("Input should be", "expected")
+            msg = f"`{where}` is {err['input']!r}; {expected}"
+        elif kind == "value_error":
+            msg = f"{err['msg'].removeprefix('Value error, ')}"
+            if loc:
+                msg = f"`{where}`: {msg}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            msg = f"`{where}` should be a block of `key: value` lines, not {err['input']!r}"
+        elif kind == "list_type":
+            msg = f"`{where}` should be a list (lines starting with `- `), not {err['input']!r}"
+        else:
+            msg = f"`{where}`: {err['msg']}, got {err['input']!r}"
+        problems.append(Problem(file, line, msg, subject))
+    return problems

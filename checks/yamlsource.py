@@ -1,0 +1,227 @@
+"""Safe YAML loading that remembers where every key and list item came from.
+
+Why not plain ``yaml.safe_load``: a finding must name the line of the offending key,
+not line 1, so mappings and sequences are built as :class:`LineDict` and
+:class:`LineList`, which carry the 1-based line of each key or item.
+
+Other deliberate choices:
+
+* the C loader (libyaml) parses; construction stays in PyYAML's safe constructor;
+* timestamps and floats are *not* resolved: dates stay text so the model can say
+  "write 31/12/2024 as 2024-12-31" or "2026-02-30 is not a real date", and a
+  version such as ``3.10`` is not silently turned into the float ``3.1``;
+* a document whose aliases would expand past :data:`MAX_EXPANDED_NODES` nodes
+  (an "alias bomb") is refused before anything walks it;
+* nesting deeper than Python can construct is reported, not raised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+try:  # libyaml is optional in PyYAML wheels; fall back rather than fail.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_EXPANDED_NODES = 200_000
+MAX_DEPTH = 200
+
+
+class YamlError(Exception):
+    """A YAML document that cannot be read. ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class LineDict(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line = 1
+        self.key_lines: dict[Any, int] = {}
+
+
+class LineList(list[Any]):
+    """A sequence that knows its own line and the line of each item."""
+
+    __slots__ = ("item_lines", "line")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.line = 1
+        self.item_lines: list[int] = []
+
+
+def _resolvers_without(*tags: str) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    return {
+        first: [(tag, regexp) for tag, regexp in entries if tag not in tags]
+        for first, entries in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader building LineDict/LineList and leaving dates and floats as text."""
+
+    yaml_implicit_resolvers = _resolvers_without(
+        "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"
+    )
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[LineDict]:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        yield data
+        self.flatten_mapping(node)
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | bool) or key is None:
+                raise YamlError(
+                    "a key must be a plain word, such as `title:`",
+                    key_node.start_mark.line + 1,
+                )
+            if key in seen:
+                raise YamlError(
+                    f"the key `{key}` appears twice in the same block; keep one",
+                    key_node.start_mark.line + 1,
+                )
+            seen.add(key)
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Iterator[LineList]:
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        yield data
+        for child in node.value:
+            data.append(self.construct_object(child, deep=True))
+            data.item_lines.append(child.start_mark.line + 1)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Count nodes as if every alias were copied out, stopping at the limit."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise YamlError(
+                f"the document is nested more than {MAX_DEPTH} levels deep",
+                node.start_mark.line + 1,
+            )
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k, depth + 1) + size(v, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item, depth + 1)
+        total = min(total, MAX_EXPANDED_NODES + 1)
+        sizes[id(node)] = total
+        return total
+
+    return size(root, 0)
+
+
+def load_yaml(text: str, line_offset: int = 0) -> Any:
+    """Load one YAML document from ``text``.
+
+    ``line_offset`` is added to every line, for front matter that starts below
+    line 1 of its file. Raises :class:`YamlError` with a 1-based line.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        # An alias needs a `*`; skip the walk on the (usual) text without one.
+        if "*" in text and _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise YamlError(
+                "the document's aliases (*name) expand to more than "
+                f"{MAX_EXPANDED_NODES:,} values; write the values out instead",
+                node.start_mark.line + 1,
+            )
+        data = loader.construct_document(node)
+    except YamlError as exc:
+        exc.line += line_offset
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = exc.problem or "this is not valid YAML"
+        raise YamlError(_explain(problem, text, mark), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"this is not valid YAML ({exc})", 1 + line_offset) from None
+    except RecursionError:
+        raise YamlError("the document is nested too deeply to read", 1 + line_offset) from None
+    finally:
+        loader.dispose()
+    if line_offset:
+        _shift(data, line_offset)
+    return data
+
+
+def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
+    """Turn libyaml's wording into advice a non-programmer can act on."""
+    if "found character '\\t'" in problem or "found a tab" in problem:
+        return "a tab character is used for indentation; indent with spaces instead"
+    if mark is not None:
+        lines = text.splitlines()
+        if 0 <= mark.line < len(lines) and "\t" in lines[mark.line]:
+            return f"{problem}; this line contains a tab: indent with spaces instead"
+    if "mapping values are not allowed" in problem:
+        return (
+            f"{problem}: a value that contains `: ` must be put in quotes, "
+            'e.g. summary: "Purpose: to review"'
+        )
+    return f"this is not valid YAML: {problem}"
+
+
+def _shift(data: Any, offset: int) -> None:
+    stack = [data]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, LineDict):
+            item.line += offset
+            item.key_lines = {k: v + offset for k, v in item.key_lines.items()}
+            stack.extend(item.values())
+        elif isinstance(item, LineList):
+            item.line += offset
+            item.item_lines = [v + offset for v in item.item_lines]
+            stack.extend(item)
+
+
+def line_at(data: Any, path: tuple[int | str, ...], default: int = 1) -> int:
+    """The line of the deepest part of ``path`` that exists in ``data``."""
+    line = getattr(data, "line", default)
+    node = data
+    for part in path:
+        if isinstance(node, LineDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+    return line

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from checks.model.common import IsoDate, Located, ReviewRef, Text
 
 ReviewKind = Literal["rapid-review", "lcspr", "learning-review", "sar", "dardr"]
-Decision = Literal["lcspr", "learning-review", "no-further-review"]
+Decision = Literal["lcspr", "learning-review", "sar", "dardr", "no-further-review"]
 ReviewStatus = Literal["open", "in-progress", "published", "closed"]
 
 #: Child reviews start with a serious incident notification and a rapid review.

@@ -55,6 +55,8 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     for review in ctx.kb.reviews.values():
         if review.kind not in CHILD_KINDS or review.aware_on is None:
             continue
+        if review.sin_sent is None and review.status in ("closed", "published"):
+            continue  # only an open review can be overdue
         msg = late_or_overdue(
             ctx.calendar,
             ctx.today,

@@ -55,6 +55,8 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     for review in ctx.kb.reviews.values():
         if review.kind not in CHILD_KINDS or review.sin_sent is None:
             continue
+        if review.rr_sent is None and review.status in ("closed", "published"):
+            continue  # only an open review can be overdue
         msg = late_or_overdue(
             ctx.calendar,
             ctx.today,

@@ -1,0 +1,45 @@
+# One command each: `make serve` (the main job) and `make test` (everything CI runs).
+# Both create .venv and install what they need on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+AS_OF ?=
+
+.PHONY: setup check serve build test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[site,test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## kb check on the example partnership (exit 1: it has deliberate findings)
+check: $(STAMP)
+	$(BIN)/kb check $(if $(AS_OF),--as-of $(AS_OF))
+
+## build and serve the example site on http://127.0.0.1:8000
+serve: $(STAMP)
+	-$(BIN)/kb check $(if $(AS_OF),--as-of $(AS_OF))
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build
+
+lint: $(STAMP)
+	$(BIN)/ruff check checks hooks tests benchmarks
+	$(BIN)/ruff format --check checks hooks tests benchmarks
+
+## everything CI runs: lint, then the whole test suite
+test: $(STAMP)
+	$(MAKE) lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_check.py
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.engine import Result, run
+from checks.loading import load
+from kbfactory import TODAY, compliant, write
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def files() -> dict[str, Any]:
+    """A compliant knowledge base as data; change it, then call ``check``."""
+    return compliant()
+
+
+@pytest.fixture
+def check(tmp_path: Path) -> Callable[..., Result]:
+    def _check(files: dict[str, Any], today: Any = TODAY, **kw: Any) -> Result:
+        root = write(tmp_path / "kb", files)
+        return run(load(root), today, **kw)
+
+    return _check
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO

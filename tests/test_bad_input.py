@@ -1,0 +1,129 @@
+"""Bad input: a clear finding naming file, line and field; never a traceback; one bad
+file never hides the findings in the others."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from checks.loading import load
+
+
+def codes(result: Any, file: str | None = None) -> list[str]:
+    return [f.code for f in result.findings if file is None or f.file == file]
+
+
+def test_unknown_key_is_found_with_a_suggestion(files, check):
+    files["docs/tor/panel.md"][0]["quorom"] = ["council"]
+    result = check(files)
+    (f,) = [f for f in result.findings if f.code == "KB003"]
+    assert f.file == "docs/tor/panel.md" and f.line > 1
+    assert "did you mean `quorum`" in f.message and "Accepted fields here" in f.message
+
+
+def test_uk_date_shows_how_to_write_it(files, check):
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "30/06/2027"
+    (f,) = [f for f in check(files).findings if f.code == "KB003"]
+    assert "actions[2].due" in f.message and "2027-06-30" in f.message
+    assert f.subject == "A02"
+
+
+def test_impossible_date(files, check):
+    files["data/reviews.yaml"]["reviews"][0]["sin_sent"] = "2026-02-30"
+    (f,) = [f for f in check(files).findings if f.code == "KB003"]
+    assert "not a real date" in f.message
+
+
+def test_one_bad_action_does_not_hide_the_others(files, check):
+    acts = files["data/actions/CSPR-2026-01.yaml"]["actions"]
+    acts[0]["status"] = "finished"  # invalid
+    acts[1]["due"] = "2026-11-01"  # overdue
+    assert sorted(codes(check(files))) == ["ACT001", "KB003"]
+
+
+def test_one_bad_file_does_not_hide_the_others(files, check):
+    files["data/meetings/2026.yaml"] = "meetings: [\n"
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"
+    files["docs/tor/exec.md"][0]["next_review"] = "2026-01-01"
+    assert sorted(codes(check(files))) == ["ACT001", "KB002", "TOR001"]
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"", "KB003", "empty"),
+        (b"\xef\xbb\xbfreview: CSPR-2026-01\nactions:\n  - id: A09\n", "KB003", "recommendation"),
+        (b"review: CSPR-2026-01\r\nactions: oops\r\n", "KB003", "should be a list"),
+        (b"review: caf\xe9\n", "KB001", "not UTF-8"),
+        (b"- just\n- a list\n", "KB003", "top level"),
+        (b"review: CSPR-2026-01\x00\n", "KB001", "NUL"),
+    ],
+)
+def test_malformed_files(files, check, content, code, words):
+    files["data/actions/extra.yaml"] = content
+    found = [f for f in check(files).findings if f.file == "data/actions/extra.yaml"]
+    assert found and {f.code for f in found} == {code}, found
+    assert any(words in f.message for f in found)
+
+
+def test_bom_and_crlf_are_read(files, check):
+    files["data/actions/extra.yaml"] = (
+        b"\xef\xbb\xbfreview: CSPR-2026-01\r\nactions:\r\n  - id: A09\r\n"
+        b"    recommendation: R\r\n    owner: {agency: council, role: X}\r\n"
+        b"    due: 2026-11-01\r\n    status: open\r\n"
+    )
+    (f,) = check(files).findings
+    assert (f.code, f.line) == ("ACT001", 6)
+
+
+def test_huge_file_is_not_read(files, check):
+    files["data/actions/huge.yaml"] = b"# padding\n" * (6 * 1024 * 1024 // 10)
+    (f,) = [f for f in check(files).findings if f.file == "data/actions/huge.yaml"]
+    assert f.code == "KB001" and "MB limit" in f.message
+
+
+def test_fifty_megabyte_file(files, check):
+    files["data/actions/huge.yaml"] = b"x" * (50 * 1024 * 1024)
+    (f,) = [f for f in check(files).findings if f.file == "data/actions/huge.yaml"]
+    assert "50.0 MB" in f.message
+
+
+def test_duplicate_review_reference_across_entries(files, check):
+    reviews = files["data/reviews.yaml"]["reviews"]
+    reviews.append(dict(reviews[0]))
+    (f,) = [f for f in check(files).findings if f.code == "KB004"]
+    assert "CSPR-2026-01" in f.message and "already used" in f.message
+
+
+def test_symlink_outside_repository_is_not_followed(files, check, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: secret\n---\nsecret\n")
+    check(files)  # writes the tree
+    link = tmp_path / "kb" / "docs" / "leak.md"
+    os.symlink(secret, link)
+    result = check(files)
+    (f,) = [f for f in result.findings if f.file == "docs/leak.md"]
+    assert f.code == "KB001" and "outside the repository" in f.message
+    assert "docs/leak.md" not in load(tmp_path / "kb").documents
+
+
+def test_front_matter_missing_on_a_tor(files, check):
+    files["docs/tor/extra.md"] = "# No front matter\n"
+    (f,) = [f for f in check(files).findings if f.file == "docs/tor/extra.md"]
+    assert f.code == "KB003" and "front matter" in f.message
+
+
+def test_invalid_record_is_not_kept_as_a_page(files, check, tmp_path):
+    files["docs/briefs/lb-2026-01.md"][0]["status"] = "ready"
+    check(files)
+    kb = load(tmp_path / "kb")
+    assert "docs/briefs/lb-2026-01.md" not in kb.documents
+    assert "LB-2026-01" not in kb.briefs
+
+
+def test_wrong_type(files, check):
+    files["docs/tor/panel.md"][0]["members"] = "everyone"
+    (f,) = [f for f in check(files).findings if f.code == "KB003"]
+    assert "should be a list" in f.message

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from checks.yamlsource import YamlError, line_at, load_yaml
+
+
+def test_lines_of_keys_and_items_are_kept():
+    data = load_yaml("a: 1\nb:\n  - x: 2\n    y: 3\n  - z\n", line_offset=1)
+    assert data.key_lines == {"a": 2, "b": 3}
+    assert data["b"].item_lines == [4, 6]
+    assert line_at(data, ("b", 0, "y")) == 5
+    assert line_at(data, ("b", 0, "missing")) == 4
+
+
+def test_dates_and_floats_stay_text():
+    data = load_yaml("d: 2026-02-30\nv: 3.10\nn: 3\n")
+    assert data == {"d": "2026-02-30", "v": "3.10", "n": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("a: [1\n", 2, "not valid YAML"),
+        ("a:\n\tb: 1\n", 2, "tab"),
+        ("a: 1\na: 2\n", 2, "appears twice"),
+        ("summary: Purpose: x\n", 1, "quotes"),
+        ("[" * 10_000 + "]" * 10_000, 1, "nest"),
+    ],
+)
+def test_unreadable_yaml_says_where_and_why(text, line, words):
+    with pytest.raises(YamlError) as info:
+        load_yaml(text)
+    assert info.value.line == line
+    assert words in info.value.message
+
+
+def test_alias_bomb_is_refused_before_expanding():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, name = chr(96 + i), chr(97 + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    with pytest.raises(YamlError, match="expand"):
+        load_yaml("\n".join(lines))
+
+
+def test_a_few_aliases_are_fine():
+    data = load_yaml("base: &b {agency: council, role: Chair}\nchair: *b\n")
+    assert data["chair"] == {"agency": "council", "role": "Chair"}

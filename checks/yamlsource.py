@@ -77,39 +77,100 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"
     )
 
-    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[LineDict]:
+    def build(self, root: yaml.Node) -> Any:
+        """Build Python values from the node graph in one iterative pass.
+
+        Faster than PyYAML's generic ``construct_document`` (no generators, no
+        recursion), and it records lines as it goes. Tags other than the plain
+        ones a knowledge base uses fall back to PyYAML's safe constructor.
+        """
+        built: dict[int, Any] = {}
+        for node in _postorder(root):
+            key = id(node)
+            if key in built:
+                continue
+            if isinstance(node, yaml.ScalarNode):
+                built[key] = self._scalar(node)
+            elif isinstance(node, yaml.SequenceNode):
+                seq = LineList([built[id(c)] for c in node.value])
+                seq.line = node.start_mark.line + 1
+                seq.item_lines = [c.start_mark.line + 1 for c in node.value]
+                built[key] = seq
+            else:
+                built[key] = self._mapping(node, built)
+        return built[id(root)]
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return self.construct_yaml_bool(node)
+        if tag == _INT:
+            return self.construct_yaml_int(node)
+        raise YamlError(
+            f"the value {node.value!r} has a type ({tag}) a knowledge base does not use; "
+            "put it in quotes",
+            node.start_mark.line + 1,
+        )
+
+    def _mapping(self, node: yaml.MappingNode, built: dict[int, Any]) -> LineDict:
+        if any(k.tag == _MERGE for k, _ in node.value):
+            raise YamlError(
+                "merge keys (`<<:`) are not supported; write the values out",
+                node.start_mark.line + 1,
+            )
         data = LineDict()
         data.line = node.start_mark.line + 1
-        yield data
-        self.flatten_mapping(node)
-        seen: set[Any] = set()
+        lines = data.key_lines
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int | bool) or key is None:
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(
-                    "a key must be a plain word, such as `title:`",
+                    "a key must be a plain word, such as `title:`", key_node.start_mark.line + 1
+                )
+            name = built[id(key_node)]
+            if name is None or isinstance(name, bool):
+                name = key_node.value
+            if name in lines:
+                raise YamlError(
+                    f"the key `{name}` appears twice in the same block; keep one",
                     key_node.start_mark.line + 1,
                 )
-            if key in seen:
-                raise YamlError(
-                    f"the key `{key}` appears twice in the same block; keep one",
-                    key_node.start_mark.line + 1,
-                )
-            seen.add(key)
-            data[key] = self.construct_object(value_node, deep=True)
-            data.key_lines[key] = key_node.start_mark.line + 1
-
-    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Iterator[LineList]:
-        data = LineList()
-        data.line = node.start_mark.line + 1
-        yield data
-        for child in node.value:
-            data.append(self.construct_object(child, deep=True))
-            data.item_lines.append(child.start_mark.line + 1)
+            data[name] = built[id(value_node)]
+            lines[name] = key_node.start_mark.line + 1
+        return data
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _postorder(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Children before parents, without recursion (so deep nesting cannot crash)."""
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    seen: set[int] = set()
+    while stack:
+        node, expanded = stack.pop()
+        if expanded or isinstance(node, yaml.ScalarNode):
+            yield node
+            continue
+        if id(node) in seen:
+            # An alias of a block already built. (A block that contains an alias of
+            # itself never gets here: _expanded_size refuses it as endlessly deep.)
+            continue
+        seen.add(id(node))
+        stack.append((node, True))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((c, False) for c in reversed(node.value))
+        else:
+            for k, v in reversed(node.value):
+                stack.append((v, False))
+                stack.append((k, False))
 
 
 def _expanded_size(root: yaml.Node) -> int:
@@ -157,7 +218,7 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
                 f"{MAX_EXPANDED_NODES:,} values; write the values out instead",
                 node.start_mark.line + 1,
             )
-        data = loader.construct_document(node)
+        data = loader.build(node)
     except YamlError as exc:
         exc.line += line_offset
         raise

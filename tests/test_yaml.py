@@ -47,3 +47,14 @@ def test_alias_bomb_is_refused_before_expanding():
 def test_a_few_aliases_are_fine():
     data = load_yaml("base: &b {agency: council, role: Chair}\nchair: *b\n")
     assert data["chair"] == {"agency": "council", "role": "Chair"}
+
+
+def test_recursive_alias_is_refused():
+    with pytest.raises(YamlError, match=r"contains it|nested"):
+        load_yaml("a: &a [1, *a]\n")
+
+
+@pytest.mark.parametrize("text", ["a: !!binary aGVsbG8=\n", "a: !custom x\n", "<<: {a: 1}\n"])
+def test_unusual_tags_are_refused(text):
+    with pytest.raises(YamlError):
+        load_yaml(text)

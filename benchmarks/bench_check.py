@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import generate  # noqa: E402
+from scale import generate
 
-from checks.model import ActionPlan  # noqa: E402
+from checks.model import ActionPlan
 
 BIN = Path(sys.executable).parent
 

@@ -1,0 +1,212 @@
+"""One site build: the knowledge base loaded and checked once, and every page it adds.
+
+The MkDocs hooks create one :class:`SiteBuild` per build and ask it for pages,
+headers and tags. Tests use it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from checks.dates import WorkingCalendar
+from checks.engine import Result, run
+from checks.findings import Finding
+from checks.kb import KnowledgeBase
+from checks.loading import load
+from checks.model import Brief, Procedure, TermsOfReference
+from checks.rules import REGISTRY
+from checks.site import briefs_pages, calendar_file
+from checks.site.brief_page import brief_header, theme_labels
+from checks.site.dashboard_page import dashboard_page
+from checks.site.groups_page import groups_page
+from checks.site.register_page import register_page
+from checks.site.rules_pages import rule_page, rules_index
+from checks.site.status import review_status
+from checks.site.text import esc
+from checks.site.tor_page import tor_header, tor_history, tor_membership
+from checks.site.tracker_page import tracker_page
+from checks.site.visibility import hidden_markdown, public_briefs
+
+
+@dataclass
+class SiteBuild:
+    kb: KnowledgeBase
+    result: Result
+    today: date
+    repo_url: str | None = None
+    branch: str = "main"
+    git_note: str | None = None
+    calendar: WorkingCalendar = field(init=False)
+    public: list[Brief] = field(init=False)
+    hidden: set[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.calendar = WorkingCalendar(self.kb.nation)
+        self.public = public_briefs(self.kb, self.today)
+        self.hidden = hidden_markdown(self.kb, self.today)
+
+    @classmethod
+    def prepare(cls, root: Path, today: date, **kw: object) -> SiteBuild:
+        kb = load(root)
+        return cls(kb, run(kb, today), today, **kw)  # type: ignore[arg-type]
+
+    # -- paths ---------------------------------------------------------------
+
+    @property
+    def docs_prefix(self) -> str:
+        return self.kb.config.docs_dir.rstrip("/") + "/"
+
+    def record(self, src_uri: str) -> TermsOfReference | Brief | Procedure | None:
+        path = self.docs_prefix + src_uri
+        for tor in self.kb.tors.values():
+            if tor.source == path:
+                return tor
+        for brief in self.kb.briefs.values():
+            if brief.source == path:
+                return brief
+        return self.kb.procedures.get(path)
+
+    def source_url(self, repo_path: str) -> str | None:
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{repo_path}"
+
+    # -- findings --------------------------------------------------------------
+
+    def visible_findings(self) -> tuple[list[Finding], int]:
+        """Findings safe to publish, and how many were held back.
+
+        A finding about an unpublished brief would reveal that it exists (and its
+        file name), so it is counted but not shown.
+        """
+        hidden_paths = {self.docs_prefix + p for p in self.hidden}
+        shown = [f for f in self.result.findings if f.file not in hidden_paths]
+        return shown, len(self.result.findings) - len(shown)
+
+    def page_of(self, finding: Finding) -> str | None:
+        f = finding.file
+        if f.startswith(self.docs_prefix) and f.endswith(".md"):
+            return f.removeprefix(self.docs_prefix)
+        if f.endswith("reviews.yaml"):
+            return f"register.md#{finding.subject.lower()}" if finding.subject else "register.md"
+        if "/actions/" in f:
+            review = finding.subject.split("/")[0]
+            return f"actions.md#{review.lower()}" if review else "actions.md"
+        if "/meetings/" in f and "@" in finding.subject:
+            group = finding.subject.split("@")[0]
+            return f"tor/{group}.md" if group in self.kb.tors else "groups.md"
+        return None
+
+    # -- generated pages --------------------------------------------------------
+
+    def generated(self) -> dict[str, str]:
+        """Docs-relative path -> content of every page the knowledge base adds."""
+        kb, today, window = self.kb, self.today, self.kb.config.warning_days
+        shown, hidden = self.visible_findings()
+        linked: dict[str, list[str]] = {}
+        for b in self.public:
+            name = kb.documents[b.source].docs_path
+            linked.setdefault(b.review, []).append(f"[{esc(b.title)}]({name})")
+        pages = {
+            "groups.md": groups_page(kb, today, window),
+            "register.md": register_page(kb, self.result.findings, self.calendar, linked),
+            "actions.md": tracker_page(kb, today),
+            "compliance.md": dashboard_page(
+                self.result, shown, hidden, self.page_of, self.source_url
+            ),
+            "rules/index.md": rules_index(),
+            "briefs/index.md": briefs_pages.briefs_index(kb, self.public),
+            "briefs/themes.md": briefs_pages.by_theme(),
+            "briefs/audience.md": briefs_pages.by_audience(kb, self.public),
+            "briefs/years.md": briefs_pages.by_year(kb, self.public),
+            "calendar.ics": calendar_file.ics(
+                calendar_file.deadlines(kb, today, self.calendar, self.public),
+                f"{kb.partnership.name if kb.partnership else 'Partnership'} deadlines",
+                today,
+            ),
+        }
+        for code, rule in REGISTRY.items():
+            pages[f"rules/{code}.md"] = rule_page(rule)
+        return pages
+
+    def edit_path(self, src_uri: str) -> str | None:
+        """Where "edit this page" should point for a generated page, relative to docs/."""
+        data = "../" + self.kb.config.data_dir.rstrip("/")
+        return {
+            "register.md": f"{data}/reviews.yaml",
+            "actions.md": f"{data}/actions/",
+            "groups.md": "tor/",
+        }.get(src_uri)
+
+    # -- decorating real pages --------------------------------------------------
+
+    def tags(self, src_uri: str) -> list[str]:
+        record = self.record(src_uri)
+        return theme_labels(self.kb, record) if isinstance(record, Brief) else []
+
+    def decorate(self, src_uri: str, markdown: str) -> str:
+        if src_uri == "index.md":
+            return self._home(markdown)
+        record = self.record(src_uri)
+        if isinstance(record, TermsOfReference):
+            head = tor_header(self.kb, record, self.today, self.kb.config.warning_days)
+            tail = (
+                "\n"
+                + tor_membership(self.kb, record)
+                + "\n"
+                + tor_history(self.kb, record, self.git_note)
+            )
+            return _after_title(markdown, head) + tail
+        if isinstance(record, Brief):
+            depth = src_uri.count("/")
+            return _after_title(markdown, brief_header(self.kb, record, markdown, depth))
+        if isinstance(record, Procedure):
+            status = review_status(record.review_by, self.today, self.kb.config.warning_days)
+            owner = self.kb.tors.get(record.owner)
+            owner_text = (
+                f"[{esc(owner.title)}](../tor/{record.owner}.md)" if owner else esc(record.owner)
+            )
+            head = (
+                f'!!! {status.kind} "{esc(status.label)}"\n\n'
+                f"    Last reviewed {record.last_reviewed:%-d %B %Y}; reviewed every "
+                f"{esc(record.review_in)}. {esc(status.detail)} Owner: {owner_text}.\n"
+            )
+            return _after_title(markdown, head)
+        return markdown
+
+    def _home(self, markdown: str) -> str:
+        newest = (
+            "\n".join(
+                f"- [{esc(b.title)}]({self.kb.documents[b.source].docs_path}) "
+                f"({b.publish_on:%-d %B %Y})"
+                for b in self.public[:5]
+            )
+            or "No briefs are published yet."
+        )
+        shown, _ = self.visible_findings()
+        overdue = sum(1 for f in shown if f.code == "ACT001")
+        late_reviews = sum(1 for f in shown if f.code in ("REV001", "REV002", "REV003"))
+        tor_due = [f for f in shown if f.code in ("TOR001", "TOR002", "TOR003")]
+        attention = "\n".join(
+            [
+                f"- [{overdue} overdue actions](actions.md#overdue)",
+                f"- [{late_reviews} late or overdue review steps](register.md)",
+                f"- [{len(tor_due)} terms of reference lapsed, due for review or undated]"
+                "(groups.md)",
+                f"- [All {len(shown)} findings on the compliance dashboard](compliance.md)",
+            ]
+        )
+        return markdown.replace("<!-- kb:newest-briefs -->", newest).replace(
+            "<!-- kb:attention -->", attention
+        )
+
+
+def _after_title(markdown: str, insert: str) -> str:
+    """Insert after the first level-1 heading, or at the top if there is none."""
+    lines = markdown.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: i + 1], "", insert, *lines[i + 1 :]])
+    return insert + "\n" + markdown

@@ -1,0 +1,47 @@
+"""The compliance dashboard: every finding, linked to its page and its source file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from checks.engine import Result
+from checks.findings import Counts, Finding, Severity
+from checks.site.text import esc, table
+
+PageOf = Callable[[Finding], str | None]
+SourceOf = Callable[[str], str | None]
+
+
+def dashboard_page(
+    result: Result, shown: Sequence[Finding], hidden: int, page_of: PageOf, source_of: SourceOf
+) -> str:
+    counts = Counts.of(shown)
+    out = [
+        "# Compliance dashboard\n",
+        f"As at {result.today:%-d %B %Y}: **{counts.describe()}**"
+        + (f"; {result.suppressed} suppressed" if result.suppressed else "")
+        + ". Each finding links to the page it concerns and to its source file. "
+        "The [rule reference](rules/index.md) explains every code.\n",
+    ]
+    if hidden:
+        out.append(
+            f"\n{hidden} finding(s) about unpublished material are not shown here; "
+            "run `kb check` to see them.\n"
+        )
+    for severity, heading in (
+        (Severity.ERROR, "Errors"),
+        (Severity.WARNING, "Warnings"),
+        (Severity.INFO, "Information"),
+    ):
+        rows = []
+        for f in shown:
+            if f.severity is not severity:
+                continue
+            page = page_of(f)
+            source = source_of(f.file)
+            where = f"[{esc(f.subject or f.file)}]({page})" if page else esc(f.subject or "")
+            src = f"[{esc(f.file)}:{f.line}]({source})" if source else f"{esc(f.file)}:{f.line}"
+            rows.append([f"[{f.code}](rules/{f.code}.md)", where, esc(f.message), src])
+        out.append(f"\n## {heading} ({len(rows)})\n")
+        out.append(table(["Check", "About", "Finding", "Source"], rows) if rows else "None.\n")
+    return "\n".join(out)

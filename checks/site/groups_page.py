@@ -1,0 +1,67 @@
+"""The groups directory and the governance map of who reports to whom."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checks.kb import KnowledgeBase
+from checks.site.status import tor_status
+from checks.site.text import esc, table
+
+
+def _children(kb: KnowledgeBase) -> dict[str | None, list[str]]:
+    tree: dict[str | None, list[str]] = {}
+    for gid, tor in sorted(kb.tors.items(), key=lambda kv: kv[1].title):
+        parent = tor.reports_to if tor.reports_to in kb.tors else None
+        tree.setdefault(parent, []).append(gid)
+    return tree
+
+
+def governance_map(kb: KnowledgeBase) -> str:
+    """A nested list: readable by screen readers and without CSS; styled as a tree."""
+    tree = _children(kb)
+    lines: list[str] = []
+    placed: set[str] = set()
+
+    def walk(gid: str, depth: int) -> None:
+        if gid in placed:  # a reporting loop (TOR007): show it once
+            return
+        placed.add(gid)
+        tor = kb.tors[gid]
+        lines.append("    " * depth + f"- [{esc(tor.title)}](tor/{gid}.md)")
+        for child in tree.get(gid, []):
+            walk(child, depth + 1)
+
+    for root in tree.get(None, []):
+        walk(root, 0)
+    for gid in sorted(kb.tors):  # groups caught in a loop have no root
+        walk(gid, 0)
+    return (
+        '<nav class="kb-map" aria-label="Governance map" markdown>\n\n'
+        + "\n".join(lines)
+        + "\n\n</nav>\n"
+    )
+
+
+def groups_page(kb: KnowledgeBase, today: date, window: int) -> str:
+    rows = []
+    for gid, tor in sorted(kb.tors.items(), key=lambda kv: kv[1].title):
+        status = tor_status(tor, today, window)
+        parent = kb.tors.get(tor.reports_to or "")
+        rows.append(
+            [
+                f"[{esc(tor.title)}](tor/{gid}.md)",
+                esc(kb.agency_name(tor.chair.agency)),
+                esc(tor.frequency),
+                esc(parent.title) if parent else "—",
+                esc(status.label),
+            ]
+        )
+    return (
+        "# Groups\n\n"
+        "Every group of the partnership, with its terms of reference.\n\n"
+        "## Governance map\n\nWho reports to whom.\n\n"
+        + governance_map(kb)
+        + "\n## Directory\n\n"
+        + table(["Group", "Chair", "Meets", "Reports to", "Terms of reference"], rows)
+    )

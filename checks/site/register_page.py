@@ -1,0 +1,84 @@
+"""The anonymised review register, with timeliness against the statutory timescales."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from checks.dates import WorkingCalendar
+from checks.findings import Finding
+from checks.kb import KnowledgeBase
+from checks.model import Review
+from checks.site.text import esc, table
+
+KINDS = {
+    "rapid-review": "Rapid review",
+    "lcspr": "Local child safeguarding practice review",
+    "learning-review": "Other learning review",
+    "sar": "Safeguarding adults review",
+    "dardr": "Domestic abuse related death review",
+}
+
+
+def _d(d: date | None) -> str:
+    return f"{d:%-d %b %Y}" if d else "—"
+
+
+def _timeliness(review: Review, findings: Sequence[Finding]) -> str:
+    mine = [f for f in findings if f.subject == review.ref and f.code.startswith("REV")]
+    if not mine:
+        return "On time"
+    return "<br>".join(f"**{f.code}**: {esc(f.message)}" for f in mine)
+
+
+def register_page(
+    kb: KnowledgeBase,
+    findings: Sequence[Finding],
+    calendar: WorkingCalendar,
+    briefs: dict[str, list[str]],
+) -> str:
+    out = [
+        "# Review register\n",
+        "The partnership's case reviews, by anonymised reference and pseudonym only. "
+        "Timeliness is measured against the statutory timescales: notification within "
+        "5 working days, rapid review within 15 working days of the notification, and "
+        "publication within 6 months of the decision.\n",
+        table(
+            ["Reference", "Pseudonym", "Kind", "Status", "Timeliness"],
+            [
+                [
+                    f"[{esc(r.ref)}](#{r.ref.lower()})",
+                    esc(r.pseudonym),
+                    KINDS[r.kind],
+                    esc(r.status),
+                    "On time" if _timeliness(r, findings) == "On time" else "**Late or overdue**",
+                ]
+                for r in kb.reviews.values()
+            ],
+        ),
+    ]
+    for r in kb.reviews.values():
+        out.append(f"\n## {esc(r.ref)}: {esc(r.pseudonym)} {{#{r.ref.lower()}}}\n")
+        if r.title:
+            out.append(f"{esc(r.title)}. {KINDS[r.kind]}.\n")
+        rows = [
+            ["Became aware", _d(r.aware_on)],
+            ["Notification sent", _d(r.sin_sent)],
+            ["Rapid review sent", _d(r.rr_sent)],
+            ["Decision", (esc(r.decision) + " on " + _d(r.decision_on)) if r.decision else "—"],
+            ["Commissioned", _d(r.commissioned_on)],
+            ["Advance copy sent", _d(r.advance_copy_sent)],
+            ["Published", _d(r.published_on)],
+        ]
+        if r.sin_sent and not r.rr_sent and r.kind in ("rapid-review", "lcspr", "learning-review"):
+            rows.append(["Rapid review due", _d(calendar.add(r.sin_sent, 15))])
+        out.append(table(["Step", "Date"], rows))
+        out.append(f"\n**Timeliness:** {_timeliness(r, findings)}\n")
+        linked = briefs.get(r.ref, [])
+        if linked:
+            out.append("\n**Learning briefs:** " + ", ".join(linked) + "\n")
+        plans = [p for p in kb.plans if p.review == r.ref]
+        if plans:
+            n = sum(len(p.actions) for p in plans)
+            out.append(f"\n**Actions:** [{n} in the action tracker](actions.md#{r.ref.lower()})\n")
+    return "\n".join(out)

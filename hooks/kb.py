@@ -1,0 +1,97 @@
+"""MkDocs hooks: a thin adapter from MkDocs' build events to the ``checks`` package.
+
+The knowledge base is loaded and checked once per build, in ``on_config``. Error
+findings are logged as warnings, so ``mkdocs build --strict`` fails on them;
+warning findings are logged at info level. ``KB_AS_OF`` pins "today" exactly as
+it does for ``kb check``. Hooks are not reloaded by ``mkdocs serve``, so all the
+logic lives in the installed package.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from checks.cli import UsageError, resolve_today
+from checks.findings import Severity
+from checks.loading import KnowledgeBaseNotFound
+from checks.site.build import SiteBuild
+from checks.site.git_history import history_note
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+#: Findings that mean a file could not be read at all: the build stops on them.
+UNREADABLE_CODES = frozenset({"KB001", "KB002"})
+
+_build: SiteBuild | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    root = Path(config.config_file_path).parent
+    try:
+        today = resolve_today(None, dict(os.environ))
+        _build = SiteBuild.prepare(
+            root, today, repo_url=config.repo_url, git_note=history_note(root)
+        )
+    except (KnowledgeBaseNotFound, UsageError) as exc:
+        raise PluginError(f"kb: {exc}") from None
+    unreadable = [f for f in _build.result.findings if f.code in UNREADABLE_CODES]
+    if unreadable:
+        # A file that cannot be read at all could be anything, including a draft:
+        # stop rather than publish a site with a hole in it.
+        raise PluginError(
+            "kb: the knowledge base cannot be read:\n"
+            + "\n".join(f"  {f.file}:{f.line}: {f.code} {f.message}" for f in unreadable)
+        )
+    for f in _build.result.findings:
+        text = f"kb: {f.file}:{f.line}: {f.code} {f.message}"
+        if f.severity is Severity.ERROR:
+            log.warning(text)
+        else:
+            log.info(text)
+    # The vocabulary of themes is the tags plugin's allow list.
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        tags.config.tags_allowed = {t.label for t in _build.kb.themes.values()}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert _build is not None
+    # Confidentiality first: drafts, embargoed briefs and records that did not
+    # load are removed before anything (page, search index, sitemap) sees them.
+    for src_uri in sorted(_build.hidden):
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+    for src_uri, content in _build.generated().items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            log.warning(f"kb: docs/{src_uri} is replaced by the generated page of that name")
+            files.remove(existing)
+        generated = File.generated(config, src_uri, content=content)
+        generated.edit_uri = _build.edit_path(src_uri)
+        files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    tags = _build.tags(page.file.src_uri)
+    if tags:
+        page.meta["tags"] = tags
+    if _build.record(page.file.src_uri) is not None:
+        # Our records' `status` (approved, published...) is shown in the page's own
+        # banner; left in meta, Material would read it as its page-status icon.
+        page.meta.pop("status", None)
+    return _build.decorate(page.file.src_uri, markdown)

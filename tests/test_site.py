@@ -1,0 +1,237 @@
+"""The published site, built once per test session from the example partnership."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checks.loading import load
+from checks.site.build import SiteBuild
+from checks.site.visibility import hidden_markdown, public_briefs
+from kbfactory import compliant, write
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-25"
+MARKERS = ("DRAFT-MARKER-7Q3", "EMBARGO-MARKER-K9X")
+
+
+def mkdocs(
+    root: Path, site: Path, *extra: str, as_of: str = AS_OF
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KB_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(site),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=root,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    proc = mkdocs(REPO, out)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def all_bytes(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            found[path.relative_to(site).as_posix()] = data
+    return found
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "groups/index.html",
+        "tor/executive/index.html",
+        "briefs/index.html",
+        "briefs/themes/index.html",
+        "briefs/audience/index.html",
+        "briefs/years/index.html",
+        "briefs/lb-2025-01-safe-sleep/index.html",
+        "procedures/rapid-review/index.html",
+        "register/index.html",
+        "actions/index.html",
+        "compliance/index.html",
+        "rules/index.html",
+        "rules/TOR001/index.html",
+        "calendar.ics",
+        "search/search_index.json",
+        "sitemap.xml",
+    ],
+)
+def test_every_page_type_exists(site, page):
+    assert (site / page).is_file()
+
+
+def test_draft_and_embargoed_content_is_in_no_output(site):
+    for name, data in all_bytes(site).items():
+        for marker in MARKERS:
+            assert marker.encode() not in data, f"{marker} leaked into {name}"
+        assert b"lb-2026-05" not in data and b"lb-2026-06" not in data, name
+        assert b"LB-2026-05" not in data and b"LB-2026-06" not in data, name
+
+
+def test_lapsed_tor_shows_banner_with_days(site):
+    html = (site / "tor/quality-assurance/index.html").read_text()
+    assert "Review lapsed 513 days ago" in html
+    assert "Document control" in html and "Version history" in html
+    assert "Downland Constabulary" in html  # membership rendered from front matter
+
+
+def test_brief_page_shows_themes_audience_review_and_reading_time(site):
+    html = (site / "briefs/lb-2025-01-safe-sleep/index.html").read_text()
+    assert "Safe sleep" in html and "Reading time" in html
+    assert 'href="../../register/#cspr-2024-02"' in html
+    assert "md-nav__link" in html
+    assert html.count("lb-2026-0") == 0
+    # Briefs are not in the navigation: no page lists every brief in its sidebar.
+    assert "lb-2024-01" not in (site / "tor/executive/index.html").read_text()
+
+
+def test_theme_tag_page_lists_briefs(site):
+    html = (site / "briefs/themes/index.html").read_text()
+    assert "Safe sleep" in html and "lb-2025-01-safe-sleep" in html
+
+
+def test_action_tracker_shows_overdue_by_agency_without_script(site):
+    html = (site / "actions/index.html").read_text()
+    overdue = html.split('id="overdue"')[1].split("<h2")[0]
+    assert "Overdue by 329 days" in overdue and "Downland Constabulary" in overdue
+    assert 'id="agency-police"' in html
+
+
+def test_register_shows_timeliness(site):
+    html = (site / "register/index.html").read_text()
+    assert 'id="cspr-2026-02"' in html and "9 working days overdue" in html
+    assert "Child H" in html
+
+
+def test_dashboard_links_each_finding_to_a_page_that_exists(site):
+    html = (site / "compliance/index.html").read_text()
+    links = re.findall(r'<td><a href="([^"#]+)(?:#[^"]*)?">', html)
+    assert len(links) > 20
+    page = site / "compliance"
+    sources = [h for h in links if h.startswith("https://")]
+    assert sources and all("/blob/main/" in h for h in sources)  # the source file
+    for href in links:
+        if href.startswith("https://"):
+            continue
+        target = (page / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), href
+
+
+def test_generated_pages_edit_their_real_source(site):
+    html = (site / "register/index.html").read_text()
+    assert "knowledge-base/edit/main/data/reviews.yaml" in html
+
+
+def test_no_request_can_leave_the_site(site):
+    for name, data in all_bytes(site).items():
+        if not name.endswith((".html", ".css", ".js")):
+            continue
+        text = data.decode("utf-8", "replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, name
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), (name, tag)
+
+
+def test_calendar_is_valid_rfc5545(site):
+    icalendar = pytest.importorskip("icalendar")
+    cal = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    summaries = {str(e["SUMMARY"]) for e in events}
+    assert "ToR review due: Safeguarding Partnership Executive" in summaries
+    assert "Action due: CSPR-2024-02 A07" in summaries
+    assert all(e["DTSTART"].dt >= date(2026, 11, 25) for e in events)
+    assert not any("LB-2026-06" in s for s in summaries)  # embargoed brief
+
+
+def test_publish_on_today_appears_and_tomorrow_does_not():
+    kb = load(REPO)
+    assert "LB-2026-06" not in {b.id for b in public_briefs(kb, date(2027, 1, 31))}
+    assert "LB-2026-06" in {b.id for b in public_briefs(kb, date(2027, 2, 1))}
+    assert "briefs/lb-2026-06-embargoed.md" in hidden_markdown(kb, date(2027, 1, 31))
+    assert "briefs/lb-2026-06-embargoed.md" not in hidden_markdown(kb, date(2027, 2, 1))
+    assert "briefs/lb-2026-05-parental-mental-health-draft.md" in hidden_markdown(
+        kb, date(2030, 1, 1)
+    )
+
+
+def _site_repo(tmp_path: Path, files: dict) -> Path:
+    root = write(tmp_path / "kb", files)
+    config = (REPO / "mkdocs.yml").read_text()
+    config = re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S)
+    config = config.replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
+    (root / "mkdocs.yml").write_text(config)
+    return root
+
+
+def test_strict_build_fails_on_error_findings_and_passes_when_compliant(tmp_path):
+    files = compliant()
+    root = _site_repo(tmp_path, files)
+    ok = mkdocs(root, tmp_path / "site", "--strict")
+    assert ok.returncode == 0, ok.stderr
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"
+    root = _site_repo(tmp_path, files)
+    bad = mkdocs(root, tmp_path / "site", "--strict")
+    assert bad.returncode == 1
+    assert "ACT001" in bad.stderr and "data/actions/CSPR-2026-01.yaml" in bad.stderr
+
+
+def test_unreadable_file_stops_the_build_naming_file_and_line(tmp_path):
+    files = compliant()
+    files["data/meetings/2026.yaml"] = "meetings:\n  - group: exec\n\tdate: 2026-10-01\n"
+    proc = mkdocs(_site_repo(tmp_path, files), tmp_path / "site")
+    assert proc.returncode == 1
+    assert "data/meetings/2026.yaml:3" in proc.stderr and "tab" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_findings_about_unpublished_briefs_are_counted_not_shown(tmp_path):
+    files = compliant()
+    front, body = files["docs/briefs/lb-2026-01.md"]
+    files["docs/briefs/secret-draft.md"] = (
+        {**front, "id": "LB-2026-09", "status": "draft", "themes": ["curiosity"]},
+        body,
+    )
+    build = SiteBuild.prepare(write(tmp_path / "kb", files), date(2026, 11, 25))
+    shown, hidden = build.visible_findings()
+    assert hidden == 1 and shown == []
+    page = build.generated()["compliance.md"]
+    assert "secret-draft" not in page and "LB-2026-09" not in page
+    assert "1 finding(s) about unpublished material are not shown" in page
+
+
+def test_site_build_object_needs_no_mkdocs():
+    build = SiteBuild.prepare(REPO, date(2026, 11, 25))
+    pages = build.generated()
+    assert "rules/REV002.md" in pages and "15 working days" in pages["rules/REV002.md"]
+    assert "sys" not in dir(build)

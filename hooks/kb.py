@@ -25,6 +25,7 @@ from checks.site.git_history import history_note
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -64,6 +65,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if tags is not None:
         tags.config.tags_allowed = {t.label for t in _build.kb.themes.values()}
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> None:
+    # MkDocs watches docs/ only; the register, actions, meetings and settings
+    # live outside it, and an edit to them must rebuild the site too.
+    assert _build is not None
+    root = _build.kb.root
+    for path in (root / _build.kb.config.data_dir, root / "kb.yaml"):
+        if path.exists():
+            server.watch(str(path))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

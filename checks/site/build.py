@@ -20,6 +20,7 @@ from checks.rules import REGISTRY
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_header, theme_labels
 from checks.site.dashboard_page import dashboard_page
+from checks.site.git_history import PastVersion, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.register_page import register_page
 from checks.site.rules_pages import rule_page, rules_index
@@ -27,6 +28,7 @@ from checks.site.status import review_status
 from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
+from checks.site.versions_page import version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
 
@@ -41,11 +43,16 @@ class SiteBuild:
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
+    versions: dict[str, list[PastVersion]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.calendar = WorkingCalendar(self.kb.nation)
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
+        self.versions = {}
+        if is_shallow(self.kb.root) is not None:  # inside git: read the history
+            for gid, tor in self.kb.tors.items():
+                self.versions[gid] = past_versions(self.kb.root, tor.source, tor.version)
 
     @classmethod
     def prepare(cls, root: Path, today: date, **kw: object) -> SiteBuild:
@@ -129,6 +136,13 @@ class SiteBuild:
         }
         for code, rule in REGISTRY.items():
             pages[f"rules/{code}.md"] = rule_page(rule)
+        for gid, past in self.versions.items():
+            tor = kb.tors[gid]
+            for i, version in enumerate(past):
+                previous = past[i - 1] if i else None
+                pages[version_uri(gid, version.version)] = version_page(
+                    tor, version, previous, "../"
+                )
         return pages
 
     def edit_path(self, src_uri: str) -> str | None:
@@ -152,11 +166,14 @@ class SiteBuild:
         record = self.record(src_uri)
         if isinstance(record, TermsOfReference):
             head = tor_header(self.kb, record, self.today, self.kb.config.warning_days)
+            pages = {
+                v.version: f"{record.id}/v{v.version}.md" for v in self.versions.get(record.id, [])
+            }
             tail = (
                 "\n"
                 + tor_membership(self.kb, record)
                 + "\n"
-                + tor_history(self.kb, record, self.git_note)
+                + tor_history(self.kb, record, self.git_note, pages)
             )
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):

@@ -1,26 +1,49 @@
-"""What git can tell the site about earlier versions of a ToR."""
+"""Earlier approved versions of a ToR, read from git.
+
+The repository's history is the document-control record: each approved version
+of a ToR is the file as it stood at the last commit carrying that version number
+with ``status: approved``. A shallow clone cannot show them, and the site says so.
+"""
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from checks.markdown import split_front_matter
+from checks.model.common import version_key
+from checks.yamlsource import LineDict, YamlError, load_yaml
 
-def is_shallow(root: Path) -> bool | None:
-    """True for a shallow clone, False for full history, None outside git."""
+
+@dataclass(frozen=True, slots=True)
+class PastVersion:
+    version: str
+    commit: str
+    committed: date
+    approved_on: str | None
+    body: str
+
+
+def _git(root: Path, *args: str) -> str | None:
     try:
         proc = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--is-shallow-repository"],
+            ["git", "-C", str(root), *args],
             capture_output=True,
             text=True,
-            timeout=10,
+            timeout=30,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    if proc.returncode != 0:
-        return None
-    return proc.stdout.strip() == "true"
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def is_shallow(root: Path) -> bool | None:
+    """True for a shallow clone, False for full history, None outside git."""
+    out = _git(root, "rev-parse", "--is-shallow-repository")
+    return None if out is None else out.strip() == "true"
 
 
 def history_note(root: Path) -> str | None:
@@ -30,7 +53,52 @@ def history_note(root: Path) -> str | None:
         return "Earlier versions cannot be shown: this site was built outside a git repository."
     if shallow:
         return (
-            "Earlier versions cannot be shown: this site was built from a shallow clone "
-            "without the repository's history."
+            "Earlier versions cannot be shown in full: this site was built from a shallow "
+            "clone without the repository's history."
         )
     return None
+
+
+def past_versions(root: Path, repo_path: str, current: str) -> list[PastVersion]:
+    """Approved versions other than ``current``, oldest first."""
+    log = _git(root, "log", "--follow", "--format=@%H %cs", "--name-only", "--", repo_path)
+    if not log:
+        return []
+    found: dict[str, PastVersion] = {}
+    commit = day = ""
+    for line in log.splitlines():
+        if line.startswith("@"):
+            commit, day = line[1:].split(" ", 1)
+            continue
+        if not line.strip() or not commit:
+            continue
+        text = _git(root, "show", f"{commit}:{line.strip()}")
+        commit_for_path, commit = commit, ""  # one path per commit entry
+        if text is None:
+            continue
+        split = split_front_matter(text.replace("\r\n", "\n"))
+        try:
+            front = load_yaml(split.front or "")
+        except YamlError:
+            continue
+        if not isinstance(front, LineDict) or front.get("status") != "approved":
+            continue
+        version = str(front.get("version", ""))
+        # git log lists newest first: the first sighting is that version's final text.
+        if version and version != current and version not in found:
+            found[version] = PastVersion(
+                version,
+                commit_for_path,
+                date.fromisoformat(day),
+                str(front.get("approved_on")) if front.get("approved_on") else None,
+                split.body,
+            )
+    ordered = sorted(found.values(), key=lambda v: _safe_key(v.version))
+    return ordered
+
+
+def _safe_key(version: str) -> tuple[int, ...]:
+    try:
+        return version_key(version)
+    except ValueError:
+        return (0,)

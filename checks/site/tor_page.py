@@ -65,9 +65,20 @@ def tor_membership(kb: KnowledgeBase, tor: TermsOfReference) -> str:
     )
 
 
-def tor_history(kb: KnowledgeBase, tor: TermsOfReference, git_note: str | None) -> str:
+def tor_history(
+    kb: KnowledgeBase,
+    tor: TermsOfReference,
+    git_note: str | None,
+    pages: dict[str, str] | None = None,
+) -> str:
+    """The history table; ``pages`` maps versions to the pages that show them."""
+    pages = pages or {}
+
+    def version(v: str) -> str:
+        return f"[{esc(v)}]({pages[v]})" if v in pages else esc(v)
+
     rows = [
-        [esc(h.version), _when(h.date), _group_link(kb, h.approved_by), esc(h.summary)]
+        [version(h.version), _when(h.date), _group_link(kb, h.approved_by), esc(h.summary)]
         for h in reversed(tor.history)
     ]
     out = "## Version history\n\n"

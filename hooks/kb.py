@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
+#: The iframe-worker shim, vendored under docs/ (MIT licence beside it).
+LOCAL_IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
+
 #: Findings that mean a file could not be read at all: the build stops on them.
 UNREADABLE_CODES = frozenset({"KB001", "KB002"})
 
@@ -60,6 +63,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(text)
         else:
             log.info(text)
+    # The offline plugin adds a polyfill from a CDN; an intranet serves its own copy.
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [
+        LOCAL_IFRAME_WORKER if "iframe-worker" in url else url for url in polyfills
+    ]
     # The vocabulary of themes is the tags plugin's allow list.
     tags = config.plugins.get("material/tags")
     if tags is not None:

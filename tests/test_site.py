@@ -235,3 +235,27 @@ def test_site_build_object_needs_no_mkdocs():
     pages = build.generated()
     assert "rules/REV002.md" in pages and "15 working days" in pages["rules/REV002.md"]
     assert "sys" not in dir(build)
+
+
+def test_links_are_relative_so_any_path_prefix_works(site):
+    for name, data in all_bytes(site).items():
+        if name.endswith(".html"):
+            for url in re.findall(r'(?:href|src)="([^"]*)"', data.decode()):
+                assert not url.startswith("/"), (name, url)
+
+
+def test_offline_build_needs_no_other_host(tmp_path):
+    out = tmp_path / "offline"
+    env_build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env={**os.environ, "KB_AS_OF": AS_OF, "KB_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert env_build.returncode == 0, env_build.stderr
+    html = (out / "tor/executive.html").read_text()  # offline: no directory URLs
+    assert '<script src="../assets/vendor/iframe-worker-shim.js"' in html
+    assert "unpkg.com" not in html
+    assert (out / "search/search_index.js").is_file()

@@ -72,7 +72,8 @@ def generate(
     for name in ("partnership.yaml", "themes.yaml"):
         shutil.copy(REPO / "data" / name, out / "data" / name)
     shutil.copytree(REPO / "docs", out / "docs")
-    shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml") if (REPO / "mkdocs.yml").exists() else None
+    shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copytree(REPO / "hooks", out / "hooks")
     shutil.copytree(REPO / "data/meetings", out / "data/meetings", dirs_exist_ok=True)
     shutil.copy(REPO / "kb.yaml", out / "kb.yaml")
 

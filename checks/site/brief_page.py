@@ -32,17 +32,16 @@ def brief_header(kb: KnowledgeBase, brief: Brief, body: str, depth: int) -> str:
     )
     agencies = ", ".join(esc(kb.agency_name(a)) for a in brief.audience.agencies) or "all"
     roles = ", ".join(esc(r) for r in brief.audience.roles)
+    # Plain Markdown, not an md_in_html block: it is rendered once per brief, and
+    # md_in_html costs measurably at 1,000 briefs.
     lines = [
-        '<div class="kb-brief-meta" markdown>',
-        "",
         f"**Themes:** {', '.join(esc(t) for t in theme_labels(kb, brief))}  ",
         f"**For:** {agencies}" + (f" ({roles})" if roles else "") + "  ",
         f"**From the review:** {source}  ",
         f"**Published:** {brief.publish_on:%-d %B %Y} · **Review by:** "
         f"{brief.review_by:%-d %B %Y}  ",
         f"**Reading time:** about {reading_minutes(body)} minutes",
-        "",
-        "</div>",
+        "{ .kb-brief-meta }",
         "",
     ]
     return "\n".join(lines)

@@ -49,6 +49,11 @@ class SiteBuild:
         self.calendar = WorkingCalendar(self.kb.nation)
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
+        self._records: dict[str, TermsOfReference | Brief | Procedure] = {
+            **{t.source: t for t in self.kb.tors.values()},
+            **{b.source: b for b in self.kb.briefs.values()},
+            **self.kb.procedures,
+        }
         self.versions = {}
         if is_shallow(self.kb.root) is not None:  # inside git: read the history
             for gid, tor in self.kb.tors.items():
@@ -66,14 +71,8 @@ class SiteBuild:
         return self.kb.config.docs_dir.rstrip("/") + "/"
 
     def record(self, src_uri: str) -> TermsOfReference | Brief | Procedure | None:
-        path = self.docs_prefix + src_uri
-        for tor in self.kb.tors.values():
-            if tor.source == path:
-                return tor
-        for brief in self.kb.briefs.values():
-            if brief.source == path:
-                return brief
-        return self.kb.procedures.get(path)
+        """The record a docs page holds, if any (looked up for every page: keep it O(1))."""
+        return self._records.get(self.docs_prefix + src_uri)
 
     def source_url(self, repo_path: str) -> str | None:
         if not self.repo_url:

@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 AS_OF ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup check serve build test lint bench clean
+.PHONY: setup check serve build test lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +22,8 @@ setup: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kb check $(if $(AS_OF),--as-of $(AS_OF))
 
-## build and serve the example site on http://127.0.0.1:8000
+## build and serve the example site on http://127.0.0.1:8000 (findings are printed, not fatal)
 serve: $(STAMP)
-	-$(BIN)/kb check $(if $(AS_OF),--as-of $(AS_OF))
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
@@ -33,13 +33,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check checks hooks tests benchmarks
 	$(BIN)/ruff format --check checks hooks tests benchmarks
 
-## everything CI runs: lint, then the whole test suite
-test: $(STAMP)
+## everything CI runs: lint, then the whole test suite (browser tests included)
+test: $(STAMP) chromium
 	$(MAKE) lint
 	$(BIN)/python -m pytest
 
+## the browser tests drive Debian's Chromium; install it if it is missing
+chromium:
+	@[ -x /usr/bin/chromium ] || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_search.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

@@ -9,8 +9,18 @@ import pytest
 from checks.engine import Result, run
 from checks.loading import load
 from kbfactory import TODAY, compliant, write
+from sitehelp import mkdocs
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example partnership's site, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    proc = mkdocs(REPO, out)
+    assert proc.returncode == 0, proc.stderr
+    return out
 
 
 @pytest.fixture

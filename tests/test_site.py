@@ -16,42 +16,7 @@ from checks.loading import load
 from checks.site.build import SiteBuild
 from checks.site.visibility import hidden_markdown, public_briefs
 from kbfactory import compliant, write
-
-REPO = Path(__file__).resolve().parent.parent
-AS_OF = "2026-11-25"
-MARKERS = ("DRAFT-MARKER-7Q3", "EMBARGO-MARKER-K9X")
-
-
-def mkdocs(
-    root: Path, site: Path, *extra: str, as_of: str = AS_OF
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KB_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-f",
-            str(root / "mkdocs.yml"),
-            "-d",
-            str(site),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        cwd=root,
-    )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    proc = mkdocs(REPO, out)
-    assert proc.returncode == 0, proc.stderr
-    return out
+from sitehelp import AS_OF, MARKERS, REPO, mkdocs
 
 
 def all_bytes(site: Path) -> dict[str, bytes]:

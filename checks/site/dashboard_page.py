@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from checks.engine import Result
 from checks.findings import Counts, Finding, Severity
-from checks.site.text import esc, table
+from checks.site.text import esc, esc_message, table
 
 PageOf = Callable[[Finding], str | None]
 SourceOf = Callable[[str], str | None]
@@ -41,7 +41,7 @@ def dashboard_page(
             source = source_of(f.file)
             where = f"[{esc(f.subject or f.file)}]({page})" if page else esc(f.subject or "")
             src = f"[{esc(f.file)}:{f.line}]({source})" if source else f"{esc(f.file)}:{f.line}"
-            rows.append([f"[{f.code}](rules/{f.code}.md)", where, esc(f.message), src])
+            rows.append([f"[{f.code}](rules/{f.code}.md)", where, esc_message(f.message), src])
         out.append(f"\n## {heading} ({len(rows)})\n")
         out.append(table(["Check", "About", "Finding", "Source"], rows) if rows else "None.\n")
     return "\n".join(out)

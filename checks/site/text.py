@@ -19,6 +19,12 @@ def esc(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", " ")
 
 
+def esc_message(text: str) -> str:
+    """Like :func:`esc`, but keeps `backticks`: checks use them to mark field names."""
+    value = html.escape(text, quote=False)
+    return re.sub(r"([\\*_{}\[\]|])", r"\\\1", value).replace("\n", " ")
+
+
 def attr(text: object) -> str:
     return html.escape(str(text), quote=True)
 

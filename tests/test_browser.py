@@ -1,0 +1,314 @@
+"""The built example site in a real browser, as a person uses it.
+
+Playwright drives Debian's Chromium (``/usr/bin/chromium``: Playwright cannot
+download its own browsers here). The site is served by a Python HTTP server on
+127.0.0.1 under the path prefix ``/kb/``, which also proves the site works below
+any prefix.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from sitehelp import REPO
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+PREFIX = "/kb/"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ARTIFACTS = REPO / "tests/artifacts"
+SCREENSHOTS = REPO / "docs/assets/screenshots"
+
+PAGE_TYPES = {
+    "home": "",
+    "groups": "groups/",
+    "tor": "tor/quality-assurance/",
+    "brief": "briefs/lb-2025-01-safe-sleep/",
+    "briefs": "briefs/",
+    "themes": "briefs/themes/",
+    "procedure": "procedures/rapid-review/",
+    "register": "register/",
+    "actions": "actions/",
+    "dashboard": "compliance/",
+    "rule": "rules/REV002/",
+}
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "__not_found__")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet tests
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Handler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            # No calls of Chromium's own: background networking, updates, sync.
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-default-apps",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def search(page, base_url: str, query: str) -> list[str]:
+    """Type a query into the site search; return the result links' hrefs."""
+    page.goto(base_url)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially(query, delay=20)  # Material listens for key events
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for()
+    page.wait_for_function(
+        "() => !/Initializing|Type to start/.test("
+        "document.querySelector('.md-search-result__meta').textContent)"
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)"
+    )
+
+
+# -- search -------------------------------------------------------------------
+
+
+def test_search_for_a_word_only_one_brief_uses_finds_it_first(page, base_url):
+    results = search(page, base_url, "pram")
+    assert results and "lb-2025-01-safe-sleep" in results[0]
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_url("**/lb-2025-01-safe-sleep/**")
+    assert page.locator("h1").inner_text().startswith("Safe sleep when families are under pressure")
+
+
+def test_search_for_a_theme_finds_its_briefs(page, base_url):
+    results = search(page, base_url, "exploitation")
+    assert any("lb-2025-02-criminal-exploitation" in r for r in results)
+    assert any("lb-2025-03-transition" in r for r in results)
+
+
+def test_search_for_embargoed_text_finds_nothing(page, base_url):
+    # Words that appear only in the embargoed brief ("acutely") and the draft one.
+    assert search(page, base_url, "acutely") == []
+    for query in ("EMBARGO-MARKER-K9X", "DRAFT-MARKER-7Q3", "Child G"):
+        assert not any(
+            "lb-2026-05" in r or "lb-2026-06" in r for r in search(page, base_url, query)
+        )
+
+
+# -- navigation ---------------------------------------------------------------
+
+
+def test_a_tor_is_two_clicks_from_home(page, base_url):
+    page.goto(base_url)
+    page.get_by_role("link", name="Groups", exact=True).first.click()
+    page.get_by_role("navigation", name="Governance map").get_by_role(
+        "link", name="Case Review Group"
+    ).click()
+    page.wait_for_url("**/tor/case-review/")
+    assert "Case Review Group" in page.locator("h1").inner_text()
+
+
+def test_reach_a_brief_through_its_theme_tag_page(page, base_url):
+    page.goto(base_url + "briefs/themes/")
+    page.locator("a[href*='lb-2025-01-safe-sleep']").first.click()
+    page.wait_for_url("**/lb-2025-01-safe-sleep/")
+    assert page.locator(".md-tag").filter(has_text="Safe sleep").count() >= 1
+
+
+def test_governance_map_links_to_every_group(page, base_url):
+    page.goto(base_url + "groups/")
+    hrefs = (
+        page.get_by_role("navigation", name="Governance map")
+        .locator("a")
+        .evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    )
+    groups = {p.stem for p in (REPO / "docs/tor").glob("*.md")}
+    assert {h.strip("./").split("/")[-1] for h in hrefs} == groups
+
+
+# -- status -------------------------------------------------------------------
+
+
+def test_lapsed_tor_shows_the_lapsed_banner_with_days(page, base_url):
+    page.goto(base_url + "tor/quality-assurance/")
+    banner = page.locator(".admonition.danger")
+    assert "Review lapsed 513 days ago" in banner.inner_text()
+
+
+def test_action_tracker_shows_overdue_actions_for_an_agency(page, base_url):
+    page.goto(base_url + "actions/")
+    page.get_by_role("link", name="Downland Constabulary").first.click()
+    assert page.url.endswith("#agency-police")
+    section = page.locator(
+        "h2#agency-police + table, #agency-police ~ .md-typeset__scrollwrap"
+    ).first
+    assert "Overdue by" in section.inner_text()
+
+
+def test_every_dashboard_finding_links_to_a_page_that_exists(page, base_url):
+    page.goto(base_url + "compliance/")
+    hrefs = page.eval_on_selector_all("table td:nth-child(2) a", "els => els.map(e => e.href)")
+    assert len(hrefs) > 20
+    request = page.context.request
+    for href in sorted(set(h.split("#")[0] for h in hrefs)):
+        assert request.get(href).status == 200, href
+
+
+# -- nothing leaves 127.0.0.1 --------------------------------------------------
+
+
+def test_no_request_leaves_the_machine(page, base_url):
+    hosts: set[str] = set()
+    page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname or r.url))
+    for path in PAGE_TYPES.values():
+        page.goto(base_url + path, wait_until="networkidle")
+    search(page, base_url, "neglect")
+    assert hosts == {"127.0.0.1"}
+
+
+# -- accessibility -----------------------------------------------------------
+
+
+def audit(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+        for v in result.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_no_wcag_aa_violations(browser, base_url, name, scheme):
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(base_url + PAGE_TYPES[name], wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    violations = audit(page)
+    ctx.close()
+    assert violations == []
+
+
+def test_the_audit_catches_an_image_without_alt_text(page, base_url):
+    page.goto(base_url + PAGE_TYPES["brief"])
+    page.evaluate(
+        "document.querySelector('article').insertAdjacentHTML("
+        "'beforeend', '<img src=\"../../assets/images/favicon.png\">')"
+    )
+    assert any(v.startswith("image-alt") for v in audit(page))
+
+
+def test_search_by_keyboard_alone(page, base_url):
+    page.goto(base_url)
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-md-component=search-query]')"):
+            break
+    else:
+        pytest.fail("the search box cannot be reached with the Tab key")
+    page.keyboard.type("pram")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/lb-2025-01-safe-sleep/**")
+
+
+# -- print ----------------------------------------------------------------------
+
+SEVEN = [
+    "Background",
+    "Why it matters",
+    "Information",
+    "Key findings",
+    "Things to think about",
+    "Questions for reflection",
+    "What you should do",
+]
+
+
+@pytest.mark.parametrize(
+    "brief", sorted(p.stem for p in (REPO / "docs/briefs").glob("lb-202[45]-*.md"))
+)
+def test_a_brief_prints_on_two_a4_pages_without_navigation(page, base_url, brief):
+    page.goto(base_url + f"briefs/{brief}/", wait_until="networkidle")
+    pdf = page.pdf(format="A4", print_background=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"{brief}.pdf").write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) <= 2
+    text = " ".join(p.extract_text() for p in reader.pages)
+    for heading in SEVEN:
+        assert heading in text, heading
+    for chrome in ("Table of contents", "Rule reference", "Action tracker", "Search"):
+        assert chrome not in text
+
+
+# -- screenshots -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["home", "tor", "brief", "actions", "dashboard"])
+def test_screenshots(page, base_url, name):
+    page.goto(base_url + PAGE_TYPES[name], wait_until="networkidle")
+    out = ARTIFACTS / "screenshots" / f"{name}.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out))
+    assert out.stat().st_size > 10_000
+    if os.environ.get("KB_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(out, SCREENSHOTS / out.name)

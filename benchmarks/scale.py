@@ -11,6 +11,8 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
+from checks.rules.brf004_missing_part import SEVEN_PARTS
+
 REPO = Path(__file__).resolve().parent.parent
 
 AGENCIES = ["council", "icb", "police", "community-health", "hospital", "education"]
@@ -24,15 +26,7 @@ THEMES = [
     "exploitation",
     "mental-health",
 ]
-PARTS = [
-    "Background",
-    "Why it matters",
-    "Information",
-    "Key findings",
-    "Things to think about",
-    "Questions for reflection",
-    "What you should do",
-]
+PARTS = SEVEN_PARTS
 WORDS = [
     "practitioners",
     "families",

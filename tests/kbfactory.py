@@ -13,17 +13,11 @@ from typing import Any
 
 import yaml
 
+from checks.rules.brf004_missing_part import SEVEN_PARTS
+
 TODAY = date(2026, 11, 25)
 
-SEVEN = (
-    "Background",
-    "Why it matters",
-    "Information",
-    "Key findings",
-    "Things to think about",
-    "Questions for reflection",
-    "What you should do",
-)
+SEVEN = SEVEN_PARTS
 
 
 def brief_body(title: str, parts: tuple[str, ...] = SEVEN) -> str:

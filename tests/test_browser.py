@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from checks.rules.brf004_missing_part import SEVEN_PARTS
 from sitehelp import REPO
 
 pytestmark = pytest.mark.browser
@@ -271,15 +272,7 @@ def test_search_by_keyboard_alone(page, base_url):
 
 # -- print ----------------------------------------------------------------------
 
-SEVEN = [
-    "Background",
-    "Why it matters",
-    "Information",
-    "Key findings",
-    "Things to think about",
-    "Questions for reflection",
-    "What you should do",
-]
+SEVEN = SEVEN_PARTS
 
 
 @pytest.mark.parametrize(

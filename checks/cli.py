@@ -89,6 +89,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument(
+        "--base",
+        metavar="REV",
+        help="also run the change rules (CHG) against this git revision, e.g. origin/main",
+    )
+
+    diff = sub.add_parser(
+        "diff",
+        help="summarise what changed since a git revision, in the partnership's terms",
+        description="For every ToR, procedure, brief, review or action file changed between "
+        "the base revision and the working tree: versions, members, quorum, chair, "
+        "frequency, review dates, changed sections and sentences, action statuses and due "
+        "dates. Markdown output is ready for a pull request comment or job summary.",
+    )
+    diff.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    diff.add_argument(
+        "--base",
+        default="origin/main",
+        metavar="REV",
+        help="the revision to compare with (default: origin/main)",
+    )
+    diff.add_argument("--format", choices=["markdown", "json", "text"], default="markdown")
+    diff.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="today, for deciding which briefs are published (default: $KB_AS_OF)",
+    )
+    diff.add_argument("--output", "-o", metavar="FILE", help="write here (appends), not stdout")
 
     rules = sub.add_parser(
         "rules",
@@ -119,7 +147,17 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except KnowledgeBaseNotFound as exc:
         stderr.write(f"kb check: {exc}\n")
         return EXIT_USAGE
-    result = run(kb, today, select=args.select, ignore=args.ignore)
+    if args.base:
+        from checks.gitbase import GitError, base_knowledge_base
+
+        try:
+            with base_knowledge_base(Path(args.path), args.base) as base:
+                result = run(kb, today, select=args.select, ignore=args.ignore, base=base)
+        except (GitError, KnowledgeBaseNotFound) as exc:
+            stderr.write(f"kb check: --base {args.base}: {exc}\n")
+            return EXIT_USAGE
+    else:
+        result = run(kb, today, select=args.select, ignore=args.ignore)
     reporter = REPORTERS[args.format]
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
@@ -131,6 +169,33 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         reporter(result, stdout, args.strict)
     return EXIT_FINDINGS if result.failed(args.strict) else EXIT_OK
+
+
+def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.changes.render import RENDERERS
+    from checks.changes.summary import summarise
+    from checks.gitbase import GitError, base_knowledge_base, changed_files, repo_root
+    from checks.loading import KnowledgeBaseNotFound, load
+
+    today = resolve_today(args.as_of)
+    path = Path(args.path)
+    try:
+        kb = load(path)
+        root = repo_root(path)
+        under = path.resolve().relative_to(root.resolve()).as_posix()
+        with base_knowledge_base(path, args.base) as base:
+            changed = changed_files(root, args.base, "" if under == "." else under)
+            summaries = summarise(base, kb, changed, today)
+    except (GitError, KnowledgeBaseNotFound) as exc:
+        stderr.write(f"kb diff: {exc}\n")
+        return EXIT_USAGE
+    render = RENDERERS[args.format]
+    if args.output:
+        with open(args.output, "a", encoding="utf-8") as out:
+            render(summaries, args.base, out)
+    else:
+        render(summaries, args.base, stdout)
+    return EXIT_OK
 
 
 def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -158,7 +223,7 @@ def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "rules": run_rules}
+COMMANDS = {"check": run_check, "diff": run_diff, "rules": run_rules}
 
 
 def main(

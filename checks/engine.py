@@ -56,18 +56,29 @@ def selected_rules(
     return chosen
 
 
+#: Checks that compare with a base revision; they run only when one is given.
+CHANGE_FAMILY = "CHG"
+
+
 def run(
     kb: KnowledgeBase,
     today: date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    base: KnowledgeBase | None = None,
 ) -> Result:
     calendar = WorkingCalendar(kb.nation)
-    ctx = Context(kb=kb, today=today, calendar=calendar, warning_days=kb.config.warning_days)
+    ctx = Context(
+        kb=kb, today=today, calendar=calendar, warning_days=kb.config.warning_days, base=base
+    )
     granted = [g for g in collect(kb) if g.rule.until >= today]
     findings: list[Finding] = []
     suppressed = 0
-    rules = selected_rules(select, ignore, kb)
+    rules = [
+        r
+        for r in selected_rules(select, ignore, kb)
+        if base is not None or r.family != CHANGE_FAMILY
+    ]
     for rule in rules:
         setting = kb.config.rules.get(rule.code)
         try:

@@ -30,6 +30,8 @@ class Context:
     today: date
     calendar: WorkingCalendar
     warning_days: int
+    #: The knowledge base at the base revision (``kb check --base``), for change rules.
+    base: KnowledgeBase | None = None
 
 
 CheckFn = Callable[[Context, Any], Iterator[Problem]]

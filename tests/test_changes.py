@@ -1,0 +1,225 @@
+"""`kb diff` and the change rules of `kb check --base`, on a temporary git repository."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.cli import main
+from kbfactory import brief_body, compliant, write
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
+GOLDEN = Path(__file__).parent / "golden" / "diff.md"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run([*GIT, "-C", str(root), *args], check=True, capture_output=True)
+
+
+def kb(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    """A knowledge base committed as the base revision `base`."""
+    files = compliant()
+    files["docs/tor/panel.md"] = (
+        files["docs/tor/panel.md"][0],
+        "# Panel\n\n## Purpose\n\nThe panel reviews cases. It meets monthly.\n\n"
+        "## Functions\n\n- Hold rapid reviews.\n- Track actions.\n",
+    )
+    root = write(tmp_path / "kb", files)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    git(root, "tag", "base")
+    return root, files
+
+
+def propose_changes(root: Path, files: dict[str, Any]) -> None:
+    tor, _ = files["docs/tor/panel.md"]
+    tor["version"] = "2.1"
+    tor["approved_on"] = "2026-11-20"
+    tor["next_review"] = "2027-11-20"
+    tor["history"].append(
+        {"version": "2.1", "date": "2026-11-20", "approved_by": "exec", "summary": "Probation."}
+    )
+    tor["members"].append({"agency": "school", "role": "Probation liaison"})
+    tor["members"] = [m for m in tor["members"] if m["role"] != "Head teacher"]
+    tor["quorum"] = ["council", "icb", "police", "school"]
+    tor["chair"] = {"agency": "police", "role": "Superintendent"}
+    tor["frequency"] = "every 6 weeks"
+    files["docs/tor/panel.md"] = (
+        tor,
+        "# Panel\n\n## Purpose\n\nThe panel reviews cases. It meets every six weeks.\n\n"
+        "## Functions\n\n- Hold rapid reviews.\n- Track actions.\n- Publish learning briefs.\n",
+    )
+    actions = files["data/actions/CSPR-2026-01.yaml"]["actions"]
+    actions[1]["status"] = "in-progress"
+    actions[1]["due"] = "2027-09-30"
+    actions[1]["due_changes"] = [
+        {"from": "2027-06-30", "to": "2027-09-30", "reason": "Waiting for the new contract"}
+    ]
+    front, _body = files["docs/briefs/lb-2026-01.md"]
+    files["docs/briefs/lb-2026-02.md"] = (
+        {**front, "id": "LB-2026-02", "title": "SECRET-DRAFT-TITLE", "status": "draft"},
+        brief_body("SECRET-DRAFT-BODY"),
+    )
+    write(root, files)
+    git(root, "mv", "docs/procedures/rapid-review.md", "docs/procedures/rapid-reviews.md")
+
+
+def test_diff_markdown_matches_the_golden_file(repo, monkeypatch):
+    root, files = repo
+    propose_changes(root, files)
+    monkeypatch.chdir(root)
+    code, out, err = kb("diff", "--base", "base", "--as-of", "2026-11-25")
+    assert code == 0, err
+    if os.environ.get("KB_UPDATE_GOLDEN"):
+        GOLDEN.write_text(out, encoding="utf-8")
+    assert out == GOLDEN.read_text(encoding="utf-8")
+    assert "SECRET-DRAFT" not in out  # a draft brief is named by id, never shown
+
+
+def test_diff_json_and_text(repo):
+    root, files = repo
+    propose_changes(root, files)
+    import json
+
+    code, out, _ = kb(
+        "diff", str(root), "--base", "base", "--format", "json", "--as-of", "2026-11-25"
+    )
+    data = json.loads(out)
+    paths = {f["path"]: f for f in data["files"]}
+    assert paths["docs/procedures/rapid-reviews.md"]["status"] == "renamed"
+    assert (
+        paths["docs/procedures/rapid-reviews.md"]["old_path"] == "docs/procedures/rapid-review.md"
+    )
+    assert (
+        "Chair: Testshire Council (Director) → Testshire Police (Superintendent)"
+        in paths["docs/tor/panel.md"]["items"]
+    )
+    _code, out, _ = kb(
+        "diff", str(root), "--base", "base", "--format", "text", "--as-of", "2026-11-25"
+    )
+    assert "+ Publish learning briefs." in out and "SECRET" not in out
+
+
+def test_removed_file(repo):
+    root, _ = repo
+    (root / "docs/procedures/rapid-review.md").unlink()
+    _, out, _ = kb("diff", str(root), "--base", "base", "--as-of", "2026-11-25")
+    assert "### Procedure: Rapid reviews (removed)" in out
+
+
+def test_outside_git_says_so(tmp_path):
+    root = write(tmp_path / "plain", compliant())
+    code, _, err = kb("diff", str(root), "--base", "main")
+    assert code == 2 and "not inside a git repository" in err
+    code, _, err = kb("check", str(root), "--base", "main", "--as-of", "2026-11-25")
+    assert code == 2 and "not inside a git repository" in err
+
+
+def test_unknown_base_mentions_shallow_clones(repo):
+    root, _ = repo
+    code, _, err = kb("diff", str(root), "--base", "no-such-branch")
+    assert code == 2 and "fetch-depth: 0" in err
+
+
+# -- change rules -------------------------------------------------------------------
+
+
+def chg(root: Path, *codes: str) -> list[str]:
+    _, out, _ = kb(
+        "check",
+        str(root),
+        "--base",
+        "base",
+        "--as-of",
+        "2026-11-25",
+        "--format",
+        "json",
+        "--select",
+        "CHG",
+    )
+    import json
+
+    return [f["code"] for f in json.loads(out)["findings"]]
+
+
+def test_change_rules_pass_on_a_proper_change(repo):
+    root, files = repo
+    propose_changes(root, files)
+    assert chg(root) == []
+
+
+def test_change_rules_do_not_run_without_a_base(repo):
+    root, files = repo
+    files["docs/tor/panel.md"][0]["version"] = "1.0"
+    write(root, files)
+    _, out, _ = kb("check", str(root), "--as-of", "2026-11-25", "--select", "CHG")
+    assert "0 errors" in out
+
+
+def test_chg001_approved_tor_changed_silently(repo):
+    root, files = repo
+    front, body = files["docs/tor/panel.md"]
+    files["docs/tor/panel.md"] = (front, body + "\nA new duty.\n")
+    write(root, files)
+    assert chg(root) == ["CHG001"]
+    front["status"] = "proposed"  # ...or propose it
+    write(root, files)
+    assert chg(root) == []
+
+
+def test_chg001_version_bumped_without_history(repo):
+    root, files = repo
+    front, _ = files["docs/tor/panel.md"]
+    front["frequency"] = "quarterly"
+    front["version"] = "2.1"
+    write(root, files)
+    assert "CHG001" in chg(root)
+
+
+def test_chg002_version_backwards(repo):
+    root, files = repo
+    front, _ = files["docs/tor/panel.md"]
+    front["version"] = "1.9"
+    front["status"] = "proposed"
+    write(root, files)
+    assert chg(root) == ["CHG002"]
+
+
+def test_chg003_review_date_recomputed_on_approval(repo):
+    root, files = repo
+    front, _ = files["docs/tor/panel.md"]
+    front["approved_on"] = "2026-11-20"
+    front["history"][-1]["date"] = "2026-11-20"
+    write(root, files)
+    assert chg(root) == ["CHG003"]  # next_review is still 2027-06-30
+    front["next_review"] = "2027-11-20"
+    write(root, files)
+    assert chg(root) == []
+
+
+def test_chg004_due_date_moved_needs_a_reason(repo):
+    root, files = repo
+    action = files["data/actions/CSPR-2026-01.yaml"]["actions"][1]
+    action["due"] = "2027-09-30"
+    write(root, files)
+    assert chg(root) == ["CHG004"]
+    action["due_changes"] = [{"from": "2027-06-30", "to": "2027-09-30", "reason": "Contract"}]
+    write(root, files)
+    assert chg(root) == []
+    action["due"] = "2027-03-31"  # earlier is fine
+    action.pop("due_changes")
+    write(root, files)
+    assert chg(root) == []

@@ -97,6 +97,7 @@ def test_diff_json_and_text(repo):
     code, out, _ = kb(
         "diff", str(root), "--base", "base", "--format", "json", "--as-of", "2026-11-25"
     )
+    assert code == 0
     data = json.loads(out)
     paths = {f["path"]: f for f in data["files"]}
     assert paths["docs/procedures/rapid-reviews.md"]["status"] == "renamed"
@@ -223,3 +224,10 @@ def test_chg004_due_date_moved_needs_a_reason(repo):
     action.pop("due_changes")
     write(root, files)
     assert chg(root) == []
+
+
+def test_every_change_rule_is_tested_here():
+    from checks.rules import REGISTRY
+
+    tested = {name.split("_")[1].upper() for name in globals() if name.startswith("test_chg")}
+    assert tested == {code for code in REGISTRY if code.startswith("CHG")}

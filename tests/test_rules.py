@@ -342,7 +342,8 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
 
 
 def test_every_check_has_a_failing_case():
-    assert {c[0] for c in CASES} == set(REGISTRY)
+    # The change rules (CHG) need a git base; tests/test_changes.py covers them.
+    assert {c[0] for c in CASES} == {code for code in REGISTRY if not code.startswith("CHG")}
 
 
 @pytest.mark.parametrize(

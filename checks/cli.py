@@ -118,6 +118,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--output", "-o", metavar="FILE", help="write here (appends), not stdout")
 
+    new = sub.add_parser(
+        "new",
+        help="start a ToR, brief, procedure, review, action or meeting from a template",
+        description="Write a valid file (or add an entry) with the next free id, today's date "
+        "and every required field, each with a comment saying what goes there.",
+    )
+    new.add_argument("kind", choices=["tor", "brief", "procedure", "review", "action", "meeting"])
+    new.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    new.add_argument("--title", help="the title (tor, brief, procedure)")
+    new.add_argument("--name", help="the file name without .md (tor: the group id)")
+    new.add_argument("--review", help="the source review (brief, action), e.g. CSPR-2026-01")
+    new.add_argument("--group", help="the group (meeting; procedure owner)")
+    new.add_argument(
+        "--review-kind",
+        default="rapid-review",
+        choices=["rapid-review", "lcspr", "learning-review", "sar", "dardr"],
+    )
+    new.add_argument("--as-of", metavar="YYYY-MM-DD", help="today (default: $KB_AS_OF, else today)")
+
+    schema = sub.add_parser(
+        "schema",
+        help="export JSON Schemas of every kind of file, for editors",
+        description="Write a JSON Schema per kind of file (generated from the model) so that "
+        "editors with a YAML language server validate and autocomplete as people type.",
+    )
+    schema.add_argument(
+        "--out", default="schemas", metavar="DIR", help="folder to write to (default: schemas)"
+    )
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the files in DIR are out of date",
+    )
+
     rules = sub.add_parser(
         "rules",
         help="list every check with its code, severity and summary",
@@ -198,6 +232,43 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.loading import KnowledgeBaseNotFound
+    from checks.scaffold import Request, ScaffoldError, scaffold
+
+    req = Request(
+        kind=args.kind,
+        root=Path(args.path),
+        today=resolve_today(args.as_of),
+        title=args.title,
+        name=args.name,
+        review=args.review,
+        group=args.group,
+        review_kind=args.review_kind,
+    )
+    try:
+        path = scaffold(req)
+    except (ScaffoldError, KnowledgeBaseNotFound) as exc:
+        stderr.write(f"kb new: {exc}\n")
+        return EXIT_USAGE
+    stdout.write(f"wrote {path}; fill in what the comments ask, then run `kb check`\n")
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.schemas import export, stale
+
+    out = Path(args.out)
+    if args.check:
+        old = stale(out)
+        for name in old:
+            stderr.write(f"kb schema: {out / name} is out of date; run `kb schema`\n")
+        return EXIT_FINDINGS if old else EXIT_OK
+    for path in export(out):
+        stdout.write(f"wrote {path}\n")
+    return EXIT_OK
+
+
 def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import json
 
@@ -223,7 +294,13 @@ def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "diff": run_diff, "rules": run_rules}
+COMMANDS = {
+    "check": run_check,
+    "diff": run_diff,
+    "new": run_new,
+    "rules": run_rules,
+    "schema": run_schema,
+}
 
 
 def main(

@@ -44,6 +44,7 @@ PAGE_TYPES = {
     "actions": "actions/",
     "dashboard": "compliance/",
     "rule": "rules/REV002/",
+    "contributing": "contributing/",
 }
 
 

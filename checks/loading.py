@@ -330,9 +330,18 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
         plan = loader.validate_list(ActionPlan, raw, "actions", Action, loader.rel(path))
         if plan is None:
             continue
-        for action in plan.actions:
-            _unique(loader, seen_actions, f"{plan.review}/{action.id}", action, "action id")
-        kb.plans.append(plan)
+        kept = [
+            a
+            for a in plan.actions
+            if _unique(loader, seen_actions, f"{plan.review}/{a.id}", a, "action id")
+        ]
+        if len(kept) != len(plan.actions):
+            # The first of a duplicated id stays; later ones are reported and dropped.
+            copy = plan.model_copy(update={"actions": kept})
+            copy.locate(plan.source, plan._raw)
+            plan = copy
+        if kept:
+            kb.plans.append(plan)
 
     for path in _yaml_files(data_dir / "meetings"):
         raw = loader.read_yaml(path)
@@ -363,12 +372,12 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
                 )
 
 
-def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str) -> None:
-    """Add ``obj`` under ``key``, reporting a duplicate at both places."""
+def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str) -> bool:
+    """Add ``obj`` under ``key``; a duplicate is reported and left out (False)."""
     first = into.get(key)
     if first is None:
         into[key] = obj
-        return
+        return True
     loader.report(
         DUPLICATE,
         obj.source,
@@ -377,14 +386,19 @@ def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str
         "each must be unique",
         key,
     )
+    return False
 
 
 _DOC_KINDS = {"tor": TermsOfReference, "briefs": Brief, "procedures": Procedure}
 
 
 def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
+    """Load every Markdown page. A page joins ``kb.documents`` (and so can be
+    published) only once it has loaded cleanly: a record that is unreadable,
+    invalid or a duplicate is reported and never published."""
     if not docs_dir.is_dir():
         return
+    tors: list[tuple[str, TermsOfReference, Document]] = []
     for path in _markdown_files(docs_dir):
         text = loader.read_text(path)
         if text is None:
@@ -394,21 +408,26 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
         folder = parts[0] if len(parts) == 2 else ""
         model = _DOC_KINDS.get(folder) if path.stem != "index" else None
         split = split_front_matter(text)
+        if split.front is None and text.startswith("---\n"):
+            loader.report(
+                BAD_YAML,
+                rel,
+                1,
+                "the front matter starts with `---` but has no closing `---` line",
+            )
+            continue
         doc = Document(rel, "page", split.body, split.body_line)
-        kb.documents[rel] = doc
         front: Any = None
         if split.front is not None:
             try:
                 front = load_yaml(split.front, line_offset=split.front_line - 1)
             except YamlError as exc:
                 loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
-                if model is not None:
-                    # A record we cannot read must never be published as a plain page.
-                    del kb.documents[rel]
                 continue
         if isinstance(front, LineDict) and isinstance(front.get("title"), str):
             doc.title = front["title"]
         if model is None:
+            kb.documents[rel] = doc
             continue
         if not isinstance(front, LineDict):
             loader.report(
@@ -424,18 +443,30 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
             front = _with(front, "group", path.stem)
         record = loader.validate(model, front, rel, subject)
         if record is None:
-            del kb.documents[rel]  # invalid records are reported, never published
             continue
         doc.headings = headings(split.body, split.body_line)
         if isinstance(record, TermsOfReference):
             doc.kind = "tor"
-            _unique(loader, kb.tors, record.id, record, "group id")
-        elif isinstance(record, Brief):
+            tors.append((rel, record, doc))
+            continue
+        if isinstance(record, Brief):
             doc.kind = "brief"
-            _unique(loader, kb.briefs, record.id, record, "brief id")
-        elif isinstance(record, Procedure):
-            doc.kind = "procedure"
-            kb.procedures[rel] = record
+            if _unique(loader, kb.briefs, record.id, record, "brief id"):
+                kb.documents[rel] = doc
+            else:
+                # Two briefs claim one id: either could be the draft, so neither is
+                # published until the id is fixed.
+                kb.documents.pop(kb.briefs[record.id].source, None)
+            continue
+        doc.kind = "procedure"
+        kb.procedures[rel] = record  # type: ignore[assignment]
+        kb.documents[rel] = doc
+    # A ToR whose file is named after its group owns that id; one that claims
+    # another group's id with `group:` is the duplicate, whatever the file order.
+    tors.sort(key=lambda t: (Path(t[0]).stem != t[1].id, t[0]))
+    for rel, tor, doc in tors:
+        if _unique(loader, kb.tors, tor.id, tor, "group id"):
+            kb.documents[rel] = doc
 
 
 def _with(mapping: LineDict, key: str, value: Any) -> LineDict:

@@ -84,3 +84,12 @@ def normalise_heading(text: str) -> str:
     text = _NUMBERING.sub("", text)
     text = re.sub(r"[*_`]", "", text)
     return " ".join(text.lower().split()).rstrip(":?.")
+
+
+def code_lines(body: str) -> set[int]:
+    """0-based lines of ``body`` inside fenced or indented code blocks."""
+    lines: set[int] = set()
+    for tok in _parser().parse(body):
+        if tok.type in ("fence", "code_block") and tok.map is not None:
+            lines.update(range(tok.map[0], tok.map[1]))
+    return lines

@@ -74,6 +74,11 @@ def _describe(model: type[BaseModel] | None, name: str) -> str:
     return hint
 
 
+def _short(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 5] + "…" + text[-4:]
+
+
 def explain(
     exc: ValidationError,
     model: type[BaseModel],
@@ -109,20 +114,22 @@ def explain(
             msg = f"`{where}`: {err['msg']}"
         elif kind == "string_pattern_mismatch":
             hint = _describe(owner, field)
-            msg = f"`{where}` is {err['input']!r}, which is not in the expected form"
+            msg = f"`{where}` is {_short(err['input'])}, which is not in the expected form"
             msg += f" ({hint})" if hint else f" ({err['ctx']['pattern']})"
         elif kind == "literal_error":
             expected = err["msg"].replace("Input should be", "expected")
-            msg = f"`{where}` is {err['input']!r}; {expected}"
+            msg = f"`{where}` is {_short(err['input'])}; {expected}"
         elif kind == "value_error":
             msg = f"{err['msg'].removeprefix('Value error, ')}"
             if loc:
                 msg = f"`{where}`: {msg}"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            msg = f"`{where}` should be a block of `key: value` lines, not {err['input']!r}"
+            msg = f"`{where}` should be a block of `key: value` lines, not {_short(err['input'])}"
         elif kind == "list_type":
-            msg = f"`{where}` should be a list (lines starting with `- `), not {err['input']!r}"
+            msg = (
+                f"`{where}` should be a list (lines starting with `- `), not {_short(err['input'])}"
+            )
         else:
-            msg = f"`{where}`: {err['msg']}, got {err['input']!r}"
+            msg = f"`{where}`: {err['msg']}, got {_short(err['input'])}"
         problems.append(Problem(file, line, msg, subject))
     return problems

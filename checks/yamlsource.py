@@ -91,6 +91,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 continue
             if isinstance(node, yaml.ScalarNode):
                 built[key] = self._scalar(node)
+            elif node.tag not in (_SEQ, _MAP):
+                raise YamlError(
+                    f"the tag {node.tag} is not allowed in a knowledge base; remove it",
+                    node.start_mark.line + 1,
+                )
             elif isinstance(node, yaml.SequenceNode):
                 seq = LineList([built[id(c)] for c in node.value])
                 seq.line = node.start_mark.line + 1
@@ -148,6 +153,8 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 
 def _postorder(root: yaml.Node) -> Iterator[yaml.Node]:

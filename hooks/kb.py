@@ -33,9 +33,6 @@ log = logging.getLogger("mkdocs.plugins.kb")
 #: The iframe-worker shim, vendored under docs/ (MIT licence beside it).
 LOCAL_IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
 
-#: Findings that mean a file could not be read at all: the build stops on them.
-UNREADABLE_CODES = frozenset({"KB001", "KB002"})
-
 _build: SiteBuild | None = None
 
 
@@ -49,14 +46,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (KnowledgeBaseNotFound, UsageError) as exc:
         raise PluginError(f"kb: {exc}") from None
-    unreadable = [f for f in _build.result.findings if f.code in UNREADABLE_CODES]
-    if unreadable:
-        # A file that cannot be read at all could be anything, including a draft:
-        # stop rather than publish a site with a hole in it.
-        raise PluginError(
-            "kb: the knowledge base cannot be read:\n"
-            + "\n".join(f"  {f.file}:{f.line}: {f.code} {f.message}" for f in unreadable)
-        )
     for f in _build.result.findings:
         text = f"kb: {f.file}:{f.line}: {f.code} {f.message}"
         if f.severity is Severity.ERROR:

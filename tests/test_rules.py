@@ -99,6 +99,28 @@ def _config(text: str) -> Callable[[F], None]:
 
 
 CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
+    (
+        "SEC001",
+        _body("docs/tor/panel.md", "# Panel\n\nText.\n\n<script>alert(1)</script>\n"),
+        "docs/tor/panel.md",
+        None,
+        "<script> element",
+    ),
+    (
+        "SEC002",
+        _body("docs/tor/panel.md", "# Panel\n\n[x](../../../etc/passwd)\n"),
+        "docs/tor/panel.md",
+        None,
+        "points outside the site",
+    ),
+    (
+        "SEC003",
+        _body("docs/tor/panel.md", "# Panel\n\n" + ">" * 30 + " deep\n"),
+        "docs/tor/panel.md",
+        None,
+        "30 nested quotes",
+    ),
+    ("KB007", _add_file("docs/register.md", "# Mine\n"), "docs/register.md", 1, "generates"),
     # code, change, file, line (None: don't care), words in the message
     (
         "KB001",

@@ -171,12 +171,31 @@ def test_strict_build_fails_on_error_findings_and_passes_when_compliant(tmp_path
     assert "ACT001" in bad.stderr and "data/actions/CSPR-2026-01.yaml" in bad.stderr
 
 
-def test_unreadable_file_stops_the_build_naming_file_and_line(tmp_path):
+def test_unreadable_file_fails_strict_naming_file_and_line_but_not_the_rest(tmp_path):
     files = compliant()
     files["data/meetings/2026.yaml"] = "meetings:\n  - group: exec\n\tdate: 2026-10-01\n"
-    proc = mkdocs(_site_repo(tmp_path, files), tmp_path / "site")
-    assert proc.returncode == 1
-    assert "data/meetings/2026.yaml:3" in proc.stderr and "tab" in proc.stderr
+    root = _site_repo(tmp_path, files)
+    strict = mkdocs(root, tmp_path / "strict", "--strict")
+    assert strict.returncode == 1
+    assert "data/meetings/2026.yaml:3: KB002" in strict.stderr and "tab" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    # Without --strict the rest of the knowledge base is still published.
+    lenient = mkdocs(root, tmp_path / "lenient")
+    assert lenient.returncode == 0
+    assert (tmp_path / "lenient/tor/panel/index.html").is_file()
+
+
+def test_a_folder_that_is_no_knowledge_base_stops_the_build(tmp_path):
+    root = tmp_path / "empty"
+    root.mkdir()
+    config = (REPO / "mkdocs.yml").read_text().replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
+    (root / "mkdocs.yml").write_text(re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S))
+    (root / "pages").mkdir()
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: pages")
+    )
+    proc = mkdocs(root, tmp_path / "site")
+    assert proc.returncode == 1 and "neither a data/ nor a docs/ folder" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -30,6 +30,7 @@ from checks.rules import (
     kb004_duplicate_id,
     kb005_missing_file,
     kb006_unexpected_file,
+    kb007_reserved_page_name,
     mtg001_not_quorate,
     mtg002_papers_late,
     mtg003_minutes_late,
@@ -44,6 +45,9 @@ from checks.rules import (
     rev004_advance_copy,
     rev005_dates_out_of_order,
     rev006_decision_undated,
+    sec001_unsafe_markup,
+    sec002_link_outside_site,
+    sec003_deep_nesting,
     tor001_review_lapsed,
     tor002_review_due_soon,
     tor003_no_review_date,
@@ -80,6 +84,7 @@ _MODULES = (
     kb004_duplicate_id,
     kb005_missing_file,
     kb006_unexpected_file,
+    kb007_reserved_page_name,
     mtg001_not_quorate,
     mtg002_papers_late,
     mtg003_minutes_late,
@@ -94,6 +99,9 @@ _MODULES = (
     rev004_advance_copy,
     rev005_dates_out_of_order,
     rev006_decision_undated,
+    sec001_unsafe_markup,
+    sec002_link_outside_site,
+    sec003_deep_nesting,
     tor001_review_lapsed,
     tor002_review_due_soon,
     tor003_no_review_date,
@@ -123,6 +131,7 @@ FAMILIES: dict[str, str] = {
     "BRF": "Learning briefs",
     "PRC": "Procedures",
     "MTG": "Meetings",
+    "SEC": "Confidentiality and safety of published pages",
 }
 
 __all__ = ["FAMILIES", "REGISTRY", "Context", "Options", "Rule"]

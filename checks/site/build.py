@@ -31,6 +31,9 @@ from checks.site.tracker_page import tracker_page
 from checks.site.versions_page import version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
+#: Findings that keep their page off the site.
+UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007"})
+
 
 @dataclass
 class SiteBuild:
@@ -49,6 +52,10 @@ class SiteBuild:
         self.calendar = WorkingCalendar(self.kb.nation)
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
+        # A page with markup that could run is never published (SEC001).
+        unsafe = {f.file for f in self.result.findings if f.code in UNPUBLISHABLE}
+        self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
+        self.public = [b for b in self.public if b.source not in unsafe]
         self._records: dict[str, TermsOfReference | Brief | Procedure] = {
             **{t.source: t for t in self.kb.tors.values()},
             **{b.source: b for b in self.kb.briefs.values()},

@@ -12,6 +12,17 @@ PageOf = Callable[[Finding], str | None]
 SourceOf = Callable[[str], str | None]
 
 
+def _message(f: Finding) -> str:
+    # A file that did not load may hold anything, even a name typed in the wrong
+    # field: the site says where, and `kb check` says what.
+    if f.code.startswith("KB"):
+        return (
+            "This file, or an entry in it, could not be read and is left out of the site; "
+            "run `kb check` for the details."
+        )
+    return esc_message(f.message)
+
+
 def dashboard_page(
     result: Result, shown: Sequence[Finding], hidden: int, page_of: PageOf, source_of: SourceOf
 ) -> str:
@@ -41,7 +52,7 @@ def dashboard_page(
             source = source_of(f.file)
             where = f"[{esc(f.subject or f.file)}]({page})" if page else esc(f.subject or "")
             src = f"[{esc(f.file)}:{f.line}]({source})" if source else f"{esc(f.file)}:{f.line}"
-            rows.append([f"[{f.code}](rules/{f.code}.md)", where, esc_message(f.message), src])
+            rows.append([f"[{f.code}](rules/{f.code}.md)", where, _message(f), src])
         out.append(f"\n## {heading} ({len(rows)})\n")
         out.append(table(["Check", "About", "Finding", "Source"], rows) if rows else "None.\n")
     return "\n".join(out)

@@ -21,7 +21,10 @@ def brief_is_public(brief: Brief, today: date) -> bool:
 
 def public_briefs(kb: KnowledgeBase, today: date) -> list[Brief]:
     """Published briefs, newest first."""
-    found = [b for b in kb.briefs.values() if brief_is_public(b, today)]
+    # A brief whose page was withheld (a duplicate id, say) is not public either.
+    found = [
+        b for b in kb.briefs.values() if brief_is_public(b, today) and b.source in kb.documents
+    ]
     return sorted(found, key=lambda b: (b.publish_on, b.id), reverse=True)
 
 

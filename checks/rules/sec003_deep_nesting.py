@@ -1,0 +1,74 @@
+"""A page nests block quotes or lists too deeply to publish safely.
+
+## What it checks
+
+Block quotes (`>`) nested more than 20 deep, or lines indented more than 80
+spaces (lists nested about 20 deep or more), outside code blocks.
+
+## Why
+
+No real page needs that depth, and Markdown renderers walk nested blocks
+recursively: a page with thousands of levels can stop the whole site build. The
+page is left out of the site until it is fixed, so the rest still publishes.
+
+## Passing example
+
+```markdown
+> A quotation
+> > quoted in a reply
+```
+
+## Failing example
+
+A line starting with 5,000 `>` characters.
+
+## Options
+
+- `max_quote_depth` (default 20).
+- `max_indent` (default 80).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.markdown import code_lines
+from checks.rules.base import Context, Options
+
+CODE = "SEC003"
+NAME = "deep-nesting"
+SEVERITY = Severity.ERROR
+
+_QUOTES = re.compile(r"^(?:\s{0,3}>)+")
+
+
+class Opts(Options):
+    max_quote_depth: int = 20
+    max_indent: int = 80
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    for path, doc in ctx.kb.documents.items():
+        skip = code_lines(doc.body)
+        for offset, line in enumerate(doc.body.split("\n")):
+            if offset in skip:
+                continue
+            m = _QUOTES.match(line)
+            depth = m.group(0).count(">") if m else 0
+            indent = len(line) - len(line.lstrip(" \t"))
+            if depth > options.max_quote_depth or indent > options.max_indent:
+                what = (
+                    f"{depth} nested quotes"
+                    if depth > options.max_quote_depth
+                    else (f"an indent of {indent} spaces")
+                )
+                yield Problem(
+                    path,
+                    doc.body_line + offset,
+                    f"this line has {what}, more than any page needs; flatten it (the page is "
+                    "left out of the site until then)",
+                    path,
+                )
+                break  # one finding per page is enough

@@ -128,5 +128,5 @@ def test_the_whole_corpus_builds_a_site_without_any_of_it(tmp_path):
                 assert not re.search(rb"<[a-z][^>]*\son[a-z]+\s*=", lowered), path
                 assert not re.search(rb"<(iframe|object|embed)\b", lowered), path
                 assert not re.search(rb"(href|src|action)=[\"']?(javascript|data):", lowered), path
-                for bad in (b"<script>alert", b"example.invalid", b"href=\"file:"):
+                for bad in (b"<script>alert", b"example.invalid", b'href="file:'):
                     assert bad not in lowered, (path, bad)

@@ -137,6 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--as-of", metavar="YYYY-MM-DD", help="today (default: $KB_AS_OF, else today)")
 
+    sensitive = sub.add_parser(
+        "sensitive",
+        help="manage the private deny list of names and places connected to cases",
+        description="The deny list is stored as salted hashes in data/sensitive.yaml: the "
+        "terms themselves never enter the repository. The anonymisation check (ANO001) "
+        "reports any published text that matches one.",
+    )
+    sensitive_sub = sensitive.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = sensitive_sub.add_parser("add", help="add a term (a name or place) to the deny list")
+    add.add_argument("term", nargs="?", help="the term; omit it to be asked (not echoed)")
+    add.add_argument("--path", default=".", help="the knowledge base (default: .)")
+
     schema = sub.add_parser(
         "schema",
         help="export JSON Schemas of every kind of file, for editors",
@@ -255,6 +267,27 @@ def run_new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_sensitive(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    import getpass
+
+    from checks.anonymise.denylist import add_term
+    from checks.loading import load_config
+
+    root = Path(args.path)
+    config = load_config(root)
+    # Asked for without echo, so the term stays out of the shell history.
+    term = args.term or getpass.getpass("Term to add (not shown): ")
+    try:
+        path, new = add_term(root / config.data_dir, term)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    stdout.write(
+        f"{'added to' if new else 'already in'} {path} (as a salted hash; the term itself "
+        "is not stored)\n"
+    )
+    return EXIT_OK
+
+
 def run_schema(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.schemas import export, stale
 
@@ -300,6 +333,7 @@ COMMANDS = {
     "new": run_new,
     "rules": run_rules,
     "schema": run_schema,
+    "sensitive": run_sensitive,
 }
 
 

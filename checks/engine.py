@@ -87,7 +87,7 @@ def run(
             options = rule.options()  # CFG002 reports the bad options
         severity = setting.severity if setting and setting.severity else rule.severity
         for problem in rule.check(ctx, options):
-            if _suppressed(granted, rule.code, problem.subject):
+            if _suppressed(granted, rule.code, problem.subject, problem.match):
                 suppressed += 1
                 continue
             findings.append(
@@ -98,14 +98,15 @@ def run(
                     severity=severity,
                     message=problem.message,
                     subject=problem.subject,
+                    match=problem.match,
                 )
             )
     findings.sort()
     return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
 
 
-def _suppressed(granted: list[Granted], code: str, subject: str) -> bool:
-    return any(g.matches(code, subject) for g in granted)
+def _suppressed(granted: list[Granted], code: str, subject: str, match: str) -> bool:
+    return any(g.matches(code, subject, match) for g in granted)
 
 
 __all__ = ["Result", "Severity", "run", "selected_rules"]

@@ -35,6 +35,8 @@ class Problem:
     line: int
     message: str
     subject: str = ""
+    #: the exact text found, where a check finds text (suppressions can name it)
+    match: str = ""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -47,6 +49,7 @@ class Finding:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     subject: str = field(default="", compare=False)
+    match: str = field(default="", compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -35,6 +35,19 @@ class Document:
     body_line: int
     headings: list[Heading] = field(default_factory=list)
     title: str | None = None
+    _code_lines: set[int] | None = None
+
+    def code_lines(self) -> set[int]:
+        """0-based body lines inside code blocks (parsed once, used by several checks)."""
+        if self._code_lines is None:
+            from checks.markdown import code_lines
+
+            self._code_lines = (
+                code_lines(self.body)
+                if "```" in self.body or "~~~" in self.body or "\n    " in self.body
+                else set()
+            )
+        return self._code_lines
 
     @property
     def docs_path(self) -> str:
@@ -43,6 +56,12 @@ class Document:
 
     def body_lines(self) -> list[tuple[int, str]]:
         return [(self.body_line + i, text) for i, text in enumerate(self.body.split("\n"))]
+
+
+def _may_have_code(body: str) -> bool:
+    # Fences or indented blocks; a body with neither cannot hold code, and skipping
+    # the parse matters at a thousand briefs.
+    return "```" in body or "~~~" in body or "\n    " in body or body.startswith("    ")
 
 
 @dataclass(slots=True)

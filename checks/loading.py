@@ -276,7 +276,7 @@ def load(root: Path | str) -> KnowledgeBase:
     return kb
 
 
-_KNOWN_DATA = {"partnership", "themes", "reviews"}
+_KNOWN_DATA = {"partnership", "themes", "reviews", "sensitive"}
 
 
 def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:

@@ -22,8 +22,11 @@ class Granted:
     subject: str | None
     source: str
 
-    def matches(self, code: str, subject: str) -> bool:
-        return self.rule.code == code and (self.subject is None or self.subject == subject)
+    def matches(self, code: str, subject: str, match: str = "") -> bool:
+        if self.rule.code != code or (self.subject is not None and self.subject != subject):
+            return False
+        # A suppression that names the text found covers that occurrence only.
+        return self.rule.match is None or self.rule.match == match
 
 
 def collect(kb: KnowledgeBase) -> list[Granted]:

@@ -120,6 +120,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         None,
         "30 nested quotes",
     ),
+    (
+        "ANO001",
+        _body("docs/briefs/lb-2026-01.md", brief_body("A brief") + "\nJessica Smith said so.\n"),
+        "docs/briefs/lb-2026-01.md",
+        None,
+        "name: “Jessica Smith”",
+    ),
     ("KB007", _add_file("docs/register.md", "# Mine\n"), "docs/register.md", 1, "generates"),
     # code, change, file, line (None: don't care), words in the message
     (

@@ -41,6 +41,9 @@ class Suppression(Located):
     )
     reason: Text
     until: IsoDate = Field(description="the date after which the suppression is a finding")
+    match: str | None = Field(
+        default=None, description="the exact text found, to suppress that one occurrence only"
+    )
 
 
 class TermsOfReference(Located):

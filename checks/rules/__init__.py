@@ -13,6 +13,7 @@ from checks.rules import (
     act003_no_owner,
     act004_unknown_review,
     act005_completion_unevidenced,
+    ano001_identifying_detail,
     brf001_review_lapsed,
     brf002_unknown_theme,
     brf003_unknown_review,
@@ -67,6 +68,7 @@ _MODULES = (
     act003_no_owner,
     act004_unknown_review,
     act005_completion_unevidenced,
+    ano001_identifying_detail,
     brf001_review_lapsed,
     brf002_unknown_theme,
     brf003_unknown_review,
@@ -123,6 +125,7 @@ for _module in _MODULES:
 
 FAMILIES: dict[str, str] = {
     "KB": "Reading the knowledge base",
+    "ANO": "Anonymisation",
     "CFG": "Settings and suppressions",
     "CHG": "Changes (with --base)",
     "TOR": "Terms of reference",

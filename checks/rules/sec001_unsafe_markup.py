@@ -75,9 +75,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
-def findings_in(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+def findings_in(
+    text: str, first_line: int, skip: set[int] | None = None
+) -> Iterator[tuple[int, str]]:
     """(line, what) for each piece of unsafe markup in a page body."""
-    skip = code_lines(text)
+    skip = code_lines(text) if skip is None else skip
     for offset, line in enumerate(text.split("\n")):
         if offset in skip:
             continue
@@ -93,7 +95,7 @@ def findings_in(text: str, first_line: int) -> Iterator[tuple[int, str]]:
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
-        for line, what in findings_in(doc.body, doc.body_line):
+        for line, what in findings_in(doc.body, doc.body_line, doc.code_lines()):
             yield Problem(
                 path,
                 line,

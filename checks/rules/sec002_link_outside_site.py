@@ -36,7 +36,6 @@ import re
 from collections.abc import Iterator
 
 from checks.findings import Problem, Severity
-from checks.markdown import code_lines
 from checks.rules.base import Context, Options
 
 CODE = "SEC002"
@@ -67,7 +66,7 @@ def escapes(page: str, target: str) -> bool:
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
-        skip = code_lines(doc.body)
+        skip = doc.code_lines()
         page = doc.docs_path
         for offset, line in enumerate(doc.body.split("\n")):
             if offset in skip:

@@ -34,7 +34,6 @@ import re
 from collections.abc import Iterator
 
 from checks.findings import Problem, Severity
-from checks.markdown import code_lines
 from checks.rules.base import Context, Options
 
 CODE = "SEC003"
@@ -51,7 +50,7 @@ class Opts(Options):
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
-        skip = code_lines(doc.body)
+        skip = doc.code_lines()
         for offset, line in enumerate(doc.body.split("\n")):
             if offset in skip:
                 continue

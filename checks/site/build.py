@@ -32,7 +32,9 @@ from checks.site.versions_page import version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
 #: Findings that keep their page off the site.
-UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007"})
+UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001"})
+#: Findings whose subject's text is withheld from generated pages.
+WITHHOLD_TEXT = frozenset({"ANO001"})
 
 
 @dataclass
@@ -46,6 +48,7 @@ class SiteBuild:
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
+    withheld: set[str] = field(init=False)
     versions: dict[str, list[PastVersion]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -53,7 +56,12 @@ class SiteBuild:
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
         # A page with markup that could run is never published (SEC001).
-        unsafe = {f.file for f in self.result.findings if f.code in UNPUBLISHABLE}
+        unsafe = {
+            f.file
+            for f in self.result.findings
+            if f.code in UNPUBLISHABLE and f.file.startswith(self.docs_prefix)
+        }
+        self.withheld = {f.subject for f in self.result.findings if f.code in WITHHOLD_TEXT}
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
         self.public = [b for b in self.public if b.source not in unsafe]
         self._records: dict[str, TermsOfReference | Brief | Procedure] = {
@@ -124,8 +132,10 @@ class SiteBuild:
             linked.setdefault(b.review, []).append(f"[{esc(b.title)}]({name})")
         pages = {
             "groups.md": groups_page(kb, today, window),
-            "register.md": register_page(kb, self.result.findings, self.calendar, linked),
-            "actions.md": tracker_page(kb, today),
+            "register.md": register_page(
+                kb, self.result.findings, self.calendar, linked, self.withheld
+            ),
+            "actions.md": tracker_page(kb, today, self.withheld),
             "compliance.md": dashboard_page(
                 self.result, shown, hidden, self.page_of, self.source_url
             ),

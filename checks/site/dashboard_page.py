@@ -15,6 +15,9 @@ SourceOf = Callable[[str], str | None]
 def _message(f: Finding) -> str:
     # A file that did not load may hold anything, even a name typed in the wrong
     # field: the site says where, and `kb check` says what.
+    if f.code == "ANO001":
+        # Never repeat the detail itself on the site: say what kind it is.
+        return f"{esc(f.message.split(':')[0])}: an identifying detail; run `kb check` to see it."
     if f.code.startswith("KB"):
         return (
             "This file, or an entry in it, could not be read and is left out of the site; "

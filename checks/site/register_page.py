@@ -36,7 +36,9 @@ def register_page(
     findings: Sequence[Finding],
     calendar: WorkingCalendar,
     briefs: dict[str, list[str]],
+    withheld: set[str] | None = None,
 ) -> str:
+    withheld = withheld or set()
     out = [
         "# Review register\n",
         "The partnership's case reviews, by anonymised reference and pseudonym only. "
@@ -59,7 +61,12 @@ def register_page(
     ]
     for r in kb.reviews.values():
         out.append(f"\n## {esc(r.ref)}: {esc(r.pseudonym)} {{#{r.ref.lower()}}}\n")
-        if r.title:
+        if r.ref in withheld:
+            out.append(
+                f"*The title and notes are withheld: they contain an identifying "
+                f"detail.* {KINDS[r.kind]}.\n"
+            )
+        elif r.title:
             out.append(f"{esc(r.title)}. {KINDS[r.kind]}.\n")
         rows = [
             ["Became aware", _d(r.aware_on)],

@@ -18,12 +18,17 @@ def _state(action: Action, today: date) -> str:
     return action.status
 
 
-def _row(plan: ActionPlan, a: Action, today: date, kb: KnowledgeBase) -> list[str]:
+WITHHELD = "*Withheld: this entry contains an identifying detail (see `kb check`).*"
+
+
+def _row(
+    plan: ActionPlan, a: Action, today: date, kb: KnowledgeBase, withheld: set[str]
+) -> list[str]:
     state = _state(a, today)
     label = f"**Overdue by {(today - a.due).days} days**" if state == "overdue" else esc(a.status)
     return [
         f"[{esc(plan.review)}](register.md#{plan.review.lower()}) {esc(a.id)}",
-        esc(a.recommendation),
+        WITHHELD if f"{plan.review}/{a.id}" in withheld else esc(a.recommendation),
         esc(kb.agency_name(a.owner.agency if a.owner else None))
         + (f"<br>{esc(a.owner.role)}" if a.owner else ""),
         f"{a.due:%-d %b %Y}",
@@ -31,7 +36,8 @@ def _row(plan: ActionPlan, a: Action, today: date, kb: KnowledgeBase) -> list[st
     ]
 
 
-def tracker_page(kb: KnowledgeBase, today: date) -> str:
+def tracker_page(kb: KnowledgeBase, today: date, withheld: set[str] | None = None) -> str:
+    withheld = withheld or set()
     actions = kb.actions()
     by_agency: dict[str, list[tuple[ActionPlan, Action]]] = defaultdict(list)
     for plan, a in actions:
@@ -64,14 +70,16 @@ def tracker_page(kb: KnowledgeBase, today: date) -> str:
         ((p, a) for p, a in actions if _state(a, today) == "overdue"), key=lambda pa: pa[1].due
     )
     out.append(
-        table(headers, [_row(p, a, today, kb) for p, a in overdue]) if overdue else "None.\n"
+        table(headers, [_row(p, a, today, kb, withheld) for p, a in overdue])
+        if overdue
+        else "None.\n"
     )
     for ag, items in sorted(by_agency.items(), key=lambda kv: kb.agency_name(kv[0])):
         out.append(f"\n## {esc(kb.agency_name(ag or None))} {{#agency-{ag or 'none'}}}\n")
         items = sorted(items, key=lambda pa: (pa[1].status not in OPEN, pa[1].due))
-        out.append(table(headers, [_row(p, a, today, kb) for p, a in items]))
+        out.append(table(headers, [_row(p, a, today, kb, withheld) for p, a in items]))
     out.append("\n## By review\n")
     for plan in kb.plans:
         out.append(f"\n### {esc(plan.review)} {{#{plan.review.lower()}}}\n")
-        out.append(table(headers, [_row(plan, a, today, kb) for a in plan.actions]))
+        out.append(table(headers, [_row(plan, a, today, kb, withheld) for a in plan.actions]))
     return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Finding identifying details in text that will be published."""

@@ -1,0 +1,205 @@
+"""Detectors of identifying details. Each returns the spans it finds in a text.
+
+Kinds: nhs-number, ni-number, postcode, phone, email, birth-or-death-date,
+case-reference, address, name, deny-list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from stdnum.gb import nhs
+
+from checks.anonymise.names import COMMON_WORDS, given_names, street_suffixes, surnames
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+_NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+_NINO = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TSW-Z][A-CEGHJ-NPR-TW-Z]"
+    r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTHS
+    + r",?\s+\d{4}|"
+    + _MONTHS
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_BIRTH = re.compile(
+    r"\b(?:born|d\.?o\.?b\.?|date of birth|died|date of death|deceased|passed away)\b"
+    r"[^.\n]{0,30}?(" + _DATE + r")",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _nhs(text: str) -> Iterator[Hit]:
+    for m in _NHS.finditer(text):
+        if nhs.is_valid(m.group(0)):
+            yield Hit("nhs-number", m.start(), m.end(), m.group(0))
+
+
+def _nino(text: str) -> Iterator[Hit]:
+    for m in _NINO.finditer(text):
+        yield Hit("ni-number", m.start(), m.end(), m.group(0))
+
+
+def _postcode(text: str) -> Iterator[Hit]:
+    for m in _POSTCODE.finditer(text):
+        yield Hit("postcode", m.start(), m.end(), m.group(0))
+
+
+_TEN_DIGITS = re.compile(r"(?:\d\D{0,4}){10}")
+
+
+def _phone(text: str) -> Iterator[Hit]:
+    # Called only for text with a run of ten digits: the matcher is slow.
+    # POSSIBLE, not VALID: numbers from ranges kept for drama and examples (07700
+    # 900xxx) are still someone's number in a brief, and typos must be caught too.
+    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        # POSSIBLE alone takes "2025-02" for a short code: a UK number has ten or more digits.
+        if sum(ch.isdigit() for ch in match.raw_string) >= 10:
+            yield Hit("phone", match.start, match.end, match.raw_string)
+
+
+def _email(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
+    for m in _EMAIL.finditer(text):
+        if m.group(0).lower() not in allowed:
+            yield Hit("email", m.start(), m.end(), m.group(0))
+
+
+def _birth(text: str) -> Iterator[Hit]:
+    for m in _BIRTH.finditer(text):
+        yield Hit("birth-or-death-date", m.start(), m.end(1), m.group(0))
+
+
+def _references(text: str, patterns: Sequence[re.Pattern[str]]) -> Iterator[Hit]:
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            yield Hit("case-reference", m.start(), m.end(), m.group(0))
+
+
+_HOUSE = r"(?:(?:Flat|Apartment|Studio|Unit)\s+\d+[A-Za-z]?,?\s+|\d{1,4}[A-Za-z]?,?\s+)"
+
+
+def _address(text: str) -> Iterator[Hit]:
+    suffixes = street_suffixes()
+    for m in re.finditer(_HOUSE + r"((?:[A-Za-z’'-]+ ?){1,4})", text):
+        words = list(re.finditer(r"[A-Za-z’'-]+", m.group(1)))
+        if not words or not words[0].group(0)[:1].isupper():
+            continue
+        # The street word ends the address: "14 Carter Road", "Studio 3, Debra Forges".
+        for k, word in enumerate(words[1:], start=1):
+            if word.group(0).lower() in suffixes:
+                end = m.start(1) + words[k].end()
+                yield Hit("address", m.start(), end, text[m.start() : end])
+                break
+            if not word.group(0)[:1].isupper():
+                break
+
+
+#: Pseudonym words: "Child A", "Mother B", "Family F" are allowed on purpose.
+PSEUDONYM_WORDS = frozenset(
+    "child children adult family mother father baby sibling young person".split()
+)
+
+
+_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+)[ \u00a0](?=([A-Z][A-Za-z’'-]+))")
+
+
+def _names(text: str) -> Iterator[Hit]:
+    names, family = given_names(), surnames()
+    for m in _PAIR.finditer(text):
+        given, other = m.group(1), m.group(2)
+        if given not in names or other.lower() in PSEUDONYM_WORDS or other.isupper():
+            continue
+        if given.lower() in COMMON_WORDS and other not in family:
+            continue  # "May Day", "Will Power"; but "Grace Wilkinson" is a person
+        end = m.end() + len(other)
+        yield Hit("name", m.start(), end, text[m.start() : end])
+
+
+@dataclass(frozen=True, slots=True)
+class DenyList:
+    """Salted hashes of names and places connected to cases; never the terms."""
+
+    salt: bytes
+    hashes: frozenset[str]
+    lengths: frozenset[int]  # how many words the terms have
+
+    def digest(self, words: Iterable[str]) -> str:
+        return hmac.new(self.salt, " ".join(words).encode(), hashlib.sha256).hexdigest()
+
+
+def normalise_words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z0-9]+", text)]
+
+
+def _deny(text: str, deny: DenyList) -> Iterator[Hit]:
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    for n in deny.lengths:
+        for i in range(len(words) - n + 1):
+            window = words[i : i + n]
+            if deny.digest(w for _, _, w in window) in deny.hashes:
+                start, end = window[0][0], window[-1][1]
+                yield Hit("deny-list", start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Detector:
+    allowed_emails: frozenset[str] = frozenset()
+    references: tuple[re.Pattern[str], ...] = ()
+    deny: DenyList | None = None
+
+    def find(self, text: str) -> list[Hit]:
+        hits: list[Hit] = [*_names(text)]
+        if "@" in text:
+            hits += _email(text, self.allowed_emails)
+        # Every other kind needs a digit, and most text has none: skip it cheaply.
+        if any(ch.isdigit() for ch in text):
+            hits += [
+                *_nino(text),
+                *_postcode(text),
+                *_birth(text),
+                *_references(text, self.references),
+                *_address(text),
+            ]
+            if _TEN_DIGITS.search(text):
+                hits += [*_nhs(text), *_phone(text)]
+        if self.deny is not None:
+            hits += _deny(text, self.deny)
+        # A phone-shaped NHS number is one finding, not two: keep the NHS number.
+        nhs_spans = [(h.start, h.end) for h in hits if h.kind == "nhs-number"]
+        return sorted(
+            (
+                h
+                for h in hits
+                if not (h.kind == "phone" and (h.start, h.end) in _overlaps(h, nhs_spans))
+            ),
+            key=lambda h: (h.start, h.kind),
+        )
+
+
+def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(hit.start, hit.end)] if any(s < hit.end and hit.start < e for s, e in spans) else []

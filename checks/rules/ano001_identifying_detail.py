@@ -1,0 +1,158 @@
+"""Published text contains a detail that could identify a child, family or practitioner.
+
+## What it checks
+
+Everything that is published (the text and titles of briefs, ToRs and
+procedures, the review register's titles and notes, and every action's text)
+for identifying details, each reported at its line with its kind:
+
+| kind | how it is found |
+|---|---|
+| `nhs-number` | ten digits that pass the NHS mod-11 check digit (python-stdnum) |
+| `ni-number` | National Insurance numbers in their allocated formats |
+| `postcode` | UK postcodes |
+| `phone` | numbers the `phonenumbers` library recognises as valid UK or international numbers |
+| `email` | email addresses, except the partnership's `role_mailboxes` |
+| `birth-or-death-date` | a date next to "born", "DOB", "date of birth", "died" and similar |
+| `case-reference` | case or crime reference numbers, in the forms set in the options |
+| `address` | a house or flat number, a street name and a street word (Road, Close...) |
+| `name` | a given name (from Faker's published name lists) followed by a capitalised word |
+| `deny-list` | a name or place on the partnership's private deny list (`kb sensitive add TERM`) |
+
+Pseudonyms such as "Child A", "Mother B" and "Family F" are allowed.
+
+## Why
+
+Published material must not identify a child, a family member or a
+practitioner (Working Together to Safeguard Children; the partnership's own
+anonymisation standard). A single name, postcode or date of birth in a learning
+brief can identify a family in a small area.
+
+## Passing example
+
+```markdown
+Child A, aged four, was not brought to eleven health appointments.
+```
+
+## Failing example
+
+```markdown
+Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, was not brought...
+```
+
+## Options
+
+- `reference_patterns`: regular expressions for the partnership's case and crime
+  reference numbers. Default: police crime references such as `44/123456/25`,
+  and `CR`, `CP`, `LAC` or `CIN` followed by five or more digits.
+- `kinds`: which kinds to look for (default: all).
+
+A false positive is suppressed for that one occurrence with a suppression that
+names the code, the subject, the `match` (the text found) and a reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from pydantic import ConfigDict
+
+from checks.anonymise.denylist import load_deny_list
+from checks.anonymise.detectors import Detector
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+
+CODE = "ANO001"
+NAME = "identifying-detail"
+SEVERITY = Severity.ERROR
+
+KINDS = (
+    "nhs-number",
+    "ni-number",
+    "postcode",
+    "phone",
+    "email",
+    "birth-or-death-date",
+    "case-reference",
+    "address",
+    "name",
+    "deny-list",
+)
+
+
+class Opts(Options):
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    reference_patterns: tuple[str, ...] = (
+        r"\b\d{2}/\d{5,7}/\d{2}\b",
+        r"\b(?:CR|CP|LAC|CIN)[-/ ]?\d{5,}\b",
+    )
+    kinds: tuple[str, ...] = KINDS
+
+
+def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
+    """(file, first line, text, subject) for everything that is published."""
+    kb = ctx.kb
+    records: dict[str, Any] = {
+        **{t.source: t for t in kb.tors.values()},
+        **{b.source: b for b in kb.briefs.values()},
+        **kb.procedures,
+    }
+    for path, doc in kb.documents.items():
+        record = records.get(path)
+        subject = getattr(record, "id", path) if record is not None else path
+        yield path, doc.body_line, doc.body, subject
+        for field in ("title", "summary"):
+            value = getattr(record, field, None)
+            if isinstance(value, str):
+                yield path, record.line_of(field), value, subject
+        if record is not None and hasattr(record, "members"):
+            for i, seat in enumerate(record.members):
+                for field in ("role", "deputy"):
+                    value = getattr(seat, field)
+                    if value:
+                        yield path, record.line_of("members", i, field), value, subject
+    for review in kb.reviews.values():
+        for field in ("title", "notes"):
+            value = getattr(review, field)
+            if value:
+                yield review.source, review.line_of(field), value, review.ref
+    for plan, action in kb.actions():
+        subject = f"{plan.review}/{action.id}"
+        for field in ("recommendation", "action", "evidence", "impact", "reason"):
+            value = getattr(action, field)
+            if value:
+                yield action.source, action.line_of(field), value, subject
+        for i, change in enumerate(action.due_changes):
+            yield action.source, action.line_of("due_changes", i, "reason"), change.reason, subject
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    kb = ctx.kb
+    mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
+    detector = Detector(
+        allowed_emails=frozenset(m.lower() for m in mailboxes),
+        references=tuple(re.compile(p) for p in options.reference_patterns),
+        deny=load_deny_list(kb.root / kb.config.data_dir),
+    )
+    wanted = set(options.kinds)
+    for file, first_line, text, subject in _texts(ctx):
+        hits = [h for h in detector.find(text) if h.kind in wanted]
+        if not hits:
+            continue
+        starts = [m.end() for m in re.finditer("\n", text)]
+        for hit in hits:
+            line = first_line + bisect.bisect_right(starts, hit.start)
+            shown = "this term" if hit.kind == "deny-list" else f"“{hit.text}”"
+            yield Problem(
+                file,
+                line,
+                f"{hit.kind}: {shown} could identify someone; replace it with a pseudonym or "
+                "a general description, or suppress this one occurrence with a reason",
+                subject,
+                match=hit.text,
+            )

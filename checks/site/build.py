@@ -145,7 +145,7 @@ class SiteBuild:
             "briefs/audience.md": briefs_pages.by_audience(kb, self.public),
             "briefs/years.md": briefs_pages.by_year(kb, self.public),
             "calendar.ics": calendar_file.ics(
-                calendar_file.deadlines(kb, today, self.calendar, self.public),
+                calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
                 f"{kb.partnership.name if kb.partnership else 'Partnership'} deadlines",
                 today,
             ),

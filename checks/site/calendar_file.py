@@ -28,8 +28,14 @@ class Deadline:
 
 
 def deadlines(
-    kb: KnowledgeBase, today: date, calendar: WorkingCalendar, public_briefs: Iterable[Brief]
+    kb: KnowledgeBase,
+    today: date,
+    calendar: WorkingCalendar,
+    public_briefs: Iterable[Brief],
+    withheld: set[str] | None = None,
 ) -> list[Deadline]:
+    """Upcoming deadlines; text of ``withheld`` subjects is left out."""
+    withheld = withheld or set()
     found: list[Deadline] = []
     for tor in kb.tors.values():
         due = tor.review_due()
@@ -49,7 +55,9 @@ def deadlines(
                     f"action-{plan.review}-{a.id}",
                     a.due,
                     f"Action due: {plan.review} {a.id}",
-                    a.recommendation,
+                    "See the action tracker."
+                    if f"{plan.review}/{a.id}" in withheld
+                    else a.recommendation,
                 )
             )
     for r in kb.reviews.values():

@@ -66,6 +66,8 @@ def escapes(page: str, target: str) -> bool:
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
+        if "../" not in doc.body and "file:" not in doc.body.lower():
+            continue  # no way out of the site without one of these
         skip = doc.code_lines()
         page = doc.docs_path
         for offset, line in enumerate(doc.body.split("\n")):

@@ -49,7 +49,11 @@ class Opts(Options):
 
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    quotes, indent = options.max_quote_depth + 1, options.max_indent + 1
+    deep = re.compile(rf"^(?:\s{{0,3}}>){{{quotes}}}|^[ \t]{{{indent}}}", re.M)
     for path, doc in ctx.kb.documents.items():
+        if not deep.search(doc.body):
+            continue
         skip = doc.code_lines()
         for offset, line in enumerate(doc.body.split("\n")):
             if offset in skip:

@@ -15,19 +15,10 @@ from pathlib import Path
 
 from faker import Faker
 
+from checks.anonymise.detectors import Detector
+from checks.rules.ano001_identifying_detail import KINDS
+
 REPO = Path(__file__).resolve().parent.parent
-KINDS = (
-    "nhs-number",
-    "ni-number",
-    "postcode",
-    "phone",
-    "email",
-    "birth-or-death-date",
-    "case-reference",
-    "address",
-    "name",
-    "deny-list",
-)
 DENY_TERMS = ("Oakhollow", "Brackenridge Estate", "Marlow Heath", "Pennyfold")
 
 
@@ -147,3 +138,19 @@ def planted_briefs(n: int = 300, seed: int = 13) -> list[Brief]:
             planted.append((kind, value))
         out.append(Brief(". ".join(parts), planted))
     return out
+
+
+def measure(detector: Detector) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """Recall by kind as (found, planted), and (clean briefs flagged, clean briefs)."""
+    found: dict[str, int] = dict.fromkeys(KINDS, 0)
+    planted: dict[str, int] = dict.fromkeys(KINDS, 0)
+    for brief in planted_briefs():
+        hits = detector.find(brief.text)
+        for kind, value in brief.planted:
+            planted[kind] += 1
+            start = brief.text.index(value)
+            end = start + len(value)
+            found[kind] += any(h.kind == kind and h.start < end and start < h.end for h in hits)
+    clean = clean_briefs()
+    flagged = sum(1 for b in clean if detector.find(b.text))
+    return {k: (found[k], planted[k]) for k in KINDS}, flagged, len(clean)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
 
 import pytest
-from anoncorpus import DENY_TERMS, KINDS, clean_briefs, planted_briefs
+from anoncorpus import DENY_TERMS, measure
 
 from checks.anonymise.denylist import add_term, load_deny_list
 from checks.anonymise.detectors import Detector
@@ -29,24 +28,9 @@ def detector(tmp_path) -> Detector:
     )
 
 
-def measure(tmp_path) -> tuple[dict[str, tuple[int, int]], float]:
-    d = detector(tmp_path)
-    found: Counter[str] = Counter()
-    planted: Counter[str] = Counter()
-    for brief in planted_briefs():
-        hits = d.find(brief.text)
-        for kind, value in brief.planted:
-            planted[kind] += 1
-            start = brief.text.index(value)
-            end = start + len(value)
-            if any(h.kind == kind and h.start < end and start < h.end for h in hits):
-                found[kind] += 1
-    flagged = sum(1 for b in clean_briefs() if d.find(b.text))
-    return {k: (found[k], planted[k]) for k in KINDS}, flagged / 300
-
-
 def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_path):
-    by_kind, false_positive_rate = measure(tmp_path)
+    by_kind, flagged, clean = measure(detector(tmp_path))
+    false_positive_rate = flagged / clean
     total_found = sum(f for f, _ in by_kind.values())
     total = sum(n for _, n in by_kind.values())
     assert total >= 1000 and all(n >= 100 for _, n in by_kind.values())

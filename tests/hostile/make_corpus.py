@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from checks.rules.brf004_missing_part import SEVEN_PARTS
+
 HERE = Path(__file__).parent
 FILES = HERE / "files"
 
@@ -24,18 +26,7 @@ BRIEF_FRONT = (
     "audience: {agencies: [school], roles: [teachers]}\nstatus: published\n"
     "publish_on: 2026-01-01\nreview_by: 2027-12-31\n"
 )
-SEVEN = "".join(
-    f"## {p}\n\nText HOSTILE-{{n}}.\n\n"
-    for p in (
-        "Background",
-        "Why it matters",
-        "Information",
-        "Key findings",
-        "Things to think about",
-        "Questions for reflection",
-        "What you should do",
-    )
-)
+SEVEN = "".join(f"## {p}\n\nText HOSTILE-{{n}}.\n\n" for p in SEVEN_PARTS)
 
 
 def brief(front: str = BRIEF_FRONT, body: str = "") -> str:

@@ -9,6 +9,7 @@ logic lives in the installed package.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -60,7 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The vocabulary of themes is the tags plugin's allow list.
     tags = config.plugins.get("material/tags")
     if tags is not None:
-        tags.config.tags_allowed = {t.label for t in _build.kb.themes.values()}
+        tags.config.tags_allowed = {
+            html.escape(t.label, quote=False) for t in _build.kb.themes.values()
+        }
     return config
 
 
@@ -95,7 +98,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    tags = _build.tags(page.file.src_uri)
+    # MkDocs puts front-matter titles into the navigation and <title> unescaped:
+    # a contributed title must never become markup.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = html.escape(page.meta["title"], quote=False)
+    tags = [html.escape(t, quote=False) for t in _build.tags(page.file.src_uri)]
     if tags:
         page.meta["tags"] = tags
     if _build.record(page.file.src_uri) is not None:

@@ -306,3 +306,38 @@ def test_screenshots(page, base_url, name):
     if os.environ.get("KB_UPDATE_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(out, SCREENSHOTS / out.name)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("offline")
+    env = {**os.environ, "KB_AS_OF": "2026-11-25", "KB_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_offline_copy_works_from_the_file_system(page, offline_site):
+    schemes: set[str] = set()
+    page.on("request", lambda r: schemes.add(urlsplit(r.url).scheme))
+    page.goto((offline_site / "index.html").as_uri())
+    page.get_by_role("link", name="Groups", exact=True).first.click()
+    page.wait_for_url("**/groups.html")
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.press_sequentially("pram", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    assert "lb-2025-01-safe-sleep" in page.locator(".md-search-result__link").first.get_attribute(
+        "href"
+    )
+    assert schemes <= {"file", "data", "blob"}

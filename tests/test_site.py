@@ -245,3 +245,76 @@ def test_offline_build_needs_no_other_host(tmp_path):
     assert '<script src="../assets/vendor/iframe-worker-shim.js"' in html
     assert "unpkg.com" not in html
     assert (out / "search/search_index.js").is_file()
+
+
+def test_titles_and_front_matter_values_are_escaped_wherever_rendered(tmp_path):
+    files = compliant()
+    front, _body = files["docs/briefs/lb-2026-01.md"]
+    front["title"] = '<script>alert("TITLE")</script> & <b onmouseover=x>'
+    front["audience"]["roles"] = ["<img src=x onerror=alert(2)>"]
+    files["docs/tor/panel.md"][0]["members"][0]["role"] = "<script>alert(3)</script>"
+    proc = mkdocs(_site_repo(tmp_path, files), tmp_path / "site")
+    assert proc.returncode == 0, proc.stderr
+    for path in (tmp_path / "site").rglob("*.html"):
+        html = path.read_text()
+        assert "<script>alert(" not in html, path
+        assert "<img src=x" not in html and "<b onmouseover" not in html, path
+    brief = (tmp_path / "site/briefs/lb-2026-01/index.html").read_text()
+    assert "&lt;script&gt;alert(" in brief  # shown, as text
+
+
+def test_the_example_fails_a_strict_build_on_its_deliberate_errors(tmp_path):
+    proc = mkdocs(REPO, tmp_path / "site", "--strict")
+    assert proc.returncode == 1
+    output = proc.stdout + proc.stderr
+    assert "TOR001" in output and "strict mode" in output
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_rebuilds_when_a_brief_or_yaml_file_changes(tmp_path):
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    root = tmp_path / "kb"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "tests"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "KB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def page(path: str, expect: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                    body = r.read().decode()
+                if expect in body:
+                    return body
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"{expect!r} never appeared at /{path}")
+
+    try:
+        page("register/", "Child H")
+        reviews = root / "data/reviews.yaml"
+        reviews.write_text(reviews.read_text().replace("pseudonym: Child H", "pseudonym: Child J"))
+        page("register/", "Child J")
+        brief = root / "docs/briefs/lb-2025-01-safe-sleep.md"
+        brief.write_text(brief.read_text().replace("pram-and-cot", "cot-and-pram"))
+        page("briefs/lb-2025-01-safe-sleep/", "cot-and-pram")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        if server.stderr:
+            server.stderr.close()

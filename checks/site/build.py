@@ -32,7 +32,7 @@ from checks.site.versions_page import version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
 #: Findings that keep their page off the site.
-UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001"})
+UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001", "TOR007"})
 #: Findings whose subject's text is withheld from generated pages.
 WITHHOLD_TEXT = frozenset({"ANO001"})
 

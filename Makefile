@@ -32,6 +32,7 @@ build: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check checks hooks tests benchmarks
 	$(BIN)/ruff format --check checks hooks tests benchmarks
+	$(BIN)/mypy
 
 ## everything CI runs: lint, then the whole test suite (browser tests included)
 test: $(STAMP) chromium

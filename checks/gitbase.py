@@ -107,7 +107,8 @@ def base_knowledge_base(kb_root: Path, rev: str) -> Iterator[KnowledgeBase]:
         root, "archive", "--format=tar", commit, "--", "." if sub == "." else sub, binary=True
     )
     with tempfile.TemporaryDirectory(prefix="kb-base-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(bytes(data))) as tar:
+        assert isinstance(data, bytes)
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
             tar.extractall(tmp, filter="data")
         base_root = Path(tmp) / ("" if sub == "." else sub)
         base_root.mkdir(parents=True, exist_ok=True)

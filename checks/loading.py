@@ -389,7 +389,11 @@ def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str
     return False
 
 
-_DOC_KINDS = {"tor": TermsOfReference, "briefs": Brief, "procedures": Procedure}
+_DOC_KINDS: dict[str, type[TermsOfReference] | type[Brief] | type[Procedure]] = {
+    "tor": TermsOfReference,
+    "briefs": Brief,
+    "procedures": Procedure,
+}
 
 
 def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
@@ -441,7 +445,12 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
         subject = str(front.get("id") or front.get("group") or path.stem)
         if model is TermsOfReference and "group" not in front:
             front = _with(front, "group", path.stem)
-        record = loader.validate(model, front, rel, subject)
+        record: TermsOfReference | Brief | Procedure | None = loader.validate(
+            model,  # type: ignore[arg-type]  # one of three models, chosen by folder
+            front,
+            rel,
+            subject,
+        )
         if record is None:
             continue
         doc.headings = headings(split.body, split.body_line)

@@ -102,6 +102,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
                 seq.item_lines = [c.start_mark.line + 1 for c in node.value]
                 built[key] = seq
             else:
+                assert isinstance(node, yaml.MappingNode)
                 built[key] = self._mapping(node, built)
         return built[id(root)]
 
@@ -286,7 +287,7 @@ def line_at(data: Any, path: tuple[int | str, ...], default: int = 1) -> int:
     for part in path:
         if isinstance(node, LineDict) and part in node:
             line = node.key_lines.get(part, line)
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # keys are usually str, never required
         elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
             line = node.item_lines[part]
             node = node[part]

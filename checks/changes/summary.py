@@ -209,6 +209,7 @@ def summarise(
                 s.items = ["Not yet published: its content is not shown here"]
                 out.append(s)
                 continue
+            assert brief is not None  # public_now or public_before implies a brief
             s.title = f"{brief.id}: {brief.title}"
             if new_b is not None:
                 s.items = _brief_items(old_b, new_b)

@@ -108,7 +108,7 @@ def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
         yield path, doc.body_line, doc.body, subject
         for field in ("title", "summary"):
             value = getattr(record, field, None)
-            if isinstance(value, str):
+            if record is not None and isinstance(value, str):
                 yield path, record.line_of(field), value, subject
         if record is not None and hasattr(record, "members"):
             for i, seat in enumerate(record.members):

@@ -77,17 +77,17 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                     f"option `{where}` of {code}: {err['msg']}",
                 )
     for granted in collect(ctx.kb):
-        rule = granted.rule
-        if rule.code not in REGISTRY:
+        suppression = granted.rule
+        if suppression.code not in REGISTRY:
             yield Problem(
                 granted.source,
-                rule.line_of("code"),
-                f"the suppression names `{rule.code}`, which is not a check code",
+                suppression.line_of("code"),
+                f"the suppression names `{suppression.code}`, which is not a check code",
             )
         if granted.source == CONFIG_FILE and granted.subject is None:
             yield Problem(
                 granted.source,
-                rule.line_of(),
-                f"the suppression of {rule.code} has no `subject`, so it would hide every "
-                "finding of that check; name the id it applies to",
+                suppression.line_of(),
+                f"the suppression of {suppression.code} has no `subject`, so it would hide "
+                "every finding of that check; name the id it applies to",
             )

@@ -30,9 +30,10 @@ None.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from checks.findings import Problem, Severity
+from checks.model import Seat
 from checks.rules.base import Context, Options
 
 CODE = "TOR010"
@@ -40,7 +41,7 @@ NAME = "tor-unknown-agency"
 SEVERITY = Severity.ERROR
 
 
-def unknown_agency(agency: str, known: dict[str, object]) -> str:
+def unknown_agency(agency: str, known: Mapping[str, object]) -> str:
     guess = difflib.get_close_matches(agency, list(known), n=1)
     hint = f"; did you mean `{guess[0]}`?" if guess else ""
     return f"`{agency}` is not an agency in data/partnership.yaml{hint}"
@@ -51,7 +52,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     if not known:
         return
     for tor in ctx.kb.tors.values():
-        seats = [(("chair", "agency"), tor.chair)]
+        seats: list[tuple[tuple[str | int, ...], Seat]] = [(("chair", "agency"), tor.chair)]
         if tor.vice_chair:
             seats.append((("vice_chair", "agency"), tor.vice_chair))
         seats += [(("members", i, "agency"), m) for i, m in enumerate(tor.members)]

@@ -446,7 +446,7 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
         if model is TermsOfReference and "group" not in front:
             front = _with(front, "group", path.stem)
         record: TermsOfReference | Brief | Procedure | None = loader.validate(
-            model,  # type: ignore[arg-type]  # one of three models, chosen by folder
+            model,  # one of three models, chosen by folder
             front,
             rel,
             subject,
@@ -468,7 +468,7 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
                 kb.documents.pop(kb.briefs[record.id].source, None)
             continue
         doc.kind = "procedure"
-        kb.procedures[rel] = record  # type: ignore[assignment]
+        kb.procedures[rel] = record
         kb.documents[rel] = doc
     # A ToR whose file is named after its group owns that id; one that claims
     # another group's id with `group:` is the duplicate, whatever the file order.

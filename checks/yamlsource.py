@@ -70,7 +70,7 @@ def _resolvers_without(*tags: str) -> dict[str, list[tuple[str, re.Pattern[str]]
     }
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Safe loader building LineDict/LineList and leaving dates and floats as text."""
 
     yaml_implicit_resolvers = _resolvers_without(

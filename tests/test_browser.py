@@ -341,3 +341,35 @@ def test_offline_copy_works_from_the_file_system(page, offline_site):
         "href"
     )
     assert schemes <= {"file", "data", "blob"}
+
+
+@pytest.fixture(scope="session")
+def versioned_site(tmp_path_factory) -> Path:
+    """A small site whose git history holds earlier ToR versions."""
+    import re
+
+    from test_tor_versions import _repo
+
+    from sitehelp import mkdocs
+
+    tmp = tmp_path_factory.mktemp("versions")
+    root = _repo(tmp)
+    config = (REPO / "mkdocs.yml").read_text().replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
+    (root / "mkdocs.yml").write_text(re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S))
+    (root / "docs/assets").mkdir(exist_ok=True)
+    shutil.copy(REPO / "docs/assets/kb.css", root / "docs/assets/kb.css")
+    out = tmp / "site"
+    proc = mkdocs(root, out)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_earlier_version_pages_are_accessible(browser, versioned_site, scheme):
+    ctx = browser.new_context(color_scheme=scheme)
+    page = ctx.new_page()
+    page.goto((versioned_site / "tor/panel/v2.0/index.html").as_uri())
+    assert "Changes from version 1.0" in page.content()
+    violations = audit(page)
+    ctx.close()
+    assert violations == []

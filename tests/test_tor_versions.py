@@ -64,8 +64,9 @@ def test_each_earlier_version_has_a_page_compared_with_the_one_before(tmp_path):
     assert "Removed: </span>The panel meets monthly." in v2
     assert "Added: </span>The panel meets every six weeks." in v2
     assert "current version" in v2
-    page = build.decorate("tor/panel.md", "# Panel\n")
+    page = build.decorate("tor/panel.md", "# Panel\n\nThe panel meets every six weeks.\n")
     assert "[2.0](panel/v2.0.md)" in page
+    assert "## Changes from version 2.0" in page  # the current version, against the last
 
 
 def test_shallow_clone_says_so_on_the_page(tmp_path):
@@ -84,6 +85,7 @@ def test_shallow_clone_says_so_on_the_page(tmp_path):
 
 
 def test_compare_marks_changes_in_words_not_only_colour():
-    out = compare("a\nb\n", "a\nc\n")
-    assert "Removed: </span>b" in out and "Added: </span>c" in out
+    out = compare("## Duties\n\nMeet monthly. Keep minutes.\n", "## Duties\n\nMeet monthly.\n")
+    assert "<strong>Duties</strong> (changed)" in out
+    assert "Removed: </span>Keep minutes." in out and "Added" not in out
     assert "did not change" in compare("a\n", "a\n")

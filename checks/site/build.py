@@ -28,7 +28,7 @@ from checks.site.status import review_status
 from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
-from checks.site.versions_page import version_page, version_uri
+from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
 #: Findings that keep their page off the site.
@@ -191,6 +191,16 @@ class SiteBuild:
                 + "\n"
                 + tor_history(self.kb, record, self.git_note, pages)
             )
+            past = self.versions.get(record.id, [])
+            if past:
+                latest = past[-1]
+                tail += (
+                    f"\n## Changes from version {esc(latest.version)}\n\n"
+                    + seats_changed(
+                        latest.members, tuple(f"{m.agency}: {m.role}" for m in record.members)
+                    )
+                    + compare(latest.body, markdown)
+                )
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):
             depth = src_uri.count("/")

@@ -11,6 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from checks.markdown import split_front_matter
 from checks.model.common import version_key
@@ -24,6 +25,7 @@ class PastVersion:
     committed: date
     approved_on: str | None
     body: str
+    members: tuple[str, ...] = ()  # "agency: role" for each seat, as written then
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -86,12 +88,15 @@ def past_versions(root: Path, repo_path: str, current: str) -> list[PastVersion]
         version = str(front.get("version", ""))
         # git log lists newest first: the first sighting is that version's final text.
         if version and version != current and version not in found:
+            members = front.get("members")
+            seats: list[Any] = members if isinstance(members, list) else []
             found[version] = PastVersion(
                 version,
                 commit_for_path,
                 date.fromisoformat(day),
                 str(front.get("approved_on")) if front.get("approved_on") else None,
                 split.body,
+                tuple(f"{m.get('agency')}: {m.get('role')}" for m in seats if isinstance(m, dict)),
             )
     ordered = sorted(found.values(), key=lambda v: _safe_key(v.version))
     return ordered

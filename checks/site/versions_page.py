@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 
+from checks.changes.text import compare as text_changes
 from checks.model import TermsOfReference
 from checks.site.git_history import PastVersion
 from checks.site.text import esc
@@ -15,31 +15,35 @@ def version_uri(group: str, version: str) -> str:
 
 
 def compare(before: str, after: str) -> str:
-    """Changed lines as <del>/<ins>, with words a screen reader announces."""
-    a, b = before.splitlines(), after.splitlines()
+    """Changed sentences, section by section, as <del>/<ins> with words a screen
+    reader announces (colour is never the only cue)."""
+    changes = text_changes(before, after)
+    if not changes:
+        return "<p>The text did not change; only the document control did.</p>\n"
     out = ['<div class="kb-diff">']
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    changed = False
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        changed = True
-        for line in a[i1:i2]:
-            if line.strip():
-                out.append(
-                    '<p class="kb-del"><del><span class="kb-sr">Removed: </span>'
-                    f"{html.escape(line)}</del></p>"
-                )
-        for line in b[j1:j2]:
-            if line.strip():
-                out.append(
-                    '<p class="kb-ins"><ins><span class="kb-sr">Added: </span>'
-                    f"{html.escape(line)}</ins></p>"
-                )
-    if not changed:
-        out.append("<p>The text did not change; only the document control did.</p>")
+    for change in changes:
+        name = html.escape(change.heading or "Introduction")
+        out.append(f"<p><strong>{name}</strong> ({change.status})</p>")
+        for sentence in change.removed:
+            out.append(
+                '<p class="kb-del"><del><span class="kb-sr">Removed: </span>'
+                f"{html.escape(sentence)}</del></p>"
+            )
+        for sentence in change.added:
+            out.append(
+                '<p class="kb-ins"><ins><span class="kb-sr">Added: </span>'
+                f"{html.escape(sentence)}</ins></p>"
+            )
     out.append("</div>")
     return "\n".join(out) + "\n"
+
+
+def seats_changed(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    added = [s for s in after if s not in before]
+    removed = [s for s in before if s not in after]
+    lines = [f"- Seat added: {esc(s)}" for s in added]
+    lines += [f"- Seat removed: {esc(s)}" for s in removed]
+    return ("**Membership**\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def version_page(
@@ -57,6 +61,7 @@ def version_page(
     ]
     if previous is not None:
         out.append(f"## Changes from version {esc(previous.version)}\n")
+        out.append(seats_changed(previous.members, past.members))
         out.append(compare(previous.body, past.body))
     out.append(f"## Text of version {esc(past.version)}\n")
     out.append(body)

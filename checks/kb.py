@@ -84,6 +84,9 @@ class KnowledgeBase:
 
     @property
     def nation(self) -> str:
+        """kb.yaml's `nation`, else the partnership's, else England."""
+        if self.config.nation:
+            return self.config.nation
         return self.partnership.nation if self.partnership else "ENG"
 
     @property

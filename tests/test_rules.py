@@ -463,3 +463,30 @@ def test_disabled_rule_does_not_run(files, check):
     action(files)["due"] = "2026-11-20"
     files["kb.yaml"] = "rules:\n  ACT001: {enabled: false}\n"
     assert check(files).findings == []
+
+
+def test_nation_in_kb_yaml_changes_the_bank_holidays(files, check):
+    """Scotland keeps 2 January (in 2027, Monday 4 January in lieu); England does not."""
+    r = review(files)
+    r.update(aware_on="2026-12-31", sin_sent="2027-01-08")
+    for key in (
+        "rr_sent",
+        "decision",
+        "decision_on",
+        "commissioned_on",
+        "advance_copy_sent",
+        "published_on",
+    ):
+        r.pop(key)
+    r["status"] = "in-progress"
+    today = date(2027, 1, 8)
+    # Day 5 after 31 December is 8 January in England and 11 January in Scotland.
+    assert [f for f in check(files, today=today).findings if f.code == "REV001"] == []
+    files["kb.yaml"] = "nation: SCT\n"
+    assert [f for f in check(files, today=today).findings if f.code == "REV001"] == []
+    r["sin_sent"] = "2027-01-11"
+    later = date(2027, 1, 12)
+    files["kb.yaml"] = "nation: ENG\n"
+    assert [f.code for f in check(files, today=later).findings if f.code == "REV001"] == ["REV001"]
+    files["kb.yaml"] = "nation: SCT\n"
+    assert [f for f in check(files, today=later).findings if f.code == "REV001"] == []

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
+from checks.dates import Nation
 from checks.findings import Severity
 from checks.model.common import Located
 from checks.model.tor import Suppression
@@ -22,6 +23,11 @@ class RuleSetting(Located):
 class Config(Located):
     """Global settings, per-rule settings and suppressions."""
 
+    nation: Nation | None = Field(
+        default=None,
+        description="whose bank holidays count (ENG, WLS, SCT, NIR); overrides "
+        "data/partnership.yaml",
+    )
     data_dir: str = "data"
     docs_dir: str = "docs"
     warning_days: int = Field(

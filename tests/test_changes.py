@@ -231,3 +231,23 @@ def test_every_change_rule_is_tested_here():
 
     tested = {name.split("_")[1].upper() for name in globals() if name.startswith("test_chg")}
     assert tested == {code for code in REGISTRY if code.startswith("CHG")}
+
+
+def test_knowledge_base_in_a_subfolder_of_the_repository(tmp_path):
+    repo_root = tmp_path / "repo"
+    files = compliant()
+    write(repo_root / "kb", files)
+    (repo_root / "README.md").write_text("Not part of the knowledge base.\n")
+    git(repo_root, "init", "-q")
+    git(repo_root, "add", "-A")
+    git(repo_root, "commit", "-qm", "base")
+    git(repo_root, "tag", "base")
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["status"] = "in-progress"
+    write(repo_root / "kb", files)
+    (repo_root / "README.md").write_text("Changed, but not part of the knowledge base.\n")
+    code, out, err = kb(
+        "diff", str(repo_root / "kb"), "--base", "base", "--format", "text", "--as-of", "2026-11-25"
+    )
+    assert code == 0, err
+    assert "data/actions/CSPR-2026-01.yaml" in out and "A02 status: open → in-progress" in out
+    assert "README" not in out

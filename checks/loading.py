@@ -152,11 +152,13 @@ class _Loader:
 
     # -- validation ------------------------------------------------------------
 
-    def validate(self, model: type[M], raw: Any, file: str, subject: str = "") -> M | None:
+    def validate(
+        self, model: type[M], raw: Any, file: str, subject: str = "", quote: bool = True
+    ) -> M | None:
         try:
             obj = model.model_validate(raw)
         except ValidationError as exc:
-            for problem in explain(exc, model, raw, file, subject):
+            for problem in explain(exc, model, raw, file, subject, quote=quote):
                 self.problems.append((INVALID, problem))
             return None
         attach(obj, file, raw)
@@ -450,6 +452,8 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
             front,
             rel,
             subject,
+            # A brief that fails validation may be a draft: never echo its values.
+            quote=model is not Brief,
         )
         if record is None:
             continue

@@ -74,7 +74,7 @@ def _describe(model: type[BaseModel] | None, name: str) -> str:
     return hint
 
 
-def _short(value: object, limit: int = 60) -> str:
+def _shorten(value: object, limit: int = 60) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 5] + "…" + text[-4:]
 
@@ -86,9 +86,18 @@ def explain(
     file: str,
     subject: str = "",
     prefix: tuple[int | str, ...] = (),
+    quote: bool = True,
 ) -> list[Problem]:
-    """One problem per pydantic error, at the line of the offending field."""
+    """One problem per pydantic error, at the line of the offending field.
+
+    With ``quote=False`` the offending values are not repeated (for files that may
+    be drafts: a report must not carry their content).
+    """
     problems: list[Problem] = []
+
+    def _short(value: object) -> str:
+        return _shorten(value) if quote else "the value given"
+
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         # Skip pydantic's union branch labels such as 'str' or 'constrained-str'.

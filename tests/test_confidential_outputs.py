@@ -21,3 +21,25 @@ def test_kb_check_reports_hold_no_draft_or_embargoed_content(fmt, monkeypatch):
         assert marker not in report
     # Their titles and summaries stay out too (only the file and id may appear).
     assert "Think family" not in report and "Learning from the review of Child G" not in report
+
+
+def test_findings_about_a_draft_brief_never_quote_it(tmp_path):
+    from checks.engine import run
+    from checks.loading import load
+    from kbfactory import TODAY, brief_body, compliant, write
+
+    files = compliant()
+    front, _ = files["docs/briefs/lb-2026-01.md"]
+    files["docs/briefs/draft.md"] = (
+        {**front, "id": "LB-2026-07", "status": "draft"},
+        brief_body("Draft") + "\nDRAFTNAME Jessica Smith told us.\n",
+    )
+    files["docs/briefs/broken.md"] = (
+        {**front, "id": "LB-2026-08", "status": "draft", "themes": "SECRET-THEME-VALUE"},
+        brief_body("Broken"),
+    )
+    result = run(load(write(tmp_path / "kb", files)), TODAY)
+    messages = " ".join(f.message for f in result.findings)
+    assert any(f.code == "ANO001" and f.file == "docs/briefs/draft.md" for f in result.findings)
+    assert any(f.code == "KB003" and f.file == "docs/briefs/broken.md" for f in result.findings)
+    assert "Jessica" not in messages and "SECRET-THEME-VALUE" not in messages

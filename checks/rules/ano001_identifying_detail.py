@@ -65,6 +65,7 @@ from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector
 from checks.findings import Problem, Severity
 from checks.rules.base import Context, Options
+from checks.site.visibility import brief_is_public
 
 CODE = "ANO001"
 NAME = "identifying-detail"
@@ -95,7 +96,7 @@ class Opts(Options):
 
 
 def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
-    """(file, first line, text, subject) for everything that is published."""
+    """(file, first line, text, subject) for everything that is, or will be, published."""
     kb = ctx.kb
     records: dict[str, Any] = {
         **{t.source: t for t in kb.tors.values()},
@@ -140,6 +141,9 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
     wanted = set(options.kinds)
+    # Findings in a draft or embargoed brief name the kind, never the text: a
+    # report must not carry unpublished content.
+    unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
     for file, first_line, text, subject in _texts(ctx):
         hits = [h for h in detector.find(text) if h.kind in wanted]
         if not hits:
@@ -147,7 +151,8 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         starts = [m.end() for m in re.finditer("\n", text)]
         for hit in hits:
             line = first_line + bisect.bisect_right(starts, hit.start)
-            shown = "this term" if hit.kind == "deny-list" else f"“{hit.text}”"
+            quiet = hit.kind == "deny-list" or file in unpublished
+            shown = "this text" if quiet else f"“{hit.text}”"
             yield Problem(
                 file,
                 line,

@@ -116,6 +116,8 @@ def test_dashboard_links_each_finding_to_a_page_that_exists(site):
 def test_generated_pages_edit_their_real_source(site):
     html = (site / "register/index.html").read_text()
     assert "knowledge-base/edit/main/data/reviews.yaml" in html
+    rule = (site / "rules/REV002/index.html").read_text()
+    assert "knowledge-base/edit/main/checks/rules/rev002_rapid_review_late.py" in rule
 
 
 def test_no_request_can_leave_the_site(site):

@@ -164,6 +164,10 @@ class SiteBuild:
     def edit_path(self, src_uri: str) -> str | None:
         """Where "edit this page" should point for a generated page, relative to docs/."""
         data = "../" + self.kb.config.data_dir.rstrip("/")
+        code = src_uri.removeprefix("rules/").removesuffix(".md")
+        if src_uri.startswith("rules/") and code in REGISTRY:
+            # A rule's page is its module's docstring: edit it there.
+            return "../" + REGISTRY[code].module.replace(".", "/") + ".py"
         return {
             "register.md": f"{data}/reviews.yaml",
             "actions.md": f"{data}/actions/",

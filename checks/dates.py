@@ -127,11 +127,6 @@ class Duration:
         result: date = start + delta
         return result
 
-    def approx_days(self) -> int:
-        """Rough length in calendar days, for ordering and display only."""
-        per = {"days": 1, "working days": 1.4, "weeks": 7, "months": 30.44, "years": 365.25}
-        return round(self.count * per[self.unit])
-
 
 class WorkingCalendar:
     """Working days for one nation: not Saturday, Sunday or a bank holiday.
@@ -168,17 +163,6 @@ class WorkingCalendar:
         if end > start:
             return int(self._holidays.get_working_days_count(start + relativedelta(days=1), end))
         return -int(self._holidays.get_working_days_count(end + relativedelta(days=1), start))
-
-    def is_working_day(self, day: date) -> bool:
-        return bool(self._holidays.is_working_day(day))
-
-    def holiday_name(self, day: date) -> str | None:
-        name = self._holidays.get(day)
-        return str(name) if name else None
-
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days
 
 
 def plural(n: int, word: str) -> str:

@@ -31,10 +31,20 @@ def _git(root: Path, *args: str, binary: bool = False) -> str | bytes:
         )
     except FileNotFoundError:
         raise GitError("git is not installed, so there is no history to compare") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} did not finish within a minute") from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[-1] if message else f"git {args[0]} failed")
     return proc.stdout if binary else proc.stdout.decode("utf-8", "replace")
+
+
+def git_text(root: Path, *args: str) -> str | None:
+    """git's output as text, or None where git cannot answer (no repository, no git)."""
+    try:
+        return str(_git(root, *args))
+    except GitError:
+        return None
 
 
 def repo_root(path: Path) -> Path:

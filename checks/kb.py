@@ -94,6 +94,14 @@ class KnowledgeBase:
         """Ids of the statutory safeguarding partners."""
         return [a.id for a in self.agencies.values() if a.statutory]
 
+    def records_by_source(self) -> dict[str, TermsOfReference | Brief | Procedure]:
+        """The ToR, brief or procedure each Markdown file holds, by its path."""
+        return {
+            **{t.source: t for t in self.tors.values()},
+            **{b.source: b for b in self.briefs.values()},
+            **self.procedures,
+        }
+
     def actions(self) -> list[tuple[ActionPlan, Action]]:
         return [(plan, action) for plan in self.plans for action in plan.actions]
 

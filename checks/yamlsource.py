@@ -77,13 +77,14 @@ class _Loader(_BaseLoader):
         "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"
     )
 
-    def build(self, root: yaml.Node) -> Any:
+    def build(self, root: yaml.Node, line_offset: int = 0) -> Any:
         """Build Python values from the node graph in one iterative pass.
 
         Faster than PyYAML's generic ``construct_document`` (no generators, no
-        recursion), and it records lines as it goes. Tags other than the plain
-        ones a knowledge base uses fall back to PyYAML's safe constructor.
+        recursion), and it records each line, plus ``line_offset``, as it goes.
+        Tags other than the plain ones a knowledge base uses are refused.
         """
+        first = 1 + line_offset  # the file line of the document's line 0
         built: dict[int, Any] = {}
         for node in _postorder(root):
             key = id(node)
@@ -98,12 +99,12 @@ class _Loader(_BaseLoader):
                 )
             elif isinstance(node, yaml.SequenceNode):
                 seq = LineList([built[id(c)] for c in node.value])
-                seq.line = node.start_mark.line + 1
-                seq.item_lines = [c.start_mark.line + 1 for c in node.value]
+                seq.line = node.start_mark.line + first
+                seq.item_lines = [c.start_mark.line + first for c in node.value]
                 built[key] = seq
             else:
                 assert isinstance(node, yaml.MappingNode)
-                built[key] = self._mapping(node, built)
+                built[key] = self._mapping(node, built, first)
         return built[id(root)]
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -122,14 +123,14 @@ class _Loader(_BaseLoader):
             node.start_mark.line + 1,
         )
 
-    def _mapping(self, node: yaml.MappingNode, built: dict[int, Any]) -> LineDict:
+    def _mapping(self, node: yaml.MappingNode, built: dict[int, Any], first: int) -> LineDict:
         if any(k.tag == _MERGE for k, _ in node.value):
             raise YamlError(
                 "merge keys (`<<:`) are not supported; write the values out",
                 node.start_mark.line + 1,
             )
         data = LineDict()
-        data.line = node.start_mark.line + 1
+        data.line = node.start_mark.line + first
         lines = data.key_lines
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -145,7 +146,7 @@ class _Loader(_BaseLoader):
                     key_node.start_mark.line + 1,
                 )
             data[name] = built[id(value_node)]
-            lines[name] = key_node.start_mark.line + 1
+            lines[name] = key_node.start_mark.line + first
         return data
 
 
@@ -226,7 +227,7 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
                 f"{MAX_EXPANDED_NODES:,} values; write the values out instead",
                 node.start_mark.line + 1,
             )
-        data = loader.build(node)
+        data = loader.build(node, line_offset)
     except YamlError as exc:
         exc.line += line_offset
         raise
@@ -241,8 +242,6 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
         raise YamlError("the document is nested too deeply to read", 1 + line_offset) from None
     finally:
         loader.dispose()
-    if line_offset:
-        _shift(data, line_offset)
     return data
 
 
@@ -260,24 +259,6 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
             'e.g. summary: "Purpose: to review"'
         )
     return f"this is not valid YAML: {problem}"
-
-
-def _shift(data: Any, offset: int) -> None:
-    stack = [data]
-    seen: set[int] = set()
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, LineDict):
-            item.line += offset
-            item.key_lines = {k: v + offset for k, v in item.key_lines.items()}
-            stack.extend(item.values())
-        elif isinstance(item, LineList):
-            item.line += offset
-            item.item_lines = [v + offset for v in item.item_lines]
-            stack.extend(item)
 
 
 def line_at(data: Any, path: tuple[int | str, ...], default: int = 1) -> int:

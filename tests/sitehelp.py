@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,17 @@ REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
 #: Strings that appear only in the example's draft and embargoed briefs.
 MARKERS = ("DRAFT-MARKER-7Q3", "EMBARGO-MARKER-K9X")
+
+
+def write_site_config(root: Path, **replace: str) -> Path:
+    """Give a test knowledge base the example's mkdocs.yml, with this repository's
+    hooks and without the example's navigation (its pages may not exist)."""
+    config = (REPO / "mkdocs.yml").read_text().replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
+    config = re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S)
+    for old, new in replace.items():
+        config = config.replace(old, new)
+    (root / "mkdocs.yml").write_text(config)
+    return root
 
 
 def mkdocs(

@@ -346,16 +346,14 @@ def test_offline_copy_works_from_the_file_system(page, offline_site):
 @pytest.fixture(scope="session")
 def versioned_site(tmp_path_factory) -> Path:
     """A small site whose git history holds earlier ToR versions."""
-    import re
 
     from test_tor_versions import _repo
 
-    from sitehelp import mkdocs
+    from sitehelp import mkdocs, write_site_config
 
     tmp = tmp_path_factory.mktemp("versions")
     root = _repo(tmp)
-    config = (REPO / "mkdocs.yml").read_text().replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
-    (root / "mkdocs.yml").write_text(re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S))
+    write_site_config(root)
     (root / "docs/assets").mkdir(exist_ok=True)
     shutil.copy(REPO / "docs/assets/kb.css", root / "docs/assets/kb.css")
     out = tmp / "site"

@@ -16,7 +16,7 @@ from checks.loading import load
 from checks.site.build import SiteBuild
 from checks.site.visibility import hidden_markdown, public_briefs
 from kbfactory import compliant, write
-from sitehelp import AS_OF, MARKERS, REPO, mkdocs
+from sitehelp import AS_OF, MARKERS, REPO, mkdocs, write_site_config
 
 
 def all_bytes(site: Path) -> dict[str, bytes]:
@@ -153,12 +153,7 @@ def test_publish_on_today_appears_and_tomorrow_does_not():
 
 
 def _site_repo(tmp_path: Path, files: dict) -> Path:
-    root = write(tmp_path / "kb", files)
-    config = (REPO / "mkdocs.yml").read_text()
-    config = re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S)
-    config = config.replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
-    (root / "mkdocs.yml").write_text(config)
-    return root
+    return write_site_config(write(tmp_path / "kb", files))
 
 
 def test_strict_build_fails_on_error_findings_and_passes_when_compliant(tmp_path):
@@ -190,12 +185,8 @@ def test_unreadable_file_fails_strict_naming_file_and_line_but_not_the_rest(tmp_
 def test_a_folder_that_is_no_knowledge_base_stops_the_build(tmp_path):
     root = tmp_path / "empty"
     root.mkdir()
-    config = (REPO / "mkdocs.yml").read_text().replace("hooks/kb.py", str(REPO / "hooks/kb.py"))
-    (root / "mkdocs.yml").write_text(re.sub(r"\nnav:.*?\n\n", "\n", config, flags=re.S))
+    write_site_config(root, **{"docs_dir: docs": "docs_dir: pages"})
     (root / "pages").mkdir()
-    (root / "mkdocs.yml").write_text(
-        (root / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: pages")
-    )
     proc = mkdocs(root, tmp_path / "site")
     assert proc.returncode == 1 and "neither a data/ nor a docs/ folder" in proc.stderr
     assert "Traceback" not in proc.stderr

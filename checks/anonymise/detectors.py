@@ -192,15 +192,9 @@ class Detector:
             hits += _deny(text, self.deny)
         # A phone-shaped NHS number is one finding, not two: keep the NHS number.
         nhs_spans = [(h.start, h.end) for h in hits if h.kind == "nhs-number"]
-        return sorted(
-            (
-                h
-                for h in hits
-                if not (h.kind == "phone" and (h.start, h.end) in _overlaps(h, nhs_spans))
-            ),
-            key=lambda h: (h.start, h.kind),
-        )
+        kept = [h for h in hits if not (h.kind == "phone" and _overlaps(h, nhs_spans))]
+        return sorted(kept, key=lambda h: (h.start, h.kind))
 
 
-def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    return [(hit.start, hit.end)] if any(s < hit.end and hit.start < e for s, e in spans) else []
+def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(start < hit.end and hit.start < end for start, end in spans)

@@ -98,11 +98,7 @@ class Opts(Options):
 def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
     """(file, first line, text, subject) for everything that is, or will be, published."""
     kb = ctx.kb
-    records: dict[str, Any] = {
-        **{t.source: t for t in kb.tors.values()},
-        **{b.source: b for b in kb.briefs.values()},
-        **kb.procedures,
-    }
+    records: dict[str, Any] = kb.records_by_source()
     for path, doc in kb.documents.items():
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -61,8 +62,6 @@ class Rule:
     def body(self) -> str:
         """The docstring after its summary line: the rule's documentation page."""
         lines = self.doc.strip().splitlines()[1:]
-        import textwrap
-
         return textwrap.dedent("\n".join(lines)).strip()
 
     @classmethod

@@ -64,11 +64,7 @@ class SiteBuild:
         self.withheld = {f.subject for f in self.result.findings if f.code in WITHHOLD_TEXT}
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
         self.public = [b for b in self.public if b.source not in unsafe]
-        self._records: dict[str, TermsOfReference | Brief | Procedure] = {
-            **{t.source: t for t in self.kb.tors.values()},
-            **{b.source: b for b in self.kb.briefs.values()},
-            **self.kb.procedures,
-        }
+        self._records = self.kb.records_by_source()
         self.versions = {}
         if is_shallow(self.kb.root) is not None:  # inside git: read the history
             for gid, tor in self.kb.tors.items():

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from checks.engine import Result
 from checks.findings import Counts, Finding, Severity
-from checks.site.text import esc, esc_message, table
+from checks.site.text import esc, table
 
 PageOf = Callable[[Finding], str | None]
 SourceOf = Callable[[str], str | None]
@@ -23,7 +23,7 @@ def _message(f: Finding) -> str:
             "This file, or an entry in it, could not be read and is left out of the site; "
             "run `kb check` for the details."
         )
-    return esc_message(f.message)
+    return esc(f.message, keep_code=True)
 
 
 def dashboard_page(

@@ -7,12 +7,12 @@ with ``status: approved``. A shallow clone cannot show them, and the site says s
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from checks.gitbase import git_text
 from checks.markdown import split_front_matter
 from checks.model.common import version_key
 from checks.yamlsource import LineDict, YamlError, load_yaml
@@ -28,23 +28,9 @@ class PastVersion:
     members: tuple[str, ...] = ()  # "agency: role" for each seat, as written then
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(root), *args],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return proc.stdout if proc.returncode == 0 else None
-
-
 def is_shallow(root: Path) -> bool | None:
     """True for a shallow clone, False for full history, None outside git."""
-    out = _git(root, "rev-parse", "--is-shallow-repository")
+    out = git_text(root, "rev-parse", "--is-shallow-repository")
     return None if out is None else out.strip() == "true"
 
 
@@ -63,7 +49,7 @@ def history_note(root: Path) -> str | None:
 
 def past_versions(root: Path, repo_path: str, current: str) -> list[PastVersion]:
     """Approved versions other than ``current``, oldest first."""
-    log = _git(root, "log", "--follow", "--format=@%H %cs", "--name-only", "--", repo_path)
+    log = git_text(root, "log", "--follow", "--format=@%H %cs", "--name-only", "--", repo_path)
     if not log:
         return []
     found: dict[str, PastVersion] = {}
@@ -74,7 +60,7 @@ def past_versions(root: Path, repo_path: str, current: str) -> list[PastVersion]
             continue
         if not line.strip() or not commit:
             continue
-        text = _git(root, "show", f"{commit}:{line.strip()}")
+        text = git_text(root, "show", f"{commit}:{line.strip()}")
         commit_for_path, commit = commit, ""  # one path per commit entry
         if text is None:
             continue

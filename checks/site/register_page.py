@@ -9,7 +9,7 @@ from checks.dates import WorkingCalendar
 from checks.findings import Finding
 from checks.kb import KnowledgeBase
 from checks.model import Review
-from checks.site.text import esc, esc_message, table
+from checks.site.text import esc, table
 
 KINDS = {
     "rapid-review": "Rapid review",
@@ -28,7 +28,7 @@ def _timeliness(review: Review, findings: Sequence[Finding]) -> str:
     mine = [f for f in findings if f.subject == review.ref and f.code.startswith("REV")]
     if not mine:
         return "On time"
-    return "<br>".join(f"**{f.code}**: {esc_message(f.message)}" for f in mine)
+    return "<br>".join(f"**{f.code}**: {esc(f.message, keep_code=True)}" for f in mine)
 
 
 def register_page(

@@ -2,6 +2,6 @@
 
 import sys
 
-from checks.cli import main
+from checks.cli import console
 
-sys.exit(main())
+sys.exit(console())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from checks.cache import ParseCache
 from checks.findings import Problem
 from checks.markdown import Heading
 from checks.model import (
@@ -81,6 +82,8 @@ class KnowledgeBase:
     #: problems found while loading, keyed by the KB rule code that reports them
     load_problems: list[tuple[str, Problem]] = field(default_factory=list)
     files_read: int = 0
+    #: where checks may memoise pure functions of text (None: no cache)
+    cache: ParseCache | None = None
 
     @property
     def nation(self) -> str:

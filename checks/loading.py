@@ -9,12 +9,14 @@ findings in the rest of the knowledge base.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from checks.cache import ParseCache, digest
 from checks.findings import Problem
 from checks.kb import Document, KnowledgeBase
 from checks.markdown import headings, split_front_matter
@@ -49,6 +51,7 @@ MISSING_FILE = "KB005"
 UNEXPECTED_FILE = "KB006"
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
 class KnowledgeBaseNotFound(Exception):
@@ -56,8 +59,9 @@ class KnowledgeBaseNotFound(Exception):
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: ParseCache | None = None) -> None:
         self.root = root
+        self.cache = cache
         self.problems: list[tuple[str, Problem]] = []
         self.files_read = 0
         self.max_bytes = 5 * 1024 * 1024
@@ -72,8 +76,8 @@ class _Loader:
 
     # -- reading -------------------------------------------------------------
 
-    def read_text(self, path: Path) -> str | None:
-        """The file's text, or None after reporting why it cannot be read."""
+    def read_bytes(self, path: Path) -> bytes | None:
+        """The file's bytes, or None after reporting why it cannot be read."""
         rel = self.rel(path)
         try:
             if path.is_symlink():
@@ -103,6 +107,10 @@ class _Loader:
             self.report(UNREADABLE, rel, 1, f"cannot read the file: {exc.strerror or exc}")
             return None
         self.files_read += 1
+        return data
+
+    def decode(self, data: bytes, rel: str) -> str | None:
+        """The text of a file's bytes, or None after reporting why it is not text."""
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]  # a byte-order mark, as some Windows editors save
         try:
@@ -125,11 +133,40 @@ class _Loader:
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
-    def read_yaml(self, path: Path, required: bool = True) -> Any:
-        text = self.read_text(path)
-        if text is None:
+    def read_text(self, path: Path) -> str | None:
+        data = self.read_bytes(path)
+        return None if data is None else self.decode(data, self.rel(path))
+
+    def read_unit(self, path: Path, compute: Callable[[str, str], T]) -> T | None:
+        """``compute(text, rel)`` for a file, or its stored result if the file is unchanged.
+
+        Whatever ``compute`` reports is stored with its result and reported again
+        on a cache hit, so a cached run finds exactly what a fresh one would.
+        """
+        data = self.read_bytes(path)
+        if data is None:
             return None
         rel = self.rel(path)
+        key = b""
+        if self.cache is not None:
+            key = digest(data)
+            hit = self.cache.get(rel, key)
+            if hit is not None:
+                problems, value = hit
+                self.problems.extend(problems)
+                return value
+        start = len(self.problems)
+        text = self.decode(data, rel)
+        value = None if text is None else compute(text, rel)
+        if self.cache is not None:
+            self.cache.put(rel, key, (self.problems[start:], value))
+        return value
+
+    def read_yaml(self, path: Path, required: bool = True) -> Any:
+        text = self.read_text(path)
+        return None if text is None else self.parse_yaml(text, self.rel(path), required)
+
+    def parse_yaml(self, text: str, rel: str, required: bool = True) -> Any:
         try:
             data = load_yaml(text)
         except YamlError as exc:
@@ -149,6 +186,22 @@ class _Loader:
             )
             return None
         return data
+
+    def read_list(
+        self,
+        path: Path,
+        model: type[M],
+        key: str,
+        item: type[BaseModel],
+        required: bool = True,
+    ) -> M | None:
+        """A file holding a list (of agencies, reviews, actions...), through the cache."""
+
+        def compute(text: str, rel: str) -> M | None:
+            raw = self.parse_yaml(text, rel, required)
+            return None if raw is None else self.validate_list(model, raw, key, item, rel)
+
+        return self.read_unit(path, compute)
 
     # -- validation ------------------------------------------------------------
 
@@ -256,21 +309,27 @@ def load_config(root: Path, loader: _Loader | None = None) -> Config:
     return own.validate(Config, raw, CONFIG_FILE) or Config()
 
 
-def load(root: Path | str) -> KnowledgeBase:
-    """Load the knowledge base under ``root``. Only a missing folder raises."""
+def load(root: Path | str, cache: ParseCache | None = None) -> KnowledgeBase:
+    """Load the knowledge base under ``root``. Only a missing folder raises.
+
+    With a ``cache``, files unchanged since it was saved are not parsed again;
+    the caller saves it (after the checks, which memoise into it too).
+    """
     root = Path(root)
     if not root.is_dir():
         raise KnowledgeBaseNotFound(f"{root} is not a folder")
-    loader = _Loader(root)
+    loader = _Loader(root, cache)
     config = load_config(root, loader)
     loader.max_bytes = int(config.max_file_mb * 1024 * 1024)
+    if cache is not None:
+        cache.configure(f"data_dir={config.data_dir} docs_dir={config.docs_dir}")
     data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
     if not data_dir.is_dir() and not docs_dir.is_dir():
         raise KnowledgeBaseNotFound(
             f"{root} has neither a {config.data_dir}/ nor a {config.docs_dir}/ folder; "
             "is this a knowledge base?"
         )
-    kb = KnowledgeBase(root=root, config=config)
+    kb = KnowledgeBase(root=root, config=config, cache=cache)
     _load_data(loader, kb, data_dir)
     _load_docs(loader, kb, docs_dir)
     kb.load_problems = loader.problems
@@ -292,44 +351,31 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
                 f"{rel_data}/{name}.yaml is missing; it is needed to check "
                 + ("agencies and bank holidays" if name == "partnership" else "brief themes"),
             )
-    raw = (
-        loader.read_yaml(data_dir / "partnership.yaml")
-        if (data_dir / "partnership.yaml").exists()
-        else None
-    )
-    if raw is not None:
-        kb.partnership = loader.validate_list(
-            Partnership, raw, "agencies", Agency, f"{rel_data}/partnership.yaml"
+    if (data_dir / "partnership.yaml").exists():
+        kb.partnership = loader.read_list(
+            data_dir / "partnership.yaml", Partnership, "agencies", Agency
         )
         if kb.partnership:
             for agency in kb.partnership.agencies:
                 _unique(loader, kb.agencies, agency.id, agency, "agency")
 
-    raw = (
-        loader.read_yaml(data_dir / "themes.yaml") if (data_dir / "themes.yaml").exists() else None
-    )
-    if raw is not None:
-        vocab = loader.validate_list(Vocabulary, raw, "themes", Theme, f"{rel_data}/themes.yaml")
+    if (data_dir / "themes.yaml").exists():
+        vocab = loader.read_list(data_dir / "themes.yaml", Vocabulary, "themes", Theme)
         if vocab:
             for theme in vocab.themes:
                 _unique(loader, kb.themes, theme.id, theme, "theme")
 
     if (data_dir / "reviews.yaml").exists():
-        raw = loader.read_yaml(data_dir / "reviews.yaml", required=False)
-        if raw is not None:
-            register = loader.validate_list(
-                Register, raw, "reviews", Review, f"{rel_data}/reviews.yaml"
-            )
-            if register:
-                for review in register.reviews:
-                    _unique(loader, kb.reviews, review.ref, review, "review reference")
+        register = loader.read_list(
+            data_dir / "reviews.yaml", Register, "reviews", Review, required=False
+        )
+        if register:
+            for review in register.reviews:
+                _unique(loader, kb.reviews, review.ref, review, "review reference")
 
     seen_actions: dict[str, Any] = {}
     for path in _yaml_files(data_dir / "actions"):
-        raw = loader.read_yaml(path)
-        if raw is None:
-            continue
-        plan = loader.validate_list(ActionPlan, raw, "actions", Action, loader.rel(path))
+        plan = loader.read_list(path, ActionPlan, "actions", Action)
         if plan is None:
             continue
         kept = [
@@ -346,10 +392,7 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
             kb.plans.append(plan)
 
     for path in _yaml_files(data_dir / "meetings"):
-        raw = loader.read_yaml(path)
-        if raw is None:
-            continue
-        log = loader.validate_list(MeetingLog, raw, "meetings", Meeting, loader.rel(path))
+        log = loader.read_list(path, MeetingLog, "meetings", Meeting)
         if log is not None:
             kb.meetings.extend(log.meetings)
 
@@ -391,11 +434,77 @@ def _unique(loader: _Loader, into: dict[str, Any], key: str, obj: Any, what: str
     return False
 
 
-_DOC_KINDS: dict[str, type[TermsOfReference] | type[Brief] | type[Procedure]] = {
+_DOC_KINDS: dict[str, type[TermsOfReference | Brief | Procedure]] = {
     "tor": TermsOfReference,
     "briefs": Brief,
     "procedures": Procedure,
 }
+
+
+Record = TermsOfReference | Brief | Procedure
+
+
+def _read_doc(
+    loader: _Loader,
+    model: type[Record] | None,
+    stem: str,
+    text: str,
+    rel: str,
+) -> tuple[Document, Record | None] | None:
+    """One Markdown page and the record its front matter holds (None for a plain
+    page); None, after reporting why, when the page cannot be used."""
+    split = split_front_matter(text)
+    if split.front is None and text.startswith("---\n"):
+        loader.report(
+            BAD_YAML,
+            rel,
+            1,
+            "the front matter starts with `---` but has no closing `---` line",
+        )
+        return None
+    doc = Document(rel, "page", split.body, split.body_line)
+    front: Any = None
+    if split.front is not None:
+        try:
+            front = load_yaml(split.front, line_offset=split.front_line - 1)
+        except YamlError as exc:
+            loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
+            return None
+    if isinstance(front, LineDict) and isinstance(front.get("title"), str):
+        doc.title = front["title"]
+    if model is None:
+        return doc, None
+    if not isinstance(front, LineDict):
+        loader.report(
+            INVALID,
+            rel,
+            1,
+            "this page needs front matter: a block of `key: value` lines between two `---` "
+            "lines at the very top (run `kb new` for a template)",
+        )
+        return None
+    subject = str(front.get("id") or front.get("group") or stem)
+    if model is TermsOfReference and "group" not in front:
+        front = _with(front, "group", stem)
+    record: Record | None = loader.validate(
+        model,  # one of three models, chosen by folder
+        front,
+        rel,
+        subject,
+        # A brief that fails validation may be a draft: never echo its values.
+        quote=model is not Brief,
+    )
+    if record is None:
+        return None
+    doc.headings = headings(split.body, split.body_line)
+    doc.kind = (
+        "tor"
+        if isinstance(record, TermsOfReference)
+        else "brief"
+        if isinstance(record, Brief)
+        else "procedure"
+    )
+    return doc, record
 
 
 def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
@@ -406,74 +515,28 @@ def _load_docs(loader: _Loader, kb: KnowledgeBase, docs_dir: Path) -> None:
         return
     tors: list[tuple[str, TermsOfReference, Document]] = []
     for path in _markdown_files(docs_dir):
-        text = loader.read_text(path)
-        if text is None:
-            continue
-        rel = loader.rel(path)
         parts = path.relative_to(docs_dir).parts
         folder = parts[0] if len(parts) == 2 else ""
         model = _DOC_KINDS.get(folder) if path.stem != "index" else None
-        split = split_front_matter(text)
-        if split.front is None and text.startswith("---\n"):
-            loader.report(
-                BAD_YAML,
-                rel,
-                1,
-                "the front matter starts with `---` but has no closing `---` line",
-            )
+        loaded = loader.read_unit(path, partial(_read_doc, loader, model, path.stem))
+        if loaded is None:
             continue
-        doc = Document(rel, "page", split.body, split.body_line)
-        front: Any = None
-        if split.front is not None:
-            try:
-                front = load_yaml(split.front, line_offset=split.front_line - 1)
-            except YamlError as exc:
-                loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
-                continue
-        if isinstance(front, LineDict) and isinstance(front.get("title"), str):
-            doc.title = front["title"]
-        if model is None:
-            kb.documents[rel] = doc
-            continue
-        if not isinstance(front, LineDict):
-            loader.report(
-                INVALID,
-                rel,
-                1,
-                "this page needs front matter: a block of `key: value` lines between two `---` "
-                "lines at the very top (run `kb new` for a template)",
-            )
-            continue
-        subject = str(front.get("id") or front.get("group") or path.stem)
-        if model is TermsOfReference and "group" not in front:
-            front = _with(front, "group", path.stem)
-        record: TermsOfReference | Brief | Procedure | None = loader.validate(
-            model,  # one of three models, chosen by folder
-            front,
-            rel,
-            subject,
-            # A brief that fails validation may be a draft: never echo its values.
-            quote=model is not Brief,
-        )
+        doc, record = loaded
+        rel = doc.path
         if record is None:
-            continue
-        doc.headings = headings(split.body, split.body_line)
-        if isinstance(record, TermsOfReference):
-            doc.kind = "tor"
+            kb.documents[rel] = doc
+        elif isinstance(record, TermsOfReference):
             tors.append((rel, record, doc))
-            continue
-        if isinstance(record, Brief):
-            doc.kind = "brief"
+        elif isinstance(record, Brief):
             if _unique(loader, kb.briefs, record.id, record, "brief id"):
                 kb.documents[rel] = doc
             else:
                 # Two briefs claim one id: either could be the draft, so neither is
                 # published until the id is fixed.
                 kb.documents.pop(kb.briefs[record.id].source, None)
-            continue
-        doc.kind = "procedure"
-        kb.procedures[rel] = record
-        kb.documents[rel] = doc
+        else:
+            kb.procedures[rel] = record
+            kb.documents[rel] = doc
     # A ToR whose file is named after its group owns that id; one that claims
     # another group's id with `group:` is the duplicate, whatever the file order.
     tors.sort(key=lambda t: (Path(t[0]).stem != t[1].id, t[0]))

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 FRONT_MATTER_FENCE = "---"
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
+    # A named tuple rather than a dataclass: thousands of these are read back
+    # from the parse cache, and tuples unpickle several times faster.
     level: int
     text: str
     line: int  # 1-based line in the whole file
@@ -60,6 +63,9 @@ def _closing_fence(text: str) -> tuple[int, int] | None:
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: a run whose pages all come from the cache never parses Markdown.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark")
     md.disable(["inline", "text_join"], ignoreInvalid=True)
     return md

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,13 @@ from kbfactory import TODAY, compliant, write
 from sitehelp import mkdocs
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`kb check` and the site build cache parses under $KB_CACHE_DIR: keep the
+    tests' cache out of the home folder (and exercise it on every CLI test)."""
+    os.environ["KB_CACHE_DIR"] = str(tmp_path_factory.mktemp("kb-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-import phonenumbers
-from stdnum.gb import nhs
-
 from checks.anonymise.names import COMMON_WORDS, given_names, street_suffixes, surnames
 
 
@@ -53,7 +50,14 @@ _BIRTH = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+# phonenumbers and python-stdnum are imported where they are used: a run that
+# takes every result from the cache never needs them, and they cost more to import
+# than the rest of this module.
+
+
 def _nhs(text: str) -> Iterator[Hit]:
+    from stdnum.gb import nhs
+
     for m in _NHS.finditer(text):
         if nhs.is_valid(m.group(0)):
             yield Hit("nhs-number", m.start(), m.end(), m.group(0))
@@ -77,6 +81,8 @@ def _phone(text: str) -> Iterator[Hit]:
     # Called only for text with a run of ten digits: the matcher is slow.
     # POSSIBLE, not VALID: numbers from ranges kept for drama and examples (07700
     # 900xxx) are still someone's number in a brief, and typos must be caught too.
+    import phonenumbers
+
     matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     for match in matcher:
         # POSSIBLE alone takes "2025-02" for a short code: a UK number has ten or more digits.
@@ -172,6 +178,16 @@ class Detector:
     allowed_emails: frozenset[str] = frozenset()
     references: tuple[re.Pattern[str], ...] = ()
     deny: DenyList | None = None
+
+    def settings(self) -> str:
+        """A digest of everything besides the text that decides what is found."""
+        deny = self.deny
+        parts = (
+            sorted(self.allowed_emails),
+            [p.pattern for p in self.references],
+            None if deny is None else (deny.salt.hex(), sorted(deny.hashes), sorted(deny.lengths)),
+        )
+        return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = [*_names(text)]

@@ -17,6 +17,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from checks.dates import DateError, Duration, parse_date
+from checks.yamlsource import line_at
 
 
 class Located(BaseModel):
@@ -37,17 +38,19 @@ class Located(BaseModel):
         self._source = source
         self._raw = raw
 
+    # Both read pydantic's private-attribute store directly: the generic
+    # attribute lookup costs several times more, and checks call these for
+    # every record.
     @property
     def source(self) -> str:
-        return self._source
+        return self.__pydantic_private__["_source"]  # type: ignore[index]
 
     def line_of(self, *path: int | str) -> int:
         """The line of a field (or nested field) of this record in its file."""
-        from checks.yamlsource import line_at
-
-        if self._raw is None:
+        raw = self.__pydantic_private__["_raw"]  # type: ignore[index]
+        if raw is None:
             return 1
-        return line_at(self._raw, path)
+        return line_at(raw, path)
 
 
 def _iso_date(value: object) -> date:

@@ -55,14 +55,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from functools import cached_property
+from collections.abc import Callable, Iterator
+from functools import cached_property, partial
 from typing import Any
 
 from pydantic import ConfigDict
 
 from checks.anonymise.denylist import load_deny_list
-from checks.anonymise.detectors import Detector
+from checks.anonymise.detectors import Detector, Hit
 from checks.findings import Problem, Severity
 from checks.rules.base import Context, Options
 from checks.site.visibility import brief_is_public
@@ -95,40 +95,61 @@ class Opts(Options):
     kinds: tuple[str, ...] = KINDS
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
-    """(file, first line, text, subject) for everything that is, or will be, published."""
+Where = Callable[[], int]  # the first line of a text, worked out only when needed
+
+
+def _at(line: int) -> Where:
+    return lambda: line
+
+
+def _texts(ctx: Context) -> Iterator[tuple[str, Where, str, str]]:
+    """(file, first line, text, subject) for everything that is, or will be, published.
+
+    The line comes as a function: working it out for each of 10,000 actions
+    costs more than scanning their text, and most text has nothing to report.
+    """
     kb = ctx.kb
     records: dict[str, Any] = kb.records_by_source()
     for path, doc in kb.documents.items():
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
-        yield path, doc.body_line, doc.body, subject
+        yield path, _at(doc.body_line), doc.body, subject
+        if record is None:
+            continue
         for field in ("title", "summary"):
             value = getattr(record, field, None)
-            if record is not None and isinstance(value, str):
-                yield path, record.line_of(field), value, subject
-        if record is not None and hasattr(record, "members"):
-            for i, seat in enumerate(record.members):
-                for field in ("role", "deputy"):
-                    value = getattr(seat, field)
-                    if value:
-                        yield path, record.line_of("members", i, field), value, subject
+            if isinstance(value, str):
+                yield path, partial(record.line_of, field), value, subject
+        for i, seat in enumerate(getattr(record, "members", ())):
+            for field in ("role", "deputy"):
+                value = getattr(seat, field)
+                if value:
+                    yield path, partial(record.line_of, "members", i, field), value, subject
     for review in kb.reviews.values():
         for field in ("title", "notes"):
             value = getattr(review, field)
             if value:
-                yield review.source, review.line_of(field), value, review.ref
-    for plan, action in kb.actions():
-        subject = f"{plan.review}/{action.id}"
-        for field in ("recommendation", "action", "evidence", "impact", "reason"):
-            value = getattr(action, field)
-            if value:
-                yield action.source, action.line_of(field), value, subject
-        for i, change in enumerate(action.due_changes):
-            yield action.source, action.line_of("due_changes", i, "reason"), change.reason, subject
+                yield review.source, partial(review.line_of, field), value, review.ref
+    for plan in kb.plans:
+        source = plan.source
+        for action in plan.actions:
+            subject = f"{plan.review}/{action.id}"
+            for field in ("recommendation", "action", "evidence", "impact", "reason"):
+                value = getattr(action, field)
+                if value:
+                    yield source, partial(action.line_of, field), value, subject
+            for j, change in enumerate(action.due_changes):
+                where = partial(action.line_of, "due_changes", j, "reason")
+                yield source, where, change.reason, subject
 
 
-def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
+    """``Detector.find`` with the partnership's settings, memoised in the cache.
+
+    The detectors are a pure function of the text and these settings, and they
+    are most of the time this check takes, so an unchanged text is not scanned
+    twice. The memo's name holds the settings, so changing one starts afresh.
+    """
     kb = ctx.kb
     mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
     detector = Detector(
@@ -136,14 +157,31 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         references=tuple(re.compile(p) for p in options.reference_patterns),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
+    if kb.cache is None:
+        return detector.find
+    memo = kb.cache.memo(f"ANO001 {detector.settings()}")
+
+    def find(text: str) -> list[Hit]:
+        key, hits = memo.get_text(text)
+        if hits is None:
+            hits = memo[key] = detector.find(text)
+        return hits
+
+    return find
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    kb = ctx.kb
+    find = _finder(ctx, options)
     wanted = set(options.kinds)
     # Findings in a draft or embargoed brief name the kind, never the text: a
     # report must not carry unpublished content.
     unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
-    for file, first_line, text, subject in _texts(ctx):
-        hits = [h for h in detector.find(text) if h.kind in wanted]
+    for file, where, text, subject in _texts(ctx):
+        hits = [h for h in find(text) if h.kind in wanted]
         if not hits:
             continue
+        first_line = where()
         starts = [m.end() for m in re.finditer("\n", text)]
         for hit in hits:
             line = first_line + bisect.bisect_right(starts, hit.start)

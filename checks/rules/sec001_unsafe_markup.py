@@ -94,11 +94,30 @@ def findings_in(
 
 
 _ANY = re.compile(r"<|javascript|vbscript|data\s*:", re.I)
+_DATA = re.compile(r"data\s*:")
+
+
+def _may_hold_markup(body: str) -> bool:
+    """False when nothing in the page could be markup or a script URL.
+
+    Substring tests on ASCII text are many times faster than the case-blind
+    pattern, which is kept for text where case folding is less simple.
+    """
+    if "<" in body:
+        return True
+    if not body.isascii():
+        return _ANY.search(body) is not None
+    lower = body.lower()
+    return (
+        "javascript" in lower
+        or "vbscript" in lower
+        or ("data" in lower and _DATA.search(lower) is not None)
+    )
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
-        if not _ANY.search(doc.body):
+        if not _may_hold_markup(doc.body):
             continue  # nothing that could be markup or a script URL: skip line by line
         for line, what in findings_in(doc.body, doc.body_line, doc.code_lines()):
             yield Problem(

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from checks.cache import open_cache
 from checks.dates import WorkingCalendar
 from checks.engine import Result, run
 from checks.findings import Finding
+from checks.gcpause import paused_gc
 from checks.kb import KnowledgeBase
 from checks.loading import load
 from checks.model import Brief, Procedure, TermsOfReference
@@ -72,8 +74,13 @@ class SiteBuild:
 
     @classmethod
     def prepare(cls, root: Path, today: date, **kw: object) -> SiteBuild:
-        kb = load(root)
-        return cls(kb, run(kb, today), today, **kw)  # type: ignore[arg-type]
+        cache = open_cache(root)
+        with paused_gc():
+            kb = load(root, cache)
+            result = run(kb, today)
+        if cache is not None:
+            cache.save()
+        return cls(kb, result, today, **kw)  # type: ignore[arg-type]
 
     # -- paths ---------------------------------------------------------------
 

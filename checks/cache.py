@@ -1,0 +1,236 @@
+"""A cache of what each file parsed to, so an unchanged file is not parsed again.
+
+Parsing (YAML, pydantic, Markdown headings) and the anonymisation detectors are
+most of the time ``kb check`` takes. Their results depend only on a file's bytes
+and on this package's code, so they are kept, keyed by a hash of those bytes, and
+reused while neither changes. Date-based checks always run afresh: only what is
+independent of "today" is cached.
+
+Where it lives, and why there. The cache is a pickle, and unpickling runs code
+named in the file, so it must never come from the repository a pull request can
+change. It is kept outside the knowledge base, in ``$KB_CACHE_DIR``, else
+``$XDG_CACHE_HOME/kb-checks``, else ``~/.cache/kb-checks``: one file per knowledge
+base folder, in a directory only its owner can write. A file that another user
+owns, or that others can write, is ignored. A cache that is missing, unreadable,
+from another version of this code or for a different setting is silently
+rebuilt: the cache can change how fast a check is, never what it finds.
+
+It also holds draft and embargoed text (it is a copy of what was parsed), which
+is why it is private to its owner like the working copy it mirrors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from contextlib import suppress
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+#: Bump when the layout of the cache file changes.
+FORMAT = 1
+
+# Libraries whose upgrade could change a parse or a detector's result.
+_LIBRARIES = ("yaml", "_yaml", "pydantic_core", "markdown_it", "phonenumbers", "stdnum", "faker")
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def default_dir(environ: dict[str, str] | os._Environ[str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    if env.get("KB_CACHE_DIR"):
+        return Path(env["KB_CACHE_DIR"])
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kb-checks"
+
+
+def open_cache(
+    root: Path,
+    directory: Path | None = None,
+    environ: dict[str, str] | os._Environ[str] | None = None,
+) -> ParseCache | None:
+    """The cache for the knowledge base at ``root``; None when ``KB_NO_CACHE`` is set."""
+    env = os.environ if environ is None else environ
+    if env.get("KB_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    return ParseCache.for_root(root, directory or default_dir(env))
+
+
+def code_fingerprint() -> bytes:
+    """This package's source, the Python version and the parsing libraries' files.
+
+    Hashing the source (about 300 KB) costs a few milliseconds and means an edited
+    check or model never meets results parsed by the old code.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{FORMAT} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    for name in _LIBRARIES:
+        with suppress(ImportError, ValueError, OSError):
+            spec = find_spec(name)
+            if spec is not None and spec.origin:
+                st = os.stat(spec.origin)
+                h.update(f"{name} {spec.origin} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.digest()
+
+
+class Memo(dict[bytes, Any]):
+    """Results of one pure function, keyed by a digest of its input text."""
+
+    __slots__ = ("used",)
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.used: set[bytes] = set()
+
+    def get_text(self, text: str) -> tuple[bytes, Any]:
+        key = digest(text.encode())
+        self.used.add(key)
+        return key, self.get(key)
+
+
+class ParseCache:
+    """Per-file results keyed by path and content hash, plus memos of pure functions.
+
+    Each entry is pickled on its own, so saving after one file changed re-pickles
+    that file's entry only.
+    """
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.key = code_fingerprint()
+        self.setting = ""
+        self.entries: dict[str, tuple[bytes, bytes]] = {}
+        self.memos: dict[str, Memo] = {}
+        self.seen: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        self.dirty = False
+        if file is not None:
+            self._read(file)
+
+    @classmethod
+    def for_root(cls, root: Path, directory: Path | None = None) -> ParseCache:
+        folder = directory or default_dir()
+        name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
+        return cls(folder / f"{name}.pickle")
+
+    def configure(self, setting: str) -> None:
+        """Settings that change what a file parses to (such as which folder holds
+        the ToRs); when they differ from the stored ones, nothing stored is used."""
+        if setting != self.setting:
+            self.entries.clear()
+            self.memos.clear()
+            self.setting = setting
+            self.dirty = True
+
+    # -- files -------------------------------------------------------------------
+
+    def get(self, rel: str, content: bytes) -> Any | None:
+        """The stored result for this file, or None when it has changed or is new."""
+        self.seen.add(rel)
+        entry = self.entries.get(rel)
+        if entry is None or entry[0] != content:
+            self.misses += 1
+            return None
+        try:
+            value = pickle.loads(entry[1])
+        except Exception:  # a damaged entry: parse the file again
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, rel: str, content: bytes, value: Any) -> None:
+        try:
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return
+        self.entries[rel] = (content, blob)
+        self.dirty = True
+
+    # -- memos ---------------------------------------------------------------------
+
+    def memo(self, name: str) -> Memo:
+        """The memo of one pure function; ``name`` must include its settings."""
+        memo = self.memos.get(name)
+        if memo is None:
+            memo = self.memos[name] = Memo()
+        return memo
+
+    # -- storage ---------------------------------------------------------------------
+
+    def _read(self, file: Path) -> None:
+        try:
+            with open(file, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not _private(st):
+                    return
+                stored = pickle.load(fh)
+        except FileNotFoundError:
+            return
+        except Exception:
+            return
+        if not isinstance(stored, dict) or stored.get("key") != self.key:
+            return
+        self.setting = stored.get("setting", "")
+        self.entries = stored.get("entries", {})
+        self.memos = {name: Memo(values) for name, values in stored.get("memos", {}).items()}
+
+    def save(self) -> None:
+        """Write the cache back if anything changed; a failure to write is not an error."""
+        if self.file is None:
+            return
+        gone = set(self.entries) - self.seen
+        for rel in gone:
+            del self.entries[rel]
+        memos = {}
+        for name, memo in self.memos.items():
+            # A memo that was used keeps only what this run asked for, so text
+            # that has been edited away does not pile up.
+            if memo.used:
+                kept = {k: v for k, v in memo.items() if k in memo.used}
+                self.dirty |= len(kept) != len(memo)
+                memos[name] = kept
+            else:
+                memos[name] = dict(memo)
+        if not (self.dirty or gone):
+            return
+        with suppress(OSError, pickle.PickleError):
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(
+                        {
+                            "key": self.key,
+                            "setting": self.setting,
+                            "entries": self.entries,
+                            "memos": memos,
+                        },
+                        fh,
+                        protocol=pickle.HIGHEST_PROTOCOL,
+                    )
+                os.replace(tmp, self.file)
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(tmp)
+
+    def describe(self) -> str:
+        return f"{self.hits} of {self.hits + self.misses} files from the cache"
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else."""
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return False
+    return not st.st_mode & 0o022

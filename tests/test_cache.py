@@ -1,0 +1,177 @@
+"""The parse cache changes how fast a check is, never what it finds.
+
+Every test compares a run through the cache with a fresh run, after the kind of
+change that could make a stale result leak through: an edited file, a deleted
+file, a new deny-list term, another setting, other code, a damaged or foreign
+cache file.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from checks import cache as cache_module
+from checks.anonymise.denylist import add_term
+from checks.cache import ParseCache, default_dir, open_cache
+from checks.cli import main
+from checks.engine import run
+from checks.findings import Finding
+from checks.loading import load
+from kbfactory import TODAY, compliant, write
+from test_hostile import CASES, base_files, install
+
+
+def findings(root: Path, cache: ParseCache | None) -> list[Finding]:
+    kb = load(root, cache)
+    result = run(kb, TODAY)
+    if cache is not None:
+        cache.save()
+    return result.findings
+
+
+def cached(root: Path, folder: Path) -> ParseCache:
+    return ParseCache.for_root(root, folder)
+
+
+@pytest.fixture
+def kb_with_findings(tmp_path: Path) -> Path:
+    files = compliant()
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"  # overdue
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][0]["evidence"] = (
+        "Sent to jo.bloggs@example.org on 3 March."
+    )
+    files["data/reviews.yaml"]["reviews"][0]["notes"] = "DOB 03/03/2019."
+    files["data/meetings/2026.yaml"]["meetings"][0]["colour"] = "blue"  # an unknown key
+    files["docs/tor/broken.md"] = "---\ntitle: [unclosed\n---\n"
+    return write(tmp_path / "kb", files)
+
+
+def test_a_warm_run_finds_exactly_what_a_fresh_run_finds(kb_with_findings, tmp_path):
+    fresh = findings(kb_with_findings, None)
+    assert {"ACT001", "ANO001", "KB002", "KB003"} <= {f.code for f in fresh}
+    first = cached(kb_with_findings, tmp_path / "c")
+    assert findings(kb_with_findings, first) == fresh
+    assert first.hits == 0 and first.misses > 0
+    second = cached(kb_with_findings, tmp_path / "c")
+    assert findings(kb_with_findings, second) == fresh
+    assert second.misses == 0 and second.hits == first.misses
+
+
+def test_only_the_edited_file_is_parsed_again(kb_with_findings, tmp_path):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    plan = kb_with_findings / "data/actions/CSPR-2026-01.yaml"
+    plan.write_text(plan.read_text().replace("2026-11-01", "2027-01-31"))
+    warm = cached(kb_with_findings, tmp_path / "c")
+    got = findings(kb_with_findings, warm)
+    assert warm.misses == 1
+    assert got == findings(kb_with_findings, None)
+    assert "ACT001" not in {f.code for f in got}
+
+
+def test_a_deleted_file_leaves_no_findings_behind(kb_with_findings, tmp_path):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    (kb_with_findings / "docs/tor/broken.md").unlink()
+    got = findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    assert "KB002" not in {f.code for f in got}
+    stored = pickle.loads((cached(kb_with_findings, tmp_path / "c").file or Path()).read_bytes())
+    assert "docs/tor/broken.md" not in stored["entries"]
+
+
+def test_a_new_deny_list_term_is_found_in_unchanged_text(kb_with_findings, tmp_path):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    add_term(kb_with_findings / "data", "Second thing")
+    got = findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    assert any(f.code == "ANO001" and "deny-list" in f.message for f in got)
+    assert got == findings(kb_with_findings, None)
+
+
+def test_a_different_docs_folder_setting_discards_the_cache(kb_with_findings, tmp_path):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    (kb_with_findings / "kb.yaml").write_text("docs_dir: docs/tor\n")
+    warm = cached(kb_with_findings, tmp_path / "c")
+    assert findings(kb_with_findings, warm) == findings(kb_with_findings, None)
+    assert warm.hits == 0
+
+
+def test_other_code_never_reads_this_codes_results(kb_with_findings, tmp_path, monkeypatch):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: b"another version")
+    other = cached(kb_with_findings, tmp_path / "c")
+    assert other.entries == {} and other.memos == {}
+    assert findings(kb_with_findings, other) == findings(kb_with_findings, None)
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+def test_a_damaged_cache_is_rebuilt(kb_with_findings, tmp_path, damage):
+    first = cached(kb_with_findings, tmp_path / "c")
+    findings(kb_with_findings, first)
+    assert first.file is not None
+    first.file.write_bytes(damage)
+    again = cached(kb_with_findings, tmp_path / "c")
+    assert findings(kb_with_findings, again) == findings(kb_with_findings, None)
+    assert again.hits == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_cache_file_others_can_write_is_never_unpickled(kb_with_findings, tmp_path):
+    first = cached(kb_with_findings, tmp_path / "c")
+    findings(kb_with_findings, first)
+    assert first.file is not None
+    # Anyone who can write the file could make unpickling run their code.
+    first.file.chmod(0o666)
+    again = cached(kb_with_findings, tmp_path / "c")
+    assert again.entries == {} and again.hits == 0
+    assert findings(kb_with_findings, again) == findings(kb_with_findings, None)
+
+
+def test_the_cache_lives_outside_the_repository_and_is_private(kb_with_findings, tmp_path):
+    made = cached(kb_with_findings, tmp_path / "c")
+    findings(kb_with_findings, made)
+    assert made.file is not None and made.file.exists()
+    assert not made.file.is_relative_to(kb_with_findings)
+    assert made.file.stat().st_mode & 0o077 == 0
+    assert (tmp_path / "c").stat().st_mode & 0o077 == 0
+
+
+def test_where_the_cache_goes():
+    assert default_dir({"KB_CACHE_DIR": "/x/y"}) == Path("/x/y")
+    assert default_dir({"XDG_CACHE_HOME": "/xdg"}) == Path("/xdg/kb-checks")
+    assert default_dir({}) == Path.home() / ".cache" / "kb-checks"
+    assert open_cache(Path("."), environ={"KB_NO_CACHE": "1"}) is None
+    assert open_cache(Path("."), environ={"KB_CACHE_DIR": "/x"}) is not None
+
+
+def test_kb_check_no_cache_writes_nothing(kb_with_findings, tmp_path, capsys):
+    folder = tmp_path / "nocache"
+    args = [str(kb_with_findings), "--as-of", TODAY.isoformat(), "--cache-dir", str(folder)]
+    assert main(["check", *args, "--no-cache"]) == 1
+    fresh = capsys.readouterr().out
+    assert not folder.exists()
+    assert main(["check", *args]) == 1
+    assert capsys.readouterr().out == fresh
+    assert any(folder.iterdir())
+    assert main(["check", *args]) == 1
+    assert capsys.readouterr().out == fresh
+
+
+def test_the_example_partnership_reads_the_same_through_the_cache(repo, tmp_path):
+    fresh = findings(repo, None)
+    findings(repo, cached(repo, tmp_path / "c"))
+    warm = cached(repo, tmp_path / "c")
+    assert findings(repo, warm) == fresh
+    assert warm.misses == 0
+
+
+def test_every_hostile_file_reads_the_same_through_the_cache(tmp_path):
+    for i, case in enumerate(CASES):
+        root = write(tmp_path / f"kb{i}", base_files())
+        install(root, case)
+        fresh = findings(root, None)
+        findings(root, cached(root, tmp_path / "c"))
+        warm = cached(root, tmp_path / "c")
+        assert findings(root, warm) == fresh, case["file"]
+        assert warm.misses == 0, case["file"]

@@ -43,7 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         today = resolve_today(None, dict(os.environ))
         _build = SiteBuild.prepare(
-            root, today, repo_url=config.repo_url, git_note=history_note(root)
+            root,
+            today,
+            repo_url=config.repo_url,
+            git_note=history_note(root),
+            directory_urls=config.use_directory_urls,
         )
     except (KnowledgeBaseNotFound, UsageError) as exc:
         raise PluginError(f"kb: {exc}") from None

@@ -30,6 +30,7 @@ from checks.site.status import review_status
 from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
+from checks.site.urls import relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
@@ -47,6 +48,8 @@ class SiteBuild:
     repo_url: str | None = None
     branch: str = "main"
     git_note: str | None = None
+    #: MkDocs' use_directory_urls, for the links written as HTML
+    directory_urls: bool = True
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
@@ -87,6 +90,10 @@ class SiteBuild:
     @property
     def docs_prefix(self) -> str:
         return self.kb.config.docs_dir.rstrip("/") + "/"
+
+    def link(self, target: str, page: str) -> str:
+        """The URL of docs page ``target`` from ``page``, for links written as HTML."""
+        return relative_url(target, page, self.directory_urls)
 
     def record(self, src_uri: str) -> TermsOfReference | Brief | Procedure | None:
         """The record a docs page holds, if any (looked up for every page: keep it O(1))."""
@@ -143,10 +150,10 @@ class SiteBuild:
                 self.result, shown, hidden, self.page_of, self.source_url
             ),
             "rules/index.md": rules_index(),
-            "briefs/index.md": briefs_pages.briefs_index(kb, self.public),
+            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link),
             "briefs/themes.md": briefs_pages.by_theme(),
-            "briefs/audience.md": briefs_pages.by_audience(kb, self.public),
-            "briefs/years.md": briefs_pages.by_year(kb, self.public),
+            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link),
+            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link),
             "calendar.ics": calendar_file.ics(
                 calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
                 f"{kb.partnership.name if kb.partnership else 'Partnership'} deadlines",
@@ -210,8 +217,8 @@ class SiteBuild:
                 )
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):
-            depth = src_uri.count("/")
-            return _after_title(markdown, brief_header(self.kb, record, markdown, depth))
+            register = self.link(f"register.md#{record.review.lower()}", src_uri)
+            return _after_title(markdown, brief_header(self.kb, record, markdown, register))
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)
             owner = self.kb.tors.get(record.owner)
@@ -258,5 +265,6 @@ def _after_title(markdown: str, insert: str) -> str:
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join([*lines[: i + 1], "", insert, *lines[i + 1 :]])
-    return insert + "\n" + markdown
+            # Blank lines around it, so an HTML block ends where it should.
+            return "\n".join([*lines[: i + 1], "", insert.rstrip("\n"), "", *lines[i + 1 :]])
+    return insert.rstrip("\n") + "\n\n" + markdown

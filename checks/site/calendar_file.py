@@ -109,6 +109,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 sequence."""
+    if len(line) <= 75 and line.isascii():
+        return line  # most lines: nothing to fold, and no need to walk them
     out: list[str] = []
     current = b""
     for ch in line:

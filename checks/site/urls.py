@@ -1,0 +1,37 @@
+"""Page URLs as MkDocs makes them, for links written straight into HTML.
+
+MkDocs rewrites links to ``.md`` files only in Markdown. The busiest generated
+parts (the brief listings, each brief's header) are written as HTML instead,
+because converting thousands of Markdown links is a large share of a
+1,000-brief build; so they need the final URL, worked out here the way MkDocs
+does for ``use_directory_urls`` on and off.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The site URL of a docs-relative Markdown path: ``briefs/x.md`` -> ``briefs/x/``."""
+    stem = src_uri.removesuffix(".md")
+    folder, _, name = stem.rpartition("/")
+    index = name in ("index", "README")
+    if not directory_urls:
+        return (f"{folder}/index" if folder else "index") + ".html" if index else stem + ".html"
+    if index:
+        return folder + "/" if folder else "./"
+    return stem + "/"
+
+
+def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
+    """A link from the page at ``page`` to ``target`` (both docs-relative ``.md``
+    paths; ``target`` may end in ``#anchor``)."""
+    path, hash_, anchor = target.partition("#")
+    to_url = page_url(path, directory_urls).removeprefix("./")
+    from_url = page_url(page, directory_urls).removeprefix("./")
+    base = from_url.rpartition("/")[0] or "."
+    rel = posixpath.relpath(to_url or ".", base)
+    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
+        rel += "/"
+    return rel + hash_ + anchor

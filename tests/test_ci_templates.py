@@ -49,6 +49,24 @@ def test_github_workflow_runs_the_right_commands():
     assert upload["with"]["path"].startswith("site")
 
 
+def test_github_workflow_keeps_the_parse_cache_outside_the_checkout():
+    steps = github_steps()
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == "~/.cache/kb-checks"  # the default: never the repository
+    first_kb = next(i for i, s in enumerate(steps) if "run" in s and "kb check" in s["run"])
+    assert steps.index(cache) < first_kb
+
+
+def test_gitlab_ci_parses_afresh():
+    # GitLab caches only paths inside the project, where a merge request could
+    # plant a pickle: the template turns the cache off instead.
+    ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text())
+    assert ci["variables"]["KB_NO_CACHE"] == "1"
+    assert "cache" not in ci and all(
+        "cache" not in job for job in ci.values() if isinstance(job, dict)
+    )
+
+
 def test_gitlab_ci_keeps_the_junit_report():
     ci = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text())
     assert ci["variables"]["GIT_DEPTH"] == "0"

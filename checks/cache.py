@@ -86,16 +86,22 @@ def code_fingerprint() -> bytes:
 class Memo(dict[bytes, Any]):
     """Results of one pure function, keyed by a digest of its input text."""
 
-    __slots__ = ("used",)
+    __slots__ = ("changed", "used")
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.used: set[bytes] = set()
+        self.changed = False
 
     def get_text(self, text: str) -> tuple[bytes, Any]:
+        """The digest of ``text`` and the stored result for it (None if there is none)."""
         key = digest(text.encode())
         self.used.add(key)
         return key, self.get(key)
+
+    def store(self, key: bytes, value: Any) -> None:
+        self[key] = value
+        self.changed = True
 
 
 class ParseCache:
@@ -194,15 +200,20 @@ class ParseCache:
         for rel in gone:
             del self.entries[rel]
         memos = {}
+        # A memo's name is "FUNCTION settings"; the functions that ran this time.
+        ran = {name.split(" ", 1)[0] for name, memo in self.memos.items() if memo.used}
         for name, memo in self.memos.items():
-            # A memo that was used keeps only what this run asked for, so text
-            # that has been edited away does not pile up.
+            self.dirty |= memo.changed
             if memo.used:
+                # Keep only what this run asked for, so text that has been
+                # edited away does not pile up.
                 kept = {k: v for k, v in memo.items() if k in memo.used}
                 self.dirty |= len(kept) != len(memo)
                 memos[name] = kept
+            elif name.split(" ", 1)[0] in ran:
+                self.dirty = True  # the same function under old settings: drop it
             else:
-                memos[name] = dict(memo)
+                memos[name] = dict(memo)  # a check that did not run this time
         if not (self.dirty or gone):
             return
         with suppress(OSError, pickle.PickleError):

@@ -81,12 +81,39 @@ def test_a_deleted_file_leaves_no_findings_behind(kb_with_findings, tmp_path):
     assert "docs/tor/broken.md" not in stored["entries"]
 
 
+def memo_sizes(root: Path, folder: Path) -> dict[str, int]:
+    return {name: len(memo) for name, memo in cached(root, folder).memos.items()}
+
+
 def test_a_new_deny_list_term_is_found_in_unchanged_text(kb_with_findings, tmp_path):
     findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    (before,) = memo_sizes(kb_with_findings, tmp_path / "c").items()
+    assert before[1] > 0  # the detectors' results were stored
     add_term(kb_with_findings / "data", "Second thing")
     got = findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
     assert any(f.code == "ANO001" and "deny-list" in f.message for f in got)
     assert got == findings(kb_with_findings, None)
+    # The results under the new settings are stored, and those under the old
+    # ones dropped rather than kept beside them.
+    (after,) = memo_sizes(kb_with_findings, tmp_path / "c").items()
+    assert after[0] != before[0] and after[1] == before[1]
+
+
+def test_results_of_a_check_that_did_not_run_before_are_stored(kb_with_findings, tmp_path):
+    first = cached(kb_with_findings, tmp_path / "c")
+    run(load(kb_with_findings, first), TODAY, select=["ACT"])
+    first.save()
+    assert memo_sizes(kb_with_findings, tmp_path / "c") == {}
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))  # no file changed
+    assert sum(memo_sizes(kb_with_findings, tmp_path / "c").values()) > 0
+
+
+def test_a_run_without_the_gate_keeps_its_memo(kb_with_findings, tmp_path):
+    findings(kb_with_findings, cached(kb_with_findings, tmp_path / "c"))
+    warm = cached(kb_with_findings, tmp_path / "c")
+    run(load(kb_with_findings, warm), TODAY, select=["ACT"])
+    warm.save()
+    assert len(cached(kb_with_findings, tmp_path / "c").memos) == 1
 
 
 def test_a_different_docs_folder_setting_discards_the_cache(kb_with_findings, tmp_path):

@@ -164,7 +164,8 @@ def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
     def find(text: str) -> list[Hit]:
         key, hits = memo.get_text(text)
         if hits is None:
-            hits = memo[key] = detector.find(text)
+            hits = detector.find(text)
+            memo.store(key, hits)
         return hits
 
     return find

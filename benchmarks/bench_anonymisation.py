@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from anoncorpus import DENY_TERMS, measure
 
 from checks.anonymise.denylist import add_term, load_deny_list
-from checks.anonymise.detectors import Detector
+from checks.anonymise.detectors import Detector, either
 from checks.rules.ano001_identifying_detail import Opts
 
 
@@ -29,7 +29,7 @@ def main() -> None:
             add_term(Path(tmp), term)
         detector = Detector(
             allowed_emails=frozenset({"kscp.reviews@kestrelford.example"}),
-            references=tuple(re.compile(p) for p in Opts().reference_patterns),
+            references=either([re.compile(p) for p in Opts().reference_patterns]),
             deny=load_deny_list(Path(tmp)),
         )
         by_kind, flagged, clean = measure(detector)

@@ -18,8 +18,7 @@ Other deliberate choices:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -77,35 +76,52 @@ class _Loader(_BaseLoader):
         "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"
     )
 
-    def build(self, root: yaml.Node, line_offset: int = 0) -> Any:
-        """Build Python values from the node graph in one iterative pass.
+    def build(self, root: yaml.Node, line_offset: int = 0, aliases: bool = True) -> Any:
+        """Build Python values from the node graph, recording each line plus ``line_offset``.
 
         Faster than PyYAML's generic ``construct_document`` (no generators, no
-        recursion), and it records each line, plus ``line_offset``, as it goes.
-        Tags other than the plain ones a knowledge base uses are refused.
+        per-node dispatch tables). Nesting deeper than :data:`MAX_DEPTH` is
+        refused before Python's own recursion limit could be reached. With
+        ``aliases`` false (the text has no ``*``) every node is built once, so
+        nothing needs remembering. Tags other than the plain ones a knowledge
+        base uses are refused.
         """
         first = 1 + line_offset  # the file line of the document's line 0
-        built: dict[int, Any] = {}
-        for node in _postorder(root):
-            key = id(node)
-            if key in built:
-                continue
-            if isinstance(node, yaml.ScalarNode):
-                built[key] = self._scalar(node)
-            elif node.tag not in (_SEQ, _MAP):
+        memo: dict[int, Any] = {}
+        scalar, mapping = self._scalar, self._mapping
+        scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
+
+        def value_of(node: yaml.Node, depth: int) -> Any:
+            if aliases and id(node) in memo:
+                return memo[id(node)]
+            kind = node.__class__
+            tag = node.tag
+            value: Any
+            if kind is scalar_node:
+                value = node.value if tag == _STR else scalar(cast(yaml.ScalarNode, node))
+            elif depth > MAX_DEPTH:
                 raise YamlError(
-                    f"the tag {node.tag} is not allowed in a knowledge base; remove it",
+                    f"the document is nested more than {MAX_DEPTH} levels deep",
                     node.start_mark.line + 1,
                 )
-            elif isinstance(node, yaml.SequenceNode):
-                seq = LineList([built[id(c)] for c in node.value])
-                seq.line = node.start_mark.line + first
-                seq.item_lines = [c.start_mark.line + first for c in node.value]
-                built[key] = seq
+            elif tag == _SEQ and kind is sequence_node:
+                items = node.value
+                value = LineList([value_of(c, depth + 1) for c in items])
+                value.line = node.start_mark.line + first
+                value.item_lines = [c.start_mark.line + first for c in items]
+            elif tag == _MAP and kind is not sequence_node:
+                pairs = [(k, value_of(v, depth + 1)) for k, v in node.value]
+                value = mapping(cast(yaml.MappingNode, node), pairs, first)
             else:
-                assert isinstance(node, yaml.MappingNode)
-                built[key] = self._mapping(node, built, first)
-        return built[id(root)]
+                raise YamlError(
+                    f"the tag {tag} is not allowed in a knowledge base; remove it",
+                    node.start_mark.line + 1,
+                )
+            if aliases:
+                memo[id(node)] = value
+            return value
+
+        return value_of(root, 0)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -123,21 +139,23 @@ class _Loader(_BaseLoader):
             node.start_mark.line + 1,
         )
 
-    def _mapping(self, node: yaml.MappingNode, built: dict[int, Any], first: int) -> LineDict:
-        if any(k.tag == _MERGE for k, _ in node.value):
-            raise YamlError(
-                "merge keys (`<<:`) are not supported; write the values out",
-                node.start_mark.line + 1,
-            )
+    def _mapping(
+        self, node: yaml.MappingNode, pairs: list[tuple[yaml.Node, Any]], first: int
+    ) -> LineDict:
         data = LineDict()
         data.line = node.start_mark.line + first
         lines = data.key_lines
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+        for key_node, value in pairs:
+            if key_node.__class__ is not yaml.ScalarNode:
                 raise YamlError(
                     "a key must be a plain word, such as `title:`", key_node.start_mark.line + 1
                 )
-            name = built[id(key_node)]
+            if key_node.tag == _MERGE:
+                raise YamlError(
+                    "merge keys (`<<:`) are not supported; write the values out",
+                    node.start_mark.line + 1,
+                )
+            name = key_node.value if key_node.tag == _STR else self._scalar(key_node)
             if name is None or isinstance(name, bool):
                 name = key_node.value
             if name in lines:
@@ -145,7 +163,7 @@ class _Loader(_BaseLoader):
                     f"the key `{name}` appears twice in the same block; keep one",
                     key_node.start_mark.line + 1,
                 )
-            data[name] = built[id(value_node)]
+            data[name] = value
             lines[name] = key_node.start_mark.line + first
         return data
 
@@ -157,29 +175,6 @@ _INT = "tag:yaml.org,2002:int"
 _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-
-
-def _postorder(root: yaml.Node) -> Iterator[yaml.Node]:
-    """Children before parents, without recursion (so deep nesting cannot crash)."""
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    seen: set[int] = set()
-    while stack:
-        node, expanded = stack.pop()
-        if expanded or isinstance(node, yaml.ScalarNode):
-            yield node
-            continue
-        if id(node) in seen:
-            # An alias of a block already built. (A block that contains an alias of
-            # itself never gets here: _expanded_size refuses it as endlessly deep.)
-            continue
-        seen.add(id(node))
-        stack.append((node, True))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((c, False) for c in reversed(node.value))
-        else:
-            for k, v in reversed(node.value):
-                stack.append((v, False))
-                stack.append((k, False))
 
 
 def _expanded_size(root: yaml.Node) -> int:
@@ -227,7 +222,7 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
                 f"{MAX_EXPANDED_NODES:,} values; write the values out instead",
                 node.start_mark.line + 1,
             )
-        data = loader.build(node, line_offset)
+        data = loader.build(node, line_offset, aliases="*" in text)
     except YamlError as exc:
         exc.line += line_offset
         raise

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from anoncorpus import DENY_TERMS, measure
 
 from checks.anonymise.denylist import add_term, load_deny_list
-from checks.anonymise.detectors import Detector
+from checks.anonymise.detectors import Detector, either
 from checks.cli import main
 from checks.engine import run
 from checks.loading import load
@@ -23,7 +24,7 @@ def detector(tmp_path) -> Detector:
 
     return Detector(
         allowed_emails=frozenset({"kscp.reviews@kestrelford.example"}),
-        references=tuple(re.compile(p) for p in Opts().reference_patterns),
+        references=either([re.compile(p) for p in Opts().reference_patterns]),
         deny=load_deny_list(tmp_path),
     )
 
@@ -143,3 +144,19 @@ def test_nothing_identifying_reaches_the_site(tmp_path):
     for detail in ("Jessica Smith", "Ruth Evans", "Kyle Barker"):
         assert detail not in pages
     assert "Withheld" in pages and "an identifying detail" in pages
+
+
+def test_reference_patterns_are_combined_only_when_that_keeps_their_meaning():
+    plain = [re.compile(r"\bCR\d{5}\b"), re.compile(r"\b\d{2}/\d{6}/\d{2}\b")]
+    (combined,) = either(plain)
+    assert [m.group(0) for m in combined.finditer("CR12345 and 44/123456/25")] == [
+        "CR12345",
+        "44/123456/25",
+    ]
+    # A backreference counts groups, and a flag applies to its own pattern only.
+    twice = re.compile(r"(\d)\1{5}")
+    blind = re.compile(r"ref\d{5}", re.I)
+    assert either([*plain, twice, blind])[1:] == (twice, blind)
+    detector = Detector(references=either([*plain, twice, blind]))
+    found = {h.text for h in detector.find("CR12345, 777777 and REF12345 and 44/123456/25")}
+    assert {"CR12345", "777777", "REF12345", "44/123456/25"} <= found

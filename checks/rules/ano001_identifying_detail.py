@@ -62,7 +62,7 @@ from typing import Any
 from pydantic import ConfigDict
 
 from checks.anonymise.denylist import load_deny_list
-from checks.anonymise.detectors import Detector, Hit
+from checks.anonymise.detectors import Detector, Hit, either
 from checks.findings import Problem, Severity
 from checks.rules.base import Context, Options
 from checks.site.visibility import brief_is_public
@@ -154,7 +154,7 @@ def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
     mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
     detector = Detector(
         allowed_emails=frozenset(m.lower() for m in mailboxes),
-        references=tuple(re.compile(p) for p in options.reference_patterns),
+        references=either([re.compile(p) for p in options.reference_patterns]),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
     if kb.cache is None:

@@ -9,13 +9,18 @@ clamps 31 January + 1 month to 28/29 February rather than failing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import holidays
 from dateutil.relativedelta import relativedelta
+
+if TYPE_CHECKING:
+    import holidays
+
+    from checks.cache import Memo
 
 Nation = Literal["ENG", "WLS", "SCT", "NIR"]
 
@@ -135,22 +140,40 @@ class WorkingCalendar:
     guidance counts.
     """
 
-    def __init__(self, nation: str = "ENG") -> None:
+    def __init__(self, nation: str = "ENG", memo: Memo | None = None) -> None:
+        """``memo``, from the parse cache, keeps answers between runs: the same
+        deadlines are worked out on every run, and with every answer remembered
+        the ``holidays`` package is not even imported."""
         if nation not in NATIONS:
             raise ValueError(f"unknown nation {nation!r}; use one of {', '.join(NATIONS)}")
         self.nation = nation
+        self._memo = memo
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
+        import holidays  # here: importing it loads every country's calendar
+
         # Always pass the subdivision: without it the GB calendar omits Easter
         # Monday and the summer bank holiday in England.
         return holidays.country_holidays("GB", subdiv=self.nation)
+
+    def _remembered(self, question: str, work_out: Callable[[], int | date]) -> Any:
+        if self._memo is None:
+            return work_out()
+        key, answer = self._memo.get_text(question)
+        if answer is None:
+            answer = work_out()
+            self._memo.store(key, answer)
+        return answer
 
     def add(self, start: date, working_days: int) -> date:
         """The ``working_days``-th working day after ``start`` (negative: before)."""
         if working_days == 0:
             return start
-        result: date = self._holidays.get_nth_working_day(start, working_days)
+        result: date = self._remembered(
+            f"add {start} {working_days}",
+            lambda: self._holidays.get_nth_working_day(start, working_days),
+        )
         return result
 
     def count_between(self, start: date, end: date) -> int:
@@ -160,6 +183,10 @@ class WorkingCalendar:
         """
         if end == start:
             return 0
+        count: int = self._remembered(f"count {start} {end}", lambda: self._count(start, end))
+        return count
+
+    def _count(self, start: date, end: date) -> int:
         if end > start:
             return int(self._holidays.get_working_days_count(start + relativedelta(days=1), end))
         return -int(self._holidays.get_working_days_count(end + relativedelta(days=1), start))

@@ -67,7 +67,9 @@ def run(
     ignore: Sequence[str] = (),
     base: KnowledgeBase | None = None,
 ) -> Result:
-    calendar = WorkingCalendar(kb.nation)
+    calendar = WorkingCalendar(
+        kb.nation, kb.cache.memo(f"calendar {kb.nation}") if kb.cache else None
+    )
     ctx = Context(
         kb=kb, today=today, calendar=calendar, warning_days=kb.config.warning_days, base=base
     )

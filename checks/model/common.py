@@ -29,11 +29,7 @@ class Located(BaseModel):
     line of any field.
     """
 
-    # defer_build: a run that reads every record from the cache never validates,
-    # so it need not pay for building the validators at import.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     _source: str = PrivateAttr(default="")
     _raw: Any = PrivateAttr(default=None)

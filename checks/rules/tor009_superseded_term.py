@@ -123,8 +123,13 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         doc = kb.document_of(source)
         if doc is None:
             continue
+        # Search the whole page once per term; only terms that occur are then
+        # looked for line by line (most pages have none).
+        present = [(p, t) for p, t in options.compiled if p.search(doc.body)]
+        if not present:
+            continue
         for line, text in doc.body_lines():
-            for pattern, term in options.compiled:
+            for pattern, term in present:
                 for match in pattern.finditer(text):
                     yield Problem(
                         source,

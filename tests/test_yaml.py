@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checks.yamlsource import YamlError, line_at, load_yaml
+from checks.yamlsource import _BaseLoader as _SafeBase
+from checks.yamlsource import _Loader as _KbLoader
 
 
 def test_lines_of_keys_and_items_are_kept():
@@ -58,3 +63,25 @@ def test_recursive_alias_is_refused():
 def test_unusual_tags_are_refused(text):
     with pytest.raises(YamlError):
         load_yaml(text)
+
+
+class _PyYamlResolver(_SafeBase):
+    """PyYAML's own resolve(), with the same table as the knowledge base's loader."""
+
+    yaml_implicit_resolvers = _KbLoader.yaml_implicit_resolvers
+
+
+_TRICKY = ["", "~", "null", "NULL", "yes", "No", "on", "OFF", "true", "False", "0", "-1", "+3",
+           "0x1F", "0o17", "1_000", "3.10", "1e3", "2024-01-01", "<<", "=", "abc", ".inf",
+           "12:30", "0b101", "-", "y", "N"]  # fmt: skip
+
+
+@given(st.lists(st.one_of(st.sampled_from(_TRICKY), st.text(max_size=12)), max_size=20))
+def test_the_fast_resolver_gives_pyyamls_tags(values):
+    ours, theirs = _KbLoader(""), _PyYamlResolver("")
+    for value in [*_TRICKY, *values]:
+        for implicit in [(True, False), (False, True), (False, False)]:
+            expected = theirs.resolve(yaml.ScalarNode, value, implicit)
+            assert ours.resolve(yaml.ScalarNode, value, implicit) == expected, value
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert ours.resolve(kind, None, (True, True)) == theirs.resolve(kind, None, (True, True))

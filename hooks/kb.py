@@ -10,6 +10,7 @@ logic lives in the installed package.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 from pathlib import Path
@@ -23,6 +24,7 @@ from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
 from checks.site.git_history import history_note
+from checks.site.search_index import one_document_per_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -114,3 +116,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # banner; left in meta, Material would read it as its page-status icon.
         page.meta.pop("status", None)
     return _build.decorate(page.file.src_uri, markdown)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs after the search plugin has written its index, and before the offline
+    # plugin inlines it (that one runs last): one search document per brief.
+    assert _build is not None
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    shaped = one_document_per_page(index, _build.brief_urls())
+    path.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")

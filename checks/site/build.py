@@ -30,7 +30,7 @@ from checks.site.status import review_status
 from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
-from checks.site.urls import relative_url
+from checks.site.urls import page_url, relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs
 
@@ -93,6 +93,14 @@ class SiteBuild:
     @property
     def docs_prefix(self) -> str:
         return self.kb.config.docs_dir.rstrip("/") + "/"
+
+    def brief_urls(self) -> set[str]:
+        """Site URLs of the published briefs (for the search index)."""
+        return {
+            page_url(self.kb.documents[b.source].docs_path, self.directory_urls)
+            for b in self.public
+            if b.source in self.kb.documents
+        }
 
     def link(self, target: str, page: str) -> str:
         """The URL of docs page ``target`` from ``page``, for links written as HTML."""

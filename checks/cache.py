@@ -68,7 +68,15 @@ def open_cache(
     env = os.environ if environ is None else environ
     if env.get("KB_NO_CACHE", "").strip() not in ("", "0"):
         return None
-    return ParseCache.for_root(root, directory or default_dir(env))
+    try:
+        folder = directory or default_dir(env)
+    except RuntimeError:  # no home folder to be found (some CI users): run without
+        return None
+    if folder.resolve().is_relative_to(root.resolve()):
+        # Inside the knowledge base, a pull request could add the cache file
+        # itself, and unpickling it would run its code: never read one there.
+        return None
+    return ParseCache.for_root(root, folder)
 
 
 def code_fingerprint() -> bytes:

@@ -174,6 +174,27 @@ def test_where_the_cache_goes():
     assert open_cache(Path("."), environ={"KB_CACHE_DIR": "/x"}) is not None
 
 
+def test_a_cache_folder_inside_the_knowledge_base_is_never_used(kb_with_findings, capsys):
+    inside = kb_with_findings / ".kb-cache"
+    assert open_cache(kb_with_findings, inside) is None
+    args = ["check", str(kb_with_findings), "--as-of", TODAY.isoformat(), "--cache-dir"]
+    assert main([*args, str(inside)]) == 1
+    assert "ACT001" in capsys.readouterr().out
+    assert not inside.exists()
+
+
+def test_no_home_folder_means_no_cache_not_a_crash(kb_with_findings, monkeypatch, capsys):
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(Path, "home", nowhere)
+    monkeypatch.delenv("KB_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert open_cache(kb_with_findings) is None
+    assert main(["check", str(kb_with_findings), "--as-of", TODAY.isoformat()]) == 1
+    assert "ACT001" in capsys.readouterr().out
+
+
 def test_kb_check_no_cache_writes_nothing(kb_with_findings, tmp_path, capsys):
     folder = tmp_path / "nocache"
     args = [str(kb_with_findings), "--as-of", TODAY.isoformat(), "--cache-dir", str(folder)]

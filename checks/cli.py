@@ -176,6 +176,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 if the files in DIR are out of date",
     )
 
+    cache = sub.add_parser(
+        "cache",
+        help="show or clear what kb check has stored about unchanged files",
+        description="kb check keeps what each file parsed to, outside the repository, so "
+        "that unchanged files are not parsed again. This shows where that cache is for a "
+        "knowledge base and what it holds, or clears it.",
+    )
+    cache.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    cache.add_argument("--clear", action="store_true", help="delete this knowledge base's cache")
+    cache.add_argument(
+        "--cache-dir", metavar="DIR", help="the cache folder (default: as for kb check)"
+    )
+
     rules = sub.add_parser(
         "rules",
         help="list every check with its code, severity and summary",
@@ -324,6 +337,36 @@ def run_schema(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.cache import open_cache
+
+    root = Path(args.path)
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a folder")
+    cache = open_cache(root, Path(args.cache_dir) if args.cache_dir else None)
+    if cache is None or cache.file is None:
+        stdout.write("no cache is used here (KB_NO_CACHE is set, or the folder is unusable)\n")
+        return EXIT_OK
+    if args.clear:
+        existed = cache.file.exists()
+        cache.file.unlink(missing_ok=True)
+        stdout.write(f"{'removed' if existed else 'there was no cache at'} {cache.file}\n")
+        return EXIT_OK
+    if not cache.file.exists():
+        stdout.write(f"no cache yet at {cache.file}; `kb check` makes one\n")
+        return EXIT_OK
+    size = cache.file.stat().st_size / 1_048_576
+    texts = sum(len(m) for m in cache.memos.values())
+    state = (
+        f"{len(cache.entries)} files and {texts} remembered results"
+        if cache.entries or texts
+        else "nothing usable (made by other code or settings, or damaged): the next "
+        "`kb check` rebuilds it"
+    )
+    stdout.write(f"{cache.file} ({size:.1f} MB): {state}\n")
+    return EXIT_OK
+
+
 def run_rules(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import json
 
@@ -363,6 +406,7 @@ def console() -> int:
 
 
 COMMANDS = {
+    "cache": run_cache,
     "check": run_check,
     "diff": run_diff,
     "new": run_new,

@@ -268,3 +268,19 @@ def test_a_warm_run_does_not_even_import_the_heavy_libraries(kb_with_findings, t
     assert "holidays" in cold.stdout and "markdown_it" in cold.stdout, cold.stderr
     warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_kb_cache_shows_and_clears_the_cache(kb_with_findings, tmp_path, capsys):
+    where = ["--cache-dir", str(tmp_path / "c")]
+    assert main(["cache", str(kb_with_findings), *where]) == 0
+    assert "no cache yet" in capsys.readouterr().out
+    assert main(["check", str(kb_with_findings), "--as-of", TODAY.isoformat(), *where]) == 1
+    capsys.readouterr()
+    assert main(["cache", str(kb_with_findings), *where]) == 0
+    shown = capsys.readouterr().out
+    loaded = cached(kb_with_findings, tmp_path / "c")
+    assert f"{len(loaded.entries)} files" in shown and str(tmp_path / "c") in shown
+    assert main(["cache", str(kb_with_findings), "--clear", *where]) == 0
+    assert "removed" in capsys.readouterr().out
+    assert loaded.file is not None and not loaded.file.exists()
+    assert main(["cache", str(tmp_path / "missing")]) == 2

@@ -45,6 +45,10 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _path_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kb",
@@ -61,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 with no error findings, 1 with error findings (or warnings with --strict), "
         "2 for a usage error or a knowledge base that cannot be read.",
     )
-    check.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    _path_argument(check)
     check.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
@@ -115,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         "frequency, review dates, changed sections and sentences, action statuses and due "
         "dates. Markdown output is ready for a pull request comment or job summary.",
     )
-    diff.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    _path_argument(diff)
     diff.add_argument(
         "--base",
         default="origin/main",
@@ -137,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and every required field, each with a comment saying what goes there.",
     )
     new.add_argument("kind", choices=["tor", "brief", "procedure", "review", "action", "meeting"])
-    new.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    _path_argument(new)
     new.add_argument("--title", help="the title (tor, brief, procedure)")
     new.add_argument("--name", help="the file name without .md (tor: the group id)")
     new.add_argument("--review", help="the source review (brief, action), e.g. CSPR-2026-01")
@@ -183,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         "that unchanged files are not parsed again. This shows where that cache is for a "
         "knowledge base and what it holds, or clears it.",
     )
-    cache.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
+    _path_argument(cache)
     cache.add_argument("--clear", action="store_true", help="delete this knowledge base's cache")
     cache.add_argument(
         "--cache-dir", metavar="DIR", help="the cache folder (default: as for kb check)"

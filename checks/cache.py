@@ -26,10 +26,13 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: Bump when the layout of the cache file changes.
 FORMAT = 1
@@ -110,15 +113,19 @@ class Memo(dict[bytes, Any]):
         self.used: set[bytes] = set()
         self.changed = False
 
-    def get_text(self, text: str) -> tuple[bytes, Any]:
-        """The digest of ``text`` and the stored result for it (None if there is none)."""
-        key = digest(text.encode())
-        self.used.add(key)
-        return key, self.get(key)
+    def recall(self, question: str, work_out: Callable[[], T]) -> T:
+        """The stored answer to ``question``, else ``work_out()``, stored.
 
-    def store(self, key: bytes, value: Any) -> None:
-        self[key] = value
-        self.changed = True
+        ``work_out`` must never return None (None means "not stored").
+        """
+        key = digest(question.encode())
+        self.used.add(key)
+        answer = self.get(key)
+        if answer is None:
+            answer = work_out()
+            self[key] = answer
+            self.changed = True
+        return answer
 
 
 class ParseCache:

@@ -158,13 +158,7 @@ class WorkingCalendar:
         return holidays.country_holidays("GB", subdiv=self.nation)
 
     def _remembered(self, question: str, work_out: Callable[[], int | date]) -> Any:
-        if self._memo is None:
-            return work_out()
-        key, answer = self._memo.get_text(question)
-        if answer is None:
-            answer = work_out()
-            self._memo.store(key, answer)
-        return answer
+        return work_out() if self._memo is None else self._memo.recall(question, work_out)
 
     def add(self, start: date, working_days: int) -> date:
         """The ``working_days``-th working day after ``start`` (negative: before)."""

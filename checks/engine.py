@@ -8,7 +8,6 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from checks.dates import WorkingCalendar
 from checks.findings import Counts, Finding, Severity
 from checks.kb import KnowledgeBase
 from checks.rules import REGISTRY, Context, Rule
@@ -67,11 +66,12 @@ def run(
     ignore: Sequence[str] = (),
     base: KnowledgeBase | None = None,
 ) -> Result:
-    calendar = WorkingCalendar(
-        kb.nation, kb.cache.memo(f"calendar {kb.nation}") if kb.cache else None
-    )
     ctx = Context(
-        kb=kb, today=today, calendar=calendar, warning_days=kb.config.warning_days, base=base
+        kb=kb,
+        today=today,
+        calendar=kb.working_calendar(),
+        warning_days=kb.config.warning_days,
+        base=base,
     )
     granted = [g for g in collect(kb) if g.rule.until >= today]
     findings: list[Finding] = []

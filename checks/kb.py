@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from checks.cache import ParseCache
+from checks.dates import WorkingCalendar
 from checks.findings import Problem
 from checks.markdown import Heading
 from checks.model import (
@@ -96,6 +97,11 @@ class KnowledgeBase:
     def statutory(self) -> list[str]:
         """Ids of the statutory safeguarding partners."""
         return [a.id for a in self.agencies.values() if a.statutory]
+
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days for the partnership's nation, remembered in the cache if any."""
+        memo = self.cache.memo(f"calendar {self.nation}") if self.cache else None
+        return WorkingCalendar(self.nation, memo)
 
     def records_by_source(self) -> dict[str, TermsOfReference | Brief | Procedure]:
         """The ToR, brief or procedure each Markdown file holds, by its path."""

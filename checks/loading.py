@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from checks.cache import ParseCache, digest
 from checks.findings import Problem
-from checks.kb import Document, KnowledgeBase
+from checks.kb import DocKind, Document, KnowledgeBase
 from checks.markdown import headings, split_front_matter
 from checks.model import (
     Action,
@@ -458,6 +458,11 @@ _DOC_KINDS: dict[str, type[TermsOfReference | Brief | Procedure]] = {
 
 
 Record = TermsOfReference | Brief | Procedure
+_KIND_OF: dict[type[Record], DocKind] = {
+    TermsOfReference: "tor",
+    Brief: "brief",
+    Procedure: "procedure",
+}
 
 
 def _read_doc(
@@ -513,13 +518,7 @@ def _read_doc(
     if record is None:
         return None
     doc.headings = headings(split.body, split.body_line)
-    doc.kind = (
-        "tor"
-        if isinstance(record, TermsOfReference)
-        else "brief"
-        if isinstance(record, Brief)
-        else "procedure"
-    )
+    doc.kind = _KIND_OF[model]
     return doc, record
 
 

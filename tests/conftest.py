@@ -31,6 +31,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's offline copy (KB_OFFLINE=true), built once per test session."""
+    out = tmp_path_factory.mktemp("offline")
+    proc = mkdocs(REPO, out, offline=True)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
 @pytest.fixture
 def files() -> dict[str, Any]:
     """A compliant knowledge base as data; change it, then call ``check``."""

@@ -26,10 +26,13 @@ def write_site_config(root: Path, **replace: str) -> Path:
 
 
 def mkdocs(
-    root: Path, site: Path, *extra: str, as_of: str = AS_OF
+    root: Path, site: Path, *extra: str, as_of: str = AS_OF, offline: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """Build a site with MkDocs, pinning "today" as the hooks read it."""
+    """Build a site with MkDocs, pinning "today" as the hooks read it; ``offline``
+    builds the copy that opens from the file system."""
     env = {**os.environ, "KB_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    if offline:
+        env["KB_OFFLINE"] = "true"
     return subprocess.run(
         [
             sys.executable,

@@ -308,25 +308,6 @@ def test_screenshots(page, base_url, name):
         shutil.copy(out, SCREENSHOTS / out.name)
 
 
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    import subprocess
-    import sys
-
-    out = tmp_path_factory.mktemp("offline")
-    env = {**os.environ, "KB_AS_OF": "2026-11-25", "KB_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
 def test_offline_copy_works_from_the_file_system(page, offline_site):
     schemes: set[str] = set()
     page.on("request", lambda r: schemes.add(urlsplit(r.url).scheme))

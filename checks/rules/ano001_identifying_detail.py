@@ -160,15 +160,7 @@ def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
     if kb.cache is None:
         return detector.find
     memo = kb.cache.memo(f"ANO001 {detector.settings()}")
-
-    def find(text: str) -> list[Hit]:
-        key, hits = memo.get_text(text)
-        if hits is None:
-            hits = detector.find(text)
-            memo.store(key, hits)
-        return hits
-
-    return find
+    return lambda text: memo.recall(text, partial(detector.find, text))
 
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:

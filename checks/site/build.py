@@ -57,10 +57,7 @@ class SiteBuild:
     versions: dict[str, list[PastVersion]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.calendar = WorkingCalendar(
-            self.kb.nation,
-            self.kb.cache.memo(f"calendar {self.kb.nation}") if self.kb.cache else None,
-        )
+        self.calendar = self.kb.working_calendar()
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
         # A page with markup that could run is never published (SEC001).

@@ -13,9 +13,11 @@ import html
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import ChoiceLoader, DictLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -25,13 +27,21 @@ from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
 from checks.site.git_history import history_note
 from checks.site.search_index import one_document_per_page
+from checks.site.urls import shared_nav_key
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.kb")
+
+#: Material's navigation partial, wrapped so that it is rendered once for all the
+#: pages that share it (see on_env); the theme's own copy is reached as "kb-theme/".
+NAV_ONCE = (
+    '{%- call kb_nav_once(page, nav) -%}{%- include "kb-theme/partials/nav.html" -%}{%- endcall -%}'
+)
 
 #: The iframe-worker shim, vendored under docs/ (MIT licence beside it).
 LOCAL_IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
@@ -81,6 +91,40 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
     for path in (root / _build.kb.config.data_dir, root / "kb.yaml"):
         if path.exists():
             server.watch(str(path))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The site navigation is a sixth of a 1,000-brief build, and it is the same
+    # HTML on every brief: render it once per folder for pages it does not list.
+    # A partnership's own navigation template (custom_dir) is left alone.
+    custom = config.theme.custom_dir
+    if custom and (Path(custom) / "partials" / "nav.html").exists():
+        return env
+    rendered: dict[str, str] = {}
+    listed: dict[int, frozenset[str]] = {}
+
+    def nav_once(page: object, nav: object, caller: Callable[[], str]) -> str:
+        url = getattr(page, "url", None)
+        pages = getattr(nav, "pages", None)
+        if not isinstance(url, str) or pages is None:
+            return caller()
+        urls = listed.get(id(nav))
+        if urls is None:
+            urls = listed[id(nav)] = frozenset(p.url for p in pages)
+        key = shared_nav_key(url, urls)
+        if key is None:
+            return caller()
+        if key not in rendered:
+            rendered[key] = caller()
+        return rendered[key]
+
+    theme = env.loader
+    assert theme is not None
+    env.loader = ChoiceLoader(
+        [DictLoader({"partials/nav.html": NAV_ONCE}), PrefixLoader({"kb-theme": theme}), theme]
+    )
+    env.globals["kb_nav_once"] = nav_once
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -10,6 +10,7 @@ does for ``use_directory_urls`` on and off.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Collection
 
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
@@ -35,3 +36,30 @@ def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
     if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
         rel += "/"
     return rel + hash_ + anchor
+
+
+def _folder_parts(url: str) -> list[str]:
+    """The parts of the folder MkDocs resolves a page's relative links from: the
+    URL itself (``briefs/x/``) or, when its last part is a file, its folder."""
+    folder, _, last = url.rpartition("/")
+    base = folder if "." in last else url
+    return [part for part in base.split("/") if part]
+
+
+def shared_nav_key(url: str, listed: Collection[str]) -> str | None:
+    """A key shared by every page whose site navigation renders exactly as this
+    one's, or None when the page's navigation is its own.
+
+    Material marks the current page's entry in the navigation and writes every
+    link in it relative to the page. A page the navigation does not list (a
+    learning brief) has no entry to mark, and a link from it differs from its
+    siblings' only if it points inside the page's own folder. So pages at the
+    same depth in the same folder share their navigation, unless ``listed`` (the
+    URLs the navigation links to) reaches into one of their folders.
+    """
+    if url in listed:
+        return None
+    parts = _folder_parts(url)
+    if any([p for p in other.split("/") if p][: len(parts)] == parts for other in listed):
+        return None
+    return "/".join(parts[:-1]) + f"/{len(parts)}"

@@ -135,7 +135,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
-    for src_uri, content in _build.generated().items():
+    for src_uri, content in _build.generated(defer_html=True).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             log.warning(f"kb: docs/{src_uri} is replaced by the generated page of that name")
@@ -159,7 +159,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # Our records' `status` (approved, published...) is shown in the page's own
         # banner; left in meta, Material would read it as its page-status icon.
         page.meta.pop("status", None)
-    return _build.decorate(page.file.src_uri, markdown)
+    return _build.decorate(page.file.src_uri, markdown, defer_html=True)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _build is not None
+    return _build.deferred.fill(html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

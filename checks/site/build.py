@@ -22,6 +22,7 @@ from checks.rules import REGISTRY
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_header, theme_labels
 from checks.site.dashboard_page import dashboard_page
+from checks.site.deferred import DeferredHtml, as_is
 from checks.site.git_history import PastVersion, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.register_page import register_page
@@ -55,6 +56,8 @@ class SiteBuild:
     hidden: set[str] = field(init=False)
     withheld: set[str] = field(init=False)
     versions: dict[str, list[PastVersion]] = field(init=False)
+    #: HTML held out of the Markdown of pages built with ``defer_html``
+    deferred: DeferredHtml = field(init=False, default_factory=DeferredHtml)
 
     def __post_init__(self) -> None:
         self.calendar = self.kb.working_calendar()
@@ -140,9 +143,14 @@ class SiteBuild:
 
     # -- generated pages --------------------------------------------------------
 
-    def generated(self) -> dict[str, str]:
-        """Docs-relative path -> content of every page the knowledge base adds."""
+    def generated(self, defer_html: bool = False) -> dict[str, str]:
+        """Docs-relative path -> content of every page the knowledge base adds.
+
+        With ``defer_html``, the long HTML parts are held in :attr:`deferred` and
+        the Markdown has a placeholder for each (see checks.site.deferred).
+        """
         kb, today, window = self.kb, self.today, self.kb.config.warning_days
+        hold = self.deferred.hold if defer_html else as_is
         shown, hidden = self.visible_findings()
         linked: dict[str, list[str]] = {}
         for b in self.public:
@@ -158,10 +166,10 @@ class SiteBuild:
                 self.result, shown, hidden, self.page_of, self.source_url
             ),
             "rules/index.md": rules_index(),
-            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link),
+            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link, hold),
             "briefs/themes.md": briefs_pages.by_theme(),
-            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link),
-            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link),
+            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link, hold),
+            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link, hold),
             "calendar.ics": calendar_file.ics(
                 calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
                 f"{kb.partnership.name if kb.partnership else 'Partnership'} deadlines",
@@ -198,7 +206,9 @@ class SiteBuild:
         record = self.record(src_uri)
         return theme_labels(self.kb, record) if isinstance(record, Brief) else []
 
-    def decorate(self, src_uri: str, markdown: str) -> str:
+    def decorate(self, src_uri: str, markdown: str, defer_html: bool = False) -> str:
+        """``markdown`` with what the knowledge base adds to its page; with
+        ``defer_html``, as :meth:`generated`."""
         if src_uri == "index.md":
             return self._home(markdown)
         record = self.record(src_uri)
@@ -226,7 +236,9 @@ class SiteBuild:
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):
             register = self.link(f"register.md#{record.review.lower()}", src_uri)
-            return _after_title(markdown, brief_header(self.kb, record, markdown, register))
+            header = brief_header(self.kb, record, markdown, register)
+            held = self.deferred.hold(header.rstrip("\n")) if defer_html else header
+            return _after_title(markdown, held)
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)
             owner = self.kb.tors.get(record.owner)

@@ -15,7 +15,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import ChoiceLoader, DictLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
@@ -27,6 +27,7 @@ from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
 from checks.site.git_history import history_note
 from checks.site.search_index import one_document_per_page
+from checks.site.search_text import brief_search_document
 from checks.site.urls import shared_nav_key
 
 if TYPE_CHECKING:
@@ -47,10 +48,17 @@ NAV_ONCE = (
 LOCAL_IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
 
 _build: SiteBuild | None = None
+#: The site URLs of this build's published briefs.
+_brief_urls: frozenset[str] = frozenset()
+#: Briefs' search documents by URL. Kept from build to build: `mkdocs serve
+#: --dirty` rebuilds only the pages that changed, and the index needs them all.
+_brief_search: dict[str, dict[str, Any]] = {}
+#: Pages in the order they are built, for keeping the search index in page order.
+_page_order: dict[str, int] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build, _brief_urls
     root = Path(config.config_file_path).parent
     try:
         today = resolve_today(None, dict(os.environ))
@@ -63,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (KnowledgeBaseNotFound, UsageError) as exc:
         raise PluginError(f"kb: {exc}") from None
+    _brief_urls = frozenset(_build.brief_urls())
     for f in _build.result.findings:
         text = f"kb: {f.file}:{f.line}: {f.code} {f.message}"
         if f.severity is Severity.ERROR:
@@ -164,7 +173,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    return _build.deferred.fill(html)
+    html = _build.deferred.fill(html)
+    _page_order.setdefault(page.url, len(_page_order))
+    if page.url in _brief_urls and "search" not in page.meta:
+        # A brief becomes one search document (see on_post_build). Written here
+        # from its plain HTML, it costs a third of Material reading it section by
+        # section; HTML it cannot be sure of is left to Material.
+        title = str(page.meta.get("title", page.title))
+        document = brief_search_document(html, page.url, title, page.meta.get("tags"))
+        if document is not None:
+            _brief_search[page.url] = document
+            page.meta["search"] = {"exclude": True}
+        else:
+            _brief_search.pop(page.url, None)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -175,5 +197,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    shaped = one_document_per_page(index, _build.brief_urls())
+    shaped = one_document_per_page(index, _brief_urls)
+    indexed = {doc.get("location") for doc in shaped["docs"]}
+    shaped["docs"].extend(
+        doc for url, doc in _brief_search.items() if url in _brief_urls and url not in indexed
+    )
+    # In page order, as Material writes it (a stable sort keeps each page's sections).
+    last = len(_page_order)
+    shaped["docs"].sort(key=lambda doc: _page_order.get(doc["location"].partition("#")[0], last))
     path.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")

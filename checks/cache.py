@@ -256,6 +256,10 @@ class ParseCache:
                         protocol=pickle.HIGHEST_PROTOCOL,
                     )
                 os.replace(tmp, self.file)
+                # Saved: a second save (after more work) writes only if more changed.
+                self.dirty = False
+                for memo in self.memos.values():
+                    memo.changed = False
             finally:
                 with suppress(FileNotFoundError):
                     os.unlink(tmp)

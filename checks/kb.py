@@ -98,9 +98,14 @@ class KnowledgeBase:
         """Ids of the statutory safeguarding partners."""
         return [a.id for a in self.agencies.values() if a.statutory]
 
-    def working_calendar(self) -> WorkingCalendar:
-        """Working days for the partnership's nation, remembered in the cache if any."""
-        memo = self.cache.memo(f"calendar {self.nation}") if self.cache else None
+    def working_calendar(self, purpose: str = "calendar") -> WorkingCalendar:
+        """Working days for the partnership's nation, remembered in the cache if any.
+
+        Each ``purpose`` has a memo of its own: a memo keeps only the answers its
+        last run asked for, so the site build's questions (which ``kb check`` never
+        asks) would otherwise be dropped by every ``kb check``.
+        """
+        memo = self.cache.memo(f"{purpose} {self.nation}") if self.cache else None
         return WorkingCalendar(self.nation, memo)
 
     def records_by_source(self) -> dict[str, TermsOfReference | Brief | Procedure]:

@@ -152,6 +152,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, src_uri, content=content)
         generated.edit_uri = _build.edit_path(src_uri)
         files.append(generated)
+    _build.remember()
     return files
 
 

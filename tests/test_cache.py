@@ -284,3 +284,49 @@ def test_kb_cache_shows_and_clears_the_cache(kb_with_findings, tmp_path, capsys)
     assert "removed" in capsys.readouterr().out
     assert loaded.file is not None and not loaded.file.exists()
     assert main(["cache", str(tmp_path / "missing")]) == 2
+
+
+def test_a_warm_site_build_needs_no_holidays_even_after_kb_check(tmp_path):
+    # The site asks working-day questions that `kb check` never asks (here, the
+    # register's rapid review due date for a closed review); each keeps a memo of
+    # its own, so neither drops the other's answers, and the site's are saved
+    # after its pages are made.
+    import subprocess
+    import sys
+
+    files = compliant()
+    files["data/reviews.yaml"]["reviews"].append(
+        {
+            "ref": "CSPR-2020-01",
+            "pseudonym": "Child B",
+            "kind": "learning-review",
+            "aware_on": "2020-01-06",
+            "sin_sent": "2020-01-07",
+            "status": "closed",
+        }
+    )
+    root = write(tmp_path / "kb", files)
+
+    env = {**os.environ, "KB_CACHE_DIR": str(tmp_path / "c")}
+    site = (
+        "import sys, datetime, pathlib; from checks.site.build import SiteBuild; "
+        f"b = SiteBuild.prepare(pathlib.Path({str(root)!r}), "
+        "datetime.date(2026, 11, 25)); b.generated(); b.remember(); "
+        "print('holidays' in sys.modules)"
+    )
+    check = (
+        "from checks.cli import main; "
+        f"main(['check', {str(root)!r}, '--as-of', '2026-11-25'], "
+        "open('/dev/null', 'w'))"
+    )
+
+    def python(script: str) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout.strip()
+
+    assert python(site) == "True"  # cold
+    python(check)
+    assert python(site) == "False"

@@ -20,6 +20,9 @@ PAGES = [
     "tor/executive.md",
     "tor/case-review/v2.md",
     "rules/README.md",
+    "tor/case-review/index.md",
+    "a/b/c/d.md",
+    "a/b.md",
 ]
 
 

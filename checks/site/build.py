@@ -60,7 +60,7 @@ class SiteBuild:
     deferred: DeferredHtml = field(init=False, default_factory=DeferredHtml)
 
     def __post_init__(self) -> None:
-        self.calendar = self.kb.working_calendar()
+        self.calendar = self.kb.working_calendar("site-calendar")
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
         # A page with markup that could run is never published (SEC001).
@@ -87,6 +87,11 @@ class SiteBuild:
         if cache is not None:
             cache.save()
         return cls(kb, result, today, **kw)  # type: ignore[arg-type]
+
+    def remember(self) -> None:
+        """Save what the pages' working-day answers added to the parse cache."""
+        if self.kb.cache is not None:
+            self.kb.cache.save()
 
     # -- paths ---------------------------------------------------------------
 

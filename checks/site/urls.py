@@ -9,10 +9,11 @@ does for ``use_directory_urls`` on and off.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Collection
+from functools import cache
 
 
+@cache
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
     """The site URL of a docs-relative Markdown path: ``briefs/x.md`` -> ``briefs/x/``."""
     stem = src_uri.removesuffix(".md")
@@ -30,9 +31,16 @@ def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
     paths; ``target`` may end in ``#anchor``)."""
     path, hash_, anchor = target.partition("#")
     to_url = page_url(path, directory_urls).removeprefix("./")
-    from_url = page_url(page, directory_urls).removeprefix("./")
-    base = from_url.rpartition("/")[0] or "."
-    rel = posixpath.relpath(to_url or ".", base)
+    # The steps of MkDocs' get_relative_url: from the page's folder (its URL, or
+    # the URL's folder when the last part is a file), up to the common part.
+    from_parts = _folder_parts(page_url(page, directory_urls).removeprefix("./"))
+    to_parts = [part for part in to_url.split("/") if part]
+    common = 0
+    for mine, theirs in zip(from_parts, to_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
     if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
         rel += "/"
     return rel + hash_ + anchor

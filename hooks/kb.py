@@ -174,7 +174,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    html = _build.deferred.fill(html)
+    html = _build.deferred.fill(html, page.file.src_uri)
     _page_order.setdefault(page.url, len(_page_order))
     if page.url in _brief_urls and "search" not in page.meta:
         # A brief becomes one search document (see on_post_build). Written here

@@ -29,3 +29,12 @@ def test_a_page_cannot_name_another_build_s_held_part():
     # Even with this build's token, a number that was never held stays as it is.
     unheld = secret.replace(" 0 -->", " 7 -->")
     assert mine.fill(unheld) == unheld
+
+
+def test_a_part_for_after_the_title_goes_after_the_first_h1():
+    held = DeferredHtml()
+    held.after_title("briefs/a.md", "<p>header</p>")
+    page = '<h1 id="a">A</h1>\n<h2 id="b">B</h2>'
+    assert held.fill(page, "briefs/a.md") == '<h1 id="a">A</h1>\n<p>header</p>\n\n<h2 id="b">B</h2>'
+    assert held.fill(page, "briefs/other.md") == page
+    assert held.fill("<p>No title</p>", "briefs/a.md") == "<p>header</p>\n<p>No title</p>"

@@ -242,8 +242,10 @@ class SiteBuild:
         if isinstance(record, Brief):
             register = self.link(f"register.md#{record.review.lower()}", src_uri)
             header = brief_header(self.kb, record, markdown, register)
-            held = self.deferred.hold(header.rstrip("\n")) if defer_html else header
-            return _after_title(markdown, held)
+            if defer_html:
+                self.deferred.after_title(src_uri, header.rstrip("\n"))
+                return markdown
+            return _after_title(markdown, header)
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)
             owner = self.kb.tors.get(record.owner)

@@ -265,7 +265,8 @@ def test_a_warm_run_does_not_even_import_the_heavy_libraries(kb_with_findings, t
         "if m in sys.modules))"
     )
     cold = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert "holidays" in cold.stdout and "markdown_it" in cold.stdout, cold.stderr
+    # (markdown-it is needed cold only for pages with fences, quotes or HTML.)
+    assert "holidays" in cold.stdout, cold.stderr
     warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert warm.stdout.strip() == "[]", warm.stderr
 

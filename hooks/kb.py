@@ -26,7 +26,7 @@ from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
 from checks.site.git_history import history_note
-from checks.site.search_index import one_document_per_page
+from checks.site.search_index import published_index
 from checks.site.search_text import brief_search_document
 from checks.site.urls import shared_nav_key
 
@@ -198,12 +198,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    shaped = one_document_per_page(index, _brief_urls)
-    indexed = {doc.get("location") for doc in shaped["docs"]}
-    shaped["docs"].extend(
-        doc for url, doc in _brief_search.items() if url in _brief_urls and url not in indexed
-    )
-    # In page order, as Material writes it (a stable sort keeps each page's sections).
-    last = len(_page_order)
-    shaped["docs"].sort(key=lambda doc: _page_order.get(doc["location"].partition("#")[0], last))
+    shaped = published_index(index, _brief_urls, _brief_search, _page_order)
     path.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")

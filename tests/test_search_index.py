@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from checks.site.search_index import one_document_per_page
+from checks.site.search_index import one_document_per_page, published_index
 
 INDEX = {
     "config": {"lang": ["en"]},
@@ -46,3 +46,24 @@ def test_the_built_site_has_one_document_per_brief(site):
     assert "pram" in safe_sleep["text"].lower()
     # ToRs keep a document per section, for deep links to Quorum or Membership.
     assert any(loc.startswith("tor/executive/#") for loc in locations)
+
+
+def test_the_published_index_has_each_page_once_in_page_order():
+    written = {"briefs/b/": {"location": "briefs/b/", "title": "Brief B", "text": "<p>cot</p>"}}
+    material = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            *INDEX["docs"],
+            # What `mkdocs serve --dirty` leaves: a rebuilt page's entry twice.
+            {"location": "tor/exec/#quorum", "title": "Quorum", "text": "<p>four</p>"},
+        ],
+    }
+    order = {"tor/exec/": 0, "briefs/b/": 1, "briefs/a/": 2}
+    shaped = published_index(material, {"briefs/a/", "briefs/b/", "briefs/gone/"}, written, order)
+    locations = [d["location"] for d in shaped["docs"]]
+    assert locations == ["tor/exec/", "tor/exec/#quorum", "briefs/b/", "briefs/a/"]
+    quorum = next(d for d in shaped["docs"] if d["location"] == "tor/exec/#quorum")
+    assert quorum["text"] == "<p>four</p>"  # the newest entry
+    # A written document for a page that is no longer a published brief is dropped.
+    unpublished = published_index(material, {"briefs/a/"}, written, order)
+    assert "briefs/b/" not in [d["location"] for d in unpublished["docs"]]

@@ -119,7 +119,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             return caller()
         urls = listed.get(id(nav))
         if urls is None:
-            urls = listed[id(nav)] = frozenset(p.url for p in pages)
+            urls = listed[id(nav)] = _listed_urls(nav)
         key = shared_nav_key(url, urls)
         if key is None:
             return caller()
@@ -134,6 +134,20 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     )
     env.globals["kb_nav_once"] = nav_once
     return env
+
+
+def _listed_urls(nav: Any) -> frozenset[str]:
+    """The URL of every page the navigation can mark as current: its pages, and
+    pages that an entry stands for (Material's blog index lists its posts in
+    ``pages``; the navigation template looks there too)."""
+    urls = {p.url for p in nav.pages}
+    stack = list(getattr(nav, "items", ()))
+    while stack:
+        item = stack.pop()
+        stack.extend(getattr(item, "children", None) or ())
+        for page in getattr(item, "pages", None) or ():
+            urls.add(getattr(page, "url", ""))
+    return frozenset(urls)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

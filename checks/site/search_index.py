@@ -52,7 +52,7 @@ def published_index(
     search_text), by URL; ``order`` each page's place in the build. Each brief is
     one document, and documents are in page order, as Material writes them.
     """
-    # Under `mkdocs serve --dirty` several pages are rebuilt (every generated one),
+    # With MkDocs' `serve --dirty` several pages are rebuilt (every generated one),
     # but Material replaces only the first one's entries: keep the newest entry
     # for each location.
     newest: dict[str, dict[str, Any]] = {}

@@ -38,7 +38,7 @@ def test_pages_with_one_key_see_every_listed_link_alike(listed, first, second):
 
 
 def test_a_listed_page_or_a_folder_the_navigation_reaches_into_has_its_own():
-    listed = {"", "briefs/", "tor/exec/", "tor/exec/v1/"}
+    listed = frozenset({"", "briefs/", "tor/exec/", "tor/exec/v1/"})
     assert shared_nav_key("briefs/", listed) is None
     assert shared_nav_key("tor/exec/", listed) is None
     assert shared_nav_key("briefs/a/", listed) == shared_nav_key("briefs/b/", listed)

@@ -84,12 +84,11 @@ class SiteBuild:
         with paused_gc():
             kb = load(root, cache)
             result = run(kb, today)
-        if cache is not None:
-            cache.save()
         return cls(kb, result, today, **kw)  # type: ignore[arg-type]
 
     def remember(self) -> None:
-        """Save what the pages' working-day answers added to the parse cache."""
+        """Save the parse cache: what loading and checking parsed, and the working-day
+        answers the generated pages asked for. Call it once the pages are made."""
         if self.kb.cache is not None:
             self.kb.cache.save()
 

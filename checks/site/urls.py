@@ -9,7 +9,6 @@ does for ``use_directory_urls`` on and off.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from functools import cache
 
 
@@ -54,7 +53,7 @@ def _folder_parts(url: str) -> list[str]:
     return [part for part in base.split("/") if part]
 
 
-def shared_nav_key(url: str, listed: Collection[str]) -> str | None:
+def shared_nav_key(url: str, listed: frozenset[str]) -> str | None:
     """A key shared by every page whose site navigation renders exactly as this
     one's, or None when the page's navigation is its own.
 
@@ -68,6 +67,17 @@ def shared_nav_key(url: str, listed: Collection[str]) -> str | None:
     if url in listed:
         return None
     parts = _folder_parts(url)
-    if any([p for p in other.split("/") if p][: len(parts)] == parts for other in listed):
+    if "/".join(parts) in _reached(listed):
         return None
     return "/".join(parts[:-1]) + f"/{len(parts)}"
+
+
+@cache
+def _reached(listed: frozenset[str]) -> frozenset[str]:
+    """Every folder that a listed URL is in or under ("" for the top), worked out
+    once per navigation rather than for every page."""
+    reached: set[str] = set()
+    for other in listed:
+        parts = [part for part in other.split("/") if part]
+        reached.update("/".join(parts[:i]) for i in range(len(parts) + 1))
+    return frozenset(reached)

@@ -106,11 +106,12 @@ def code_fingerprint() -> bytes:
 class Memo(dict[bytes, Any]):
     """Results of one pure function, keyed by a digest of its input text."""
 
-    __slots__ = ("changed", "used")
+    __slots__ = ("changed", "new", "used")
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.used: set[bytes] = set()
+        self.new: set[bytes] = set()  # worked out in this process, for sharing
         self.changed = False
 
     def recall(self, question: str, work_out: Callable[[], T]) -> T:
@@ -124,6 +125,7 @@ class Memo(dict[bytes, Any]):
         if answer is None:
             answer = work_out()
             self[key] = answer
+            self.new.add(key)
             self.changed = True
         return answer
 
@@ -137,9 +139,14 @@ class ParseCache:
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self.key = code_fingerprint()
+        # Only a stored cache needs the fingerprint; one held in memory for a
+        # single run (`--no-cache` with several processes) never meets old results.
+        self.key = code_fingerprint() if file is not None else b""
         self.setting = ""
         self.entries: dict[str, tuple[bytes, bytes]] = {}
+        # Results worked out in this run, as objects, so the first use after
+        # `put` does not unpickle them (see `get`).
+        self.fresh: dict[str, tuple[bytes, Any]] = {}
         self.memos: dict[str, Memo] = {}
         self.seen: set[str] = set()
         self.hits = 0
@@ -159,6 +166,7 @@ class ParseCache:
         the ToRs); when they differ from the stored ones, nothing stored is used."""
         if setting != self.setting:
             self.entries.clear()
+            self.fresh.clear()
             self.memos.clear()
             self.setting = setting
             self.dirty = True
@@ -168,6 +176,14 @@ class ParseCache:
     def get(self, rel: str, content: bytes) -> Any | None:
         """The stored result for this file, or None when it has changed or is new."""
         self.seen.add(rel)
+        # A result put in this run is handed out as the object once: the run that
+        # put it (a share of a first run, checks.parallel) only read it. Later
+        # uses unpickle a copy, as from a stored cache, since checks may have
+        # filled in the object's own memos by then.
+        fresh = self.fresh.pop(rel, None)
+        if fresh is not None and fresh[0] == content:
+            self.hits += 1
+            return fresh[1]
         entry = self.entries.get(rel)
         if entry is None or entry[0] != content:
             self.misses += 1
@@ -181,12 +197,42 @@ class ParseCache:
         return value
 
     def put(self, rel: str, content: bytes, value: Any) -> None:
+        self.fresh[rel] = (content, value)
+        if self.file is None:
+            return  # held in memory for this run only: no copy is needed
+        # Pickled now, not when saved: the checks have not yet touched the value.
         try:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:
             return
         self.entries[rel] = (content, blob)
         self.dirty = True
+
+    # -- sharing between processes ----------------------------------------------------
+
+    def export(self) -> bytes:
+        """What this run worked out (files and memo answers), for :meth:`merge`."""
+        files = {
+            rel: (content, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            for rel, (content, value) in self.fresh.items()
+        }
+        memos = {name: {key: memo[key] for key in memo.new} for name, memo in self.memos.items()}
+        return pickle.dumps((self.setting, files, memos), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def merge(self, exported: bytes) -> int:
+        """Take in what another process worked out (:meth:`export`) for the same
+        knowledge base and settings; the number of files taken in."""
+        setting, files, memos = pickle.loads(exported)
+        if setting != self.setting:
+            return 0
+        self.entries.update(files)
+        for name, answers in memos.items():
+            if answers:
+                memo = self.memo(name)
+                memo.update(answers)
+                memo.changed = True
+        self.dirty = self.dirty or bool(files)
+        return len(files)
 
     # -- memos ---------------------------------------------------------------------
 

@@ -45,6 +45,18 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number of processes (1 or more)"
+        )
+    return jobs
+
+
 def _path_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
 
@@ -109,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="parse every file afresh and store nothing (or set KB_NO_CACHE=1)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes that share the parsing when many files are new to the cache "
+        "(default: $KB_JOBS, else one per core; 1 parses in this process alone); "
+        "it changes how fast a check is, never what it finds",
     )
 
     diff = sub.add_parser(
@@ -223,8 +243,17 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     cache = None
     if not args.no_cache and root.is_dir():
         cache = open_cache(root, Path(args.cache_dir) if args.cache_dir else None)
+    jobs = args.jobs or _jobs_from_environment()
     result: Result
     with paused_gc():
+        if jobs != 1:
+            from checks.cache import ParseCache
+            from checks.parallel import prefill
+
+            # Without a stored cache, one held in memory carries the shares.
+            shared = cache if cache is not None else ParseCache(None)
+            if prefill(root, shared, today, args.select, args.ignore, jobs) > 1:
+                cache = shared
         try:
             kb = load(root, cache)
         except KnowledgeBaseNotFound as exc:
@@ -254,6 +283,16 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         reporter(result, stdout, args.strict)
     return EXIT_FINDINGS if result.failed(args.strict) else EXIT_OK
+
+
+def _jobs_from_environment() -> int | None:
+    value = os.environ.get("KB_JOBS", "").strip()
+    if not value:
+        return None
+    try:
+        return _jobs(value)
+    except argparse.ArgumentTypeError as exc:
+        raise UsageError(f"KB_JOBS: {exc}") from None
 
 
 def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -402,11 +441,21 @@ def console() -> int:
     The cyclic garbage collector is switched off for the whole short-lived
     process: loading makes hundreds of thousands of objects that live until it
     exits, so collection passes free nothing and cost about a tenth of a run.
+
+    For the same reason the process ends without tearing those objects down one
+    by one (about 0.06 s at 10,000 actions): once the output is flushed and the
+    files written, nothing is left for the interpreter's own exit to do.
     """
     import gc
 
     gc.disable()
-    return main()
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # e.g. `kb check | head`: what was read is enough
+        pass
+    os._exit(code)
 
 
 COMMANDS = {

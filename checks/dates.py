@@ -157,6 +157,12 @@ class WorkingCalendar:
         # Monday and the summer bank holiday in England.
         return holidays.country_holidays("GB", subdiv=self.nation)
 
+    def prepare(self) -> None:
+        """Import and build the bank holiday calendar now rather than at the first
+        question that is not remembered (checks.parallel does it while other
+        processes parse)."""
+        self._holidays  # noqa: B018 - the cached property does the work
+
     def _remembered(self, question: str, work_out: Callable[[], int | date]) -> Any:
         return work_out() if self._memo is None else self._memo.recall(question, work_out)
 

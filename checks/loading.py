@@ -59,12 +59,21 @@ class KnowledgeBaseNotFound(Exception):
 
 
 class _Loader:
-    def __init__(self, root: Path, cache: ParseCache | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        cache: ParseCache | None = None,
+        share: Callable[[str], bool] | None = None,
+    ) -> None:
         self.root = root
         self.cache = cache
+        # When several processes share a first run (checks.parallel), each reads
+        # only the action plans, meeting logs and pages ``share`` gives it.
+        self.share = share
         self.problems: list[tuple[str, Problem]] = []
         self.files_read = 0
         self.max_bytes = 5 * 1024 * 1024
+        self._prefix = os.path.join(str(root), "")
 
     # -- reporting -----------------------------------------------------------
 
@@ -72,15 +81,20 @@ class _Loader:
         self.problems.append((code, Problem(file, line, message, subject)))
 
     def rel(self, path: Path) -> str:
+        # Every path read is built from the root, so its text starts with the
+        # root's; pathlib's general relative_to was a noticeable part of a warm run.
+        text = str(path)
+        if text.startswith(self._prefix):
+            return text[len(self._prefix) :].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
     # -- reading -------------------------------------------------------------
 
-    def read_bytes(self, path: Path) -> bytes | None:
+    def read_bytes(self, path: Path, rel: str | None = None) -> bytes | None:
         """The file's bytes, or None after reporting why it cannot be read."""
-        rel = self.rel(path)
+        rel = self.rel(path) if rel is None else rel
         try:
-            if path.is_symlink():
+            if os.path.islink(path):
                 target = path.resolve()
                 if not target.is_relative_to(self.root.resolve()):
                     self.report(
@@ -91,18 +105,19 @@ class _Loader:
                         "put the file itself in the repository",
                     )
                     return None
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                self.report(
-                    UNREADABLE,
-                    rel,
-                    1,
-                    f"the file is {size / 1_048_576:.1f} MB, over the "
-                    f"{self.max_bytes / 1_048_576:g} MB limit (max_file_mb in kb.yaml); "
-                    "split it or remove what does not belong",
-                )
-                return None
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > self.max_bytes:
+                    self.report(
+                        UNREADABLE,
+                        rel,
+                        1,
+                        f"the file is {size / 1_048_576:.1f} MB, over the "
+                        f"{self.max_bytes / 1_048_576:g} MB limit (max_file_mb in kb.yaml); "
+                        "split it or remove what does not belong",
+                    )
+                    return None
+                data = fh.read()
         except OSError as exc:
             self.report(UNREADABLE, rel, 1, f"cannot read the file: {exc.strerror or exc}")
             return None
@@ -137,16 +152,21 @@ class _Loader:
         data = self.read_bytes(path)
         return None if data is None else self.decode(data, self.rel(path))
 
-    def read_unit(self, path: Path, compute: Callable[[str, str], T]) -> T | None:
+    def read_unit(
+        self, path: Path, compute: Callable[[str, str], T], divisible: bool = True
+    ) -> T | None:
         """``compute(text, rel)`` for a file, or its stored result if the file is unchanged.
 
         Whatever ``compute`` reports is stored with its result and reported again
         on a cache hit, so a cached run finds exactly what a fresh one would.
+        A ``divisible`` file outside this loader's share is skipped (None).
         """
-        data = self.read_bytes(path)
+        rel = self.rel(path)
+        if divisible and self.share is not None and not self.share(rel):
+            return None
+        data = self.read_bytes(path, rel)
         if data is None:
             return None
-        rel = self.rel(path)
         key = b""
         if self.cache is not None:
             key = digest(data)
@@ -194,6 +214,7 @@ class _Loader:
         key: str,
         item: type[BaseModel],
         required: bool = True,
+        divisible: bool = True,
     ) -> M | None:
         """A file holding a list (of agencies, reviews, actions...), through the cache."""
 
@@ -201,7 +222,7 @@ class _Loader:
             raw = self.parse_yaml(text, rel, required)
             return None if raw is None else self.validate_list(model, raw, key, item, rel)
 
-        return self.read_unit(path, compute)
+        return self.read_unit(path, compute, divisible)
 
     # -- validation ------------------------------------------------------------
 
@@ -314,6 +335,23 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
+def cache_setting(config: Config) -> str:
+    """The settings that change what a file parses to (see ParseCache.configure)."""
+    return f"data_dir={config.data_dir} docs_dir={config.docs_dir}"
+
+
+def divisible_files(root: Path, config: Config) -> list[str]:
+    """The files a ``share`` divides (action plans, meeting logs and pages), by
+    path from the root: the files :func:`load` would read, bar the few read whole."""
+    data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
+    paths = [
+        *_yaml_files(data_dir / "actions"),
+        *_yaml_files(data_dir / "meetings"),
+        *(_markdown_files(docs_dir) if docs_dir.is_dir() else ()),
+    ]
+    return [p.relative_to(root).as_posix() for p in paths]
+
+
 def load_config(root: Path, loader: _Loader | None = None) -> Config:
     path = root / CONFIG_FILE
     if not path.exists():
@@ -325,20 +363,26 @@ def load_config(root: Path, loader: _Loader | None = None) -> Config:
     return own.validate(Config, raw, CONFIG_FILE) or Config()
 
 
-def load(root: Path | str, cache: ParseCache | None = None) -> KnowledgeBase:
+def load(
+    root: Path | str,
+    cache: ParseCache | None = None,
+    share: Callable[[str], bool] | None = None,
+) -> KnowledgeBase:
     """Load the knowledge base under ``root``. Only a missing folder raises.
 
     With a ``cache``, files unchanged since it was saved are not parsed again;
-    the caller saves it (after the checks, which memoise into it too).
+    the caller saves it (after the checks, which memoise into it too). With a
+    ``share``, only the action plans, meeting logs and pages it accepts (by path
+    from the root) are read: a part of the knowledge base, for filling a cache.
     """
     root = Path(root)
     if not root.is_dir():
         raise KnowledgeBaseNotFound(f"{root} is not a folder")
-    loader = _Loader(root, cache)
+    loader = _Loader(root, cache, share)
     config = load_config(root, loader)
     loader.max_bytes = int(config.max_file_mb * 1024 * 1024)
     if cache is not None:
-        cache.configure(f"data_dir={config.data_dir} docs_dir={config.docs_dir}")
+        cache.configure(cache_setting(config))
     data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
     if not data_dir.is_dir() and not docs_dir.is_dir():
         raise KnowledgeBaseNotFound(
@@ -368,22 +412,26 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
                 + ("agencies and bank holidays" if name == "partnership" else "brief themes"),
             )
     if (data_dir / "partnership.yaml").exists():
+        # The partnership, themes and register are read whole by every share:
+        # they are small, and checks on any share's files refer to them.
         kb.partnership = loader.read_list(
-            data_dir / "partnership.yaml", Partnership, "agencies", Agency
+            data_dir / "partnership.yaml", Partnership, "agencies", Agency, divisible=False
         )
         if kb.partnership:
             for agency in kb.partnership.agencies:
                 _unique(loader, kb.agencies, agency.id, agency, "agency")
 
     if (data_dir / "themes.yaml").exists():
-        vocab = loader.read_list(data_dir / "themes.yaml", Vocabulary, "themes", Theme)
+        vocab = loader.read_list(
+            data_dir / "themes.yaml", Vocabulary, "themes", Theme, divisible=False
+        )
         if vocab:
             for theme in vocab.themes:
                 _unique(loader, kb.themes, theme.id, theme, "theme")
 
     if (data_dir / "reviews.yaml").exists():
         register = loader.read_list(
-            data_dir / "reviews.yaml", Register, "reviews", Review, required=False
+            data_dir / "reviews.yaml", Register, "reviews", Review, required=False, divisible=False
         )
         if register:
             for review in register.reviews:

@@ -450,7 +450,7 @@ def _load_data(loader: _Loader, kb: KnowledgeBase, data_dir: Path) -> None:
         if len(kept) != len(plan.actions):
             # The first of a duplicated id stays; later ones are reported and dropped.
             copy = plan.model_copy(update={"actions": kept})
-            copy.locate(plan.source, plan._raw)
+            copy.locate(plan.source, plan.raw)
             plan = copy
         if kept:
             kb.plans.append(plan)

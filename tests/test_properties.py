@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from checks.dates import NATIONS, WorkingCalendar
 from checks.engine import run
 from checks.loading import load
+from checks.rules.sec003_deep_nesting import deep_pattern, may_be_deep
 from checks.yamlsource import YamlError, load_yaml
 from kbfactory import TODAY, compliant, write
 
@@ -87,3 +88,14 @@ def test_arbitrary_files_never_break_loading_or_checking(action_file, raw):
         result = run(kb, TODAY)
         assert all(f.line >= 1 for f in result.findings)
         assert "LB-2026-01" in kb.briefs  # the good files are still there
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    body=st.text(alphabet=" \t>a\n", max_size=40),
+    quotes=st.integers(min_value=1, max_value=4),
+    indent=st.integers(min_value=1, max_value=6),
+)
+def test_sec003s_prefilter_never_skips_a_deep_page(body, quotes, indent):
+    if deep_pattern(quotes, indent).search(body):
+        assert may_be_deep(body, quotes, indent)

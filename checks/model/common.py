@@ -11,7 +11,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
-    PrivateAttr,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -24,33 +23,40 @@ class Located(BaseModel):
     """Base for every record read from a file.
 
     Unknown keys are rejected so that a typo (``next_reveiw``) is a finding rather
-    than a silently ignored value. ``_source`` is the file the record came from and
-    ``_raw`` the line-aware mapping it was built from, so checks can point at the
-    line of any field.
+    than a silently ignored value. :attr:`source` is the file the record came from
+    and :attr:`raw` the line-aware mapping it was built from, so checks can point
+    at the line of any field.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
-    _source: str = PrivateAttr(default="")
-    _raw: Any = PrivateAttr(default=None)
+    # Both are kept in pydantic's store for private attributes, set in one step by
+    # `locate` rather than declared with PrivateAttr: declared ones make pydantic
+    # fill in their defaults for every record it validates (49,000 of them at the
+    # benchmark's scale), a noticeable part of loading. Pickling, copying and
+    # equality treat the store as with declared attributes.
 
     def locate(self, source: str, raw: Any) -> None:
-        self._source = source
-        self._raw = raw
+        object.__setattr__(self, "__pydantic_private__", {"_source": source, "_raw": raw})
 
-    # Both read pydantic's private-attribute store directly: the generic
-    # attribute lookup costs several times more, and checks call these for
-    # every record.
     @property
     def source(self) -> str:
-        return self.__pydantic_private__["_source"]  # type: ignore[index]
+        """The file, relative to the knowledge base ("" for a record built in code)."""
+        private = self.__pydantic_private__
+        return "" if private is None else private["_source"]
+
+    @property
+    def raw(self) -> Any:
+        """The line-aware mapping the record was validated from (None if built in code)."""
+        private = self.__pydantic_private__
+        return None if private is None else private["_raw"]
 
     def line_of(self, *path: int | str) -> int:
         """The line of a field (or nested field) of this record in its file."""
-        raw = self.__pydantic_private__["_raw"]  # type: ignore[index]
-        if raw is None:
+        private = self.__pydantic_private__
+        if private is None or private["_raw"] is None:
             return 1
-        return line_at(raw, path)
+        return line_at(private["_raw"], path)
 
 
 def _iso_date(value: object) -> date:

@@ -48,11 +48,23 @@ class Opts(Options):
     max_indent: int = 80
 
 
+def deep_pattern(quotes: int, indent: int) -> re.Pattern[str]:
+    """A line that opens ``quotes`` nested quotes or is indented ``indent`` or more."""
+    return re.compile(rf"^(?:\s{{0,3}}>){{{quotes}}}|^[ \t]{{{indent}}}", re.M)
+
+
+def may_be_deep(body: str, quotes: int, indent: int) -> bool:
+    """A cheap necessary condition for ``quotes`` nested quotes or an ``indent``:
+    enough `>` characters, or a run of spaces (or any tab). Most pages have neither,
+    and the line-anchored pattern is slow over a thousand pages."""
+    return body.count(">") >= quotes or " " * indent in body or "\t" in body
+
+
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     quotes, indent = options.max_quote_depth + 1, options.max_indent + 1
-    deep = re.compile(rf"^(?:\s{{0,3}}>){{{quotes}}}|^[ \t]{{{indent}}}", re.M)
+    deep = deep_pattern(quotes, indent)
     for path, doc in ctx.kb.documents.items():
-        if not deep.search(doc.body):
+        if not may_be_deep(doc.body, quotes, indent) or not deep.search(doc.body):
             continue
         skip = doc.code_lines()
         for offset, line in enumerate(doc.body.split("\n")):

@@ -22,6 +22,7 @@ from checks import __version__
 from checks.dates import DateError, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class UsageError(Exception):
@@ -485,3 +486,6 @@ def main(
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `kb check | head`
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: the conventional exit code, not a traceback
+        err.write(f"kb {args.command}: interrupted\n")
+        return EXIT_INTERRUPTED

@@ -10,7 +10,7 @@ import pytest
 from checks.engine import Result, run
 from checks.loading import load
 from kbfactory import TODAY, compliant, write
-from sitehelp import mkdocs
+from sitehelp import SERVED_AT, mkdocs
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -24,9 +24,10 @@ def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example partnership's site, built once per test session."""
+    """The example partnership's site, built once per test session, for
+    publishing where the browser tests serve it."""
     out = tmp_path_factory.mktemp("site")
-    proc = mkdocs(REPO, out)
+    proc = mkdocs(REPO, out, site_url=SERVED_AT)
     assert proc.returncode == 0, proc.stderr
     return out
 

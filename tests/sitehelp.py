@@ -10,6 +10,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
+#: Where the browser tests serve the example site (the port is left out: only
+#: the path reaches the built pages, through the "page not found" page).
+SERVED_AT = "http://127.0.0.1/kb/"
 #: Strings that appear only in the example's draft and embargoed briefs.
 MARKERS = ("DRAFT-MARKER-7Q3", "EMBARGO-MARKER-K9X")
 
@@ -26,13 +29,22 @@ def write_site_config(root: Path, **replace: str) -> Path:
 
 
 def mkdocs(
-    root: Path, site: Path, *extra: str, as_of: str = AS_OF, offline: bool = False
+    root: Path,
+    site: Path,
+    *extra: str,
+    as_of: str = AS_OF,
+    offline: bool = False,
+    site_url: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Build a site with MkDocs, pinning "today" as the hooks read it; ``offline``
-    builds the copy that opens from the file system."""
+    builds the copy that opens from the file system; ``site_url`` is where it will
+    be published (KB_SITE_URL)."""
     env = {**os.environ, "KB_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KB_SITE_URL", None)
     if offline:
         env["KB_OFFLINE"] = "true"
+    if site_url:
+        env["KB_SITE_URL"] = site_url
     return subprocess.run(
         [
             sys.executable,

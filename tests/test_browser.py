@@ -22,12 +22,12 @@ import pytest
 from pypdf import PdfReader
 
 from checks.rules.brf004_missing_part import SEVEN_PARTS
-from sitehelp import REPO
+from sitehelp import REPO, SERVED_AT
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-PREFIX = "/kb/"
+PREFIX = urlsplit(SERVED_AT).path  # "/kb/"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTIFACTS = REPO / "tests/artifacts"
 SCREENSHOTS = REPO / "docs/assets/screenshots"
@@ -45,6 +45,7 @@ PAGE_TYPES = {
     "dashboard": "compliance/",
     "rule": "rules/REV002/",
     "contributing": "contributing/",
+    "not found": "no/such/page/",  # the server sends 404.html, as a real one would
 }
 
 
@@ -53,6 +54,19 @@ class _Handler(SimpleHTTPRequestHandler):
         if not path.startswith(PREFIX):
             return str(Path(self.directory) / "__not_found__")
         return super().translate_path("/" + path[len(PREFIX) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like a web server set up for the site: a missing page gets the site's own.
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or self.command != "GET" or not not_found.exists():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:  # quiet tests
         pass
@@ -219,6 +233,19 @@ def test_no_request_leaves_the_machine(page, base_url):
         page.goto(base_url + path, wait_until="networkidle")
     search(page, base_url, "neglect")
     assert hosts == {"127.0.0.1"}
+
+
+def test_the_not_found_page_keeps_its_styles_and_links_at_any_depth(page, base_url):
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    response = page.goto(base_url + "tor/no/such/page/", wait_until="networkidle")
+    assert response is not None and response.status == 404
+    assert failed == [response.url]  # only the page itself is missing: styles and scripts load
+    # Material's stylesheet is applied: its header sticks to the top.
+    assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky"
+    page.get_by_role("link", name="Groups", exact=True).first.click()
+    page.wait_for_load_state()
+    assert page.url == base_url + "groups/"
 
 
 # -- accessibility -----------------------------------------------------------

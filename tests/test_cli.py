@@ -106,3 +106,15 @@ def test_python_m_checks_runs(root):
     )
     assert proc.returncode == 1 and "ACT001" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_ctrl_c_ends_with_130_and_a_line_not_a_traceback(monkeypatch, capsys):
+    from checks import cli
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(cli.COMMANDS, "check", interrupted)
+    assert cli.main(["check", "."]) == 130
+    err = capsys.readouterr().err
+    assert err == "kb check: interrupted\n"

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -16,7 +17,7 @@ from checks.loading import load
 from checks.site.build import SiteBuild
 from checks.site.visibility import hidden_markdown, public_briefs
 from kbfactory import compliant, write
-from sitehelp import AS_OF, MARKERS, REPO, mkdocs, write_site_config
+from sitehelp import AS_OF, MARKERS, REPO, SERVED_AT, mkdocs, write_site_config
 
 
 def all_bytes(site: Path) -> dict[str, bytes]:
@@ -127,6 +128,10 @@ def test_no_request_can_leave_the_site(site):
         text = data.decode("utf-8", "replace")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, name
         for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", text):
+            if 'rel="canonical"' in tag:
+                # Names the page's own published address (KB_SITE_URL); never fetched.
+                assert f'href="{SERVED_AT}' in tag, (name, tag)
+                continue
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), (name, tag)
 
 
@@ -221,6 +226,15 @@ def test_links_are_relative_so_any_path_prefix_works(site):
         if name.endswith(".html") and name != "404.html":
             for url in re.findall(r'(?:href|src)="([^"]*)"', data.decode()):
                 assert not url.startswith("/"), (name, url)
+
+
+def test_the_not_found_page_links_from_where_the_site_is_published(site):
+    # Built with KB_SITE_URL (see conftest): the page is served at whatever
+    # address was missing, so its links start from the site's own path.
+    html = (site / "404.html").read_text()
+    urls = re.findall(r'(?:href|src)="([^"]*)"', html)
+    local = [u for u in urls if not u.startswith(("http://", "https://", "#", "mailto:"))]
+    assert local and all(u.startswith(urlsplit(SERVED_AT).path) for u in local), local
 
 
 def test_offline_build_needs_no_other_host(offline_site):

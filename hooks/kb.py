@@ -78,6 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.warning(text)
         else:
             log.info(text)
+    log.info(f"kb: {_build.summary()}")
     # The offline plugin adds a polyfill from a CDN; an intranet serves its own copy.
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [

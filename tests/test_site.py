@@ -166,6 +166,8 @@ def test_strict_build_fails_on_error_findings_and_passes_when_compliant(tmp_path
     root = _site_repo(tmp_path, files)
     ok = mkdocs(root, tmp_path / "site", "--strict")
     assert ok.returncode == 0, ok.stderr
+    # The log ends the checks with one line of counts (at info level: --strict passes).
+    assert "kb: checked " in ok.stderr and "0 errors, 0 warnings" in ok.stderr
     files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"
     root = _site_repo(tmp_path, files)
     bad = mkdocs(root, tmp_path / "site", "--strict")
@@ -210,6 +212,15 @@ def test_findings_about_unpublished_briefs_are_counted_not_shown(tmp_path):
     page = build.generated()["compliance.md"]
     assert "secret-draft" not in page and "LB-2026-09" not in page
     assert "1 finding(s) about unpublished material are not shown" in page
+
+
+def test_the_build_log_counts_what_is_published_and_withheld():
+    build = SiteBuild.prepare(REPO, date(2026, 11, 25))
+    line = build.summary()
+    assert line.startswith(f"checked {build.result.files_read} files as at 2026-11-25: ")
+    assert f"{len(build.public)} learning briefs published" in line
+    # The example's draft and embargoed briefs are counted, never named.
+    assert "2 pages withheld" in line and "lb-2026" not in line
 
 
 def test_site_build_object_needs_no_mkdocs():

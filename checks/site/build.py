@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from checks.cache import open_cache
-from checks.dates import WorkingCalendar
+from checks.dates import WorkingCalendar, plural
 from checks.engine import Result, run
 from checks.findings import Finding
 from checks.gcpause import paused_gc
@@ -91,6 +91,17 @@ class SiteBuild:
         answers the generated pages asked for. Call it once the pages are made."""
         if self.kb.cache is not None:
             self.kb.cache.save()
+
+    def summary(self) -> str:
+        """One line for the build log, so whoever reads a CI log sees what was
+        checked and how much was kept back, without any of its content."""
+        return (
+            f"checked {self.result.files_read} files as at {self.today}: "
+            f"{self.result.counts.describe()}; "
+            f"{plural(len(self.public), 'learning brief')} published; "
+            f"{plural(len(self.hidden), 'page')} withheld "
+            "(drafts, embargoed briefs, and pages that are invalid or unsafe)"
+        )
 
     # -- paths ---------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
 from checks.site.git_history import history_note
+from checks.site.not_found import not_found_html
 from checks.site.search_index import published_index
 from checks.site.search_text import brief_search_document
 from checks.site.urls import shared_nav_key
@@ -42,6 +43,11 @@ log = logging.getLogger("mkdocs.plugins.kb")
 #: pages that share it (see on_env); the theme's own copy is reached as "kb-theme/".
 NAV_ONCE = (
     '{%- call kb_nav_once(page, nav) -%}{%- include "kb-theme/partials/nav.html" -%}{%- endcall -%}'
+)
+
+#: Material's "page not found" page with our content (checks/site/not_found.py).
+NOT_FOUND = (
+    '{% extends "kb-theme/404.html" %}{% block content %}{{ kb_not_found(base_url) }}{% endblock %}'
 )
 
 #: The iframe-worker shim, vendored under docs/ (MIT licence beside it).
@@ -104,12 +110,31 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Templates of the partnership's own (custom_dir) are left alone.
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    overrides: dict[str, str] = {}
+    if custom is None or not (custom / "404.html").exists():
+        # The "page not found" page, with ways on instead of Material's bare heading.
+        pages = frozenset(f.src_uri for f in files.documentation_pages())
+        directory_urls = config.use_directory_urls
+        env.globals["kb_not_found"] = lambda base_url: not_found_html(
+            base_url, directory_urls, pages
+        )
+        overrides["404.html"] = NOT_FOUND
     # The site navigation is a sixth of a 1,000-brief build, and it is the same
     # HTML on every brief: render it once per folder for pages it does not list.
-    # A partnership's own navigation template (custom_dir) is left alone.
-    custom = config.theme.custom_dir
-    if custom and (Path(custom) / "partials" / "nav.html").exists():
-        return env
+    if custom is None or not (custom / "partials" / "nav.html").exists():
+        overrides["partials/nav.html"] = NAV_ONCE
+        env.globals["kb_nav_once"] = _nav_once()
+    theme = env.loader
+    assert theme is not None
+    env.loader = ChoiceLoader([DictLoader(overrides), PrefixLoader({"kb-theme": theme}), theme])
+    return env
+
+
+def _nav_once() -> Callable[[object, object, Callable[[], str]], str]:
+    """The template global that keeps the first rendering of the navigation for
+    each folder and depth, for the pages the navigation does not list."""
     rendered: dict[str, str] = {}
     listed: dict[int, frozenset[str]] = {}
 
@@ -128,13 +153,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             rendered[key] = caller()
         return rendered[key]
 
-    theme = env.loader
-    assert theme is not None
-    env.loader = ChoiceLoader(
-        [DictLoader({"partials/nav.html": NAV_ONCE}), PrefixLoader({"kb-theme": theme}), theme]
-    )
-    env.globals["kb_nav_once"] = nav_once
-    return env
+    return nav_once
 
 
 def _listed_urls(nav: Any) -> frozenset[str]:

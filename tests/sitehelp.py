@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType, SimpleNamespace
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-25"
@@ -63,3 +65,17 @@ def mkdocs(
         check=False,
         cwd=root,
     )
+
+
+def load_hook() -> ModuleType:
+    """A fresh copy of the MkDocs hook file (hooks/kb.py), as MkDocs loads it."""
+    spec = importlib.util.spec_from_file_location("kb_hook", REPO / "hooks" / "kb.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
+def hook_config(custom_dir: Path | None = None) -> SimpleNamespace:
+    """The parts of MkDocs' configuration that the hook's on_env reads."""
+    return SimpleNamespace(theme=SimpleNamespace(custom_dir=custom_dir), use_directory_urls=True)

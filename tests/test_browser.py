@@ -243,9 +243,9 @@ def test_the_not_found_page_keeps_its_styles_and_links_at_any_depth(page, base_u
     assert failed == [response.url]  # only the page itself is missing: styles and scripts load
     # Material's stylesheet is applied: its header sticks to the top.
     assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky"
-    page.get_by_role("link", name="Groups", exact=True).first.click()
+    page.locator("article").get_by_role("link", name="Learning briefs").click()
     page.wait_for_load_state()
-    assert page.url == base_url + "groups/"
+    assert page.url == base_url + "briefs/"
 
 
 # -- accessibility -----------------------------------------------------------

@@ -8,19 +8,19 @@ producing exactly the HTML Material would.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import material.templates
 from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import DictLoader, Environment
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 from checks.site.urls import shared_nav_key
-from sitehelp import REPO, mkdocs
+from sitehelp import REPO, hook_config, load_hook, mkdocs
 
 PART = st.sampled_from(["briefs", "tor", "x", "x.html", "index.html", "a", "b"])
 URL = st.lists(PART, max_size=3).map(lambda parts: "/".join(parts)) | st.lists(
@@ -82,19 +82,10 @@ def test_every_page_is_byte_for_byte_what_material_renders(tmp_path):
     assert briefs >= 9
 
 
-def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kb_hook", REPO / "hooks" / "kb.py")
-    assert spec is not None and spec.loader is not None
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-    return hook
-
-
 def test_the_hook_renders_a_shared_navigation_once(tmp_path):
-    hook = _hook()
+    hook = load_hook()
     env = Environment(loader=DictLoader({"partials/nav.html": "<nav>{{ page.url }}</nav>"}))
-    config = SimpleNamespace(theme=SimpleNamespace(custom_dir=None))
-    env = hook.on_env(env, config, None)
+    env = hook.on_env(env, hook_config(), Files([]))
     nav = SimpleNamespace(pages=[SimpleNamespace(url=""), SimpleNamespace(url="briefs/")])
     render = env.get_template("partials/nav.html").render
     assert render(page=SimpleNamespace(url="briefs/a/"), nav=nav) == "<nav>briefs/a/</nav>"
@@ -107,9 +98,9 @@ def test_the_hook_renders_a_shared_navigation_once(tmp_path):
 def test_pages_an_entry_stands_for_get_their_own_navigation():
     # Material's blog index keeps its posts in `pages`, and its navigation
     # template marks the current post there: posts must not share.
-    hook = _hook()
+    hook = load_hook()
     env = Environment(loader=DictLoader({"partials/nav.html": "<nav>{{ page.url }}</nav>"}))
-    env = hook.on_env(env, SimpleNamespace(theme=SimpleNamespace(custom_dir=None)), None)
+    env = hook.on_env(env, hook_config(), Files([]))
     posts = [SimpleNamespace(url="blog/2026/01/a/"), SimpleNamespace(url="blog/2026/01/b/")]
     blog = SimpleNamespace(url="blog/", pages=posts, children=None)
     nav = SimpleNamespace(pages=[SimpleNamespace(url=""), blog], items=[blog])

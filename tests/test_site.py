@@ -246,6 +246,8 @@ def test_the_not_found_page_links_from_where_the_site_is_published(site):
     urls = re.findall(r'(?:href|src)="([^"]*)"', html)
     local = [u for u in urls if not u.startswith(("http://", "https://", "#", "mailto:"))]
     assert local and all(u.startswith(urlsplit(SERVED_AT).path) for u in local), local
+    # It says what happened and where to go next.
+    assert "<h1>Page not found</h1>" in html and 'href="/kb/briefs/"' in html
 
 
 def test_offline_build_needs_no_other_host(offline_site):

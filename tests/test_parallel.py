@@ -20,6 +20,7 @@ from checks.cache import Memo, ParseCache
 from checks.cli import main
 from checks.parallel import MIN_FILES, prefill, share_of
 from kbfactory import TODAY
+from test_hostile import CASES, install
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -136,6 +137,20 @@ def test_a_shared_first_run_finds_what_one_process_finds(big: Path) -> None:
     assert ("KB002", "docs/briefs/broken.md") in found
     assert ("ANO001", "docs/briefs/scaled-0100.md") in found
     assert any(f["code"] == "KB004" and "brief id" in f["message"] for f in alone["findings"])
+
+
+def test_the_hostile_corpus_reads_the_same_in_shares(tmp_path: Path) -> None:
+    # Every hostile file at once (each has a path of its own), among enough
+    # ordinary files to be shared, so the hostile ones fall in both processes.
+    root = generate(tmp_path / "kb", briefs=150, tors=20, action_files=60, actions=5)
+    placed = [install(root, case).relative_to(root).as_posix() for case in CASES]
+    assert {share_of(rel, 2) for rel in placed} == {0, 1}
+    alone, _, _ = kb_check(root, "--no-cache", "--jobs", "1")
+    shared, used, left = kb_check(root, "--no-cache", "--jobs", "2")
+    assert used == 2 and shared == alone
+    assert left == 0
+    flagged = {f["file"] for f in alone["findings"]}
+    assert set(placed) <= flagged  # each hostile file is reported, whichever process read it
 
 
 @pytest.mark.parametrize("fail", [1, 0], ids=["other process", "this process"])

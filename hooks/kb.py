@@ -25,7 +25,6 @@ from checks.cli import UsageError, resolve_today
 from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
 from checks.site.build import SiteBuild
-from checks.site.git_history import history_note
 from checks.site.not_found import not_found_html
 from checks.site.search_index import published_index
 from checks.site.search_text import brief_search_document
@@ -72,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             root,
             today,
             repo_url=config.repo_url,
-            git_note=history_note(root),
+            explain_history=True,
             directory_urls=config.use_directory_urls,
         )
     except (KnowledgeBaseNotFound, UsageError) as exc:

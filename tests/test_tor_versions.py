@@ -77,9 +77,7 @@ def test_shallow_clone_says_so_on_the_page(tmp_path):
         check=True,
         capture_output=True,
     )
-    from checks.site.git_history import history_note
-
-    build = SiteBuild.prepare(clone, date(2026, 11, 25), git_note=history_note(clone))
+    build = SiteBuild.prepare(clone, date(2026, 11, 25), explain_history=True)
     assert "shallow clone" in build.decorate("tor/panel.md", "# Panel\n")
     assert not any(p.startswith("tor/panel/v") for p in build.generated())
 
@@ -89,3 +87,11 @@ def test_compare_marks_changes_in_words_not_only_colour():
     assert "<strong>Duties</strong> (changed)" in out
     assert "Removed: </span>Keep minutes." in out and "Added" not in out
     assert "did not change" in compare("a\n", "a\n")
+
+
+def test_the_history_note_says_why_versions_are_missing():
+    from checks.site.git_history import history_note
+
+    assert "outside a git repository" in (history_note(None) or "")
+    assert "shallow clone" in (history_note(True) or "")
+    assert history_note(False) is None

@@ -23,7 +23,7 @@ from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_header, theme_labels
 from checks.site.dashboard_page import dashboard_page
 from checks.site.deferred import DeferredHtml, as_is
-from checks.site.git_history import PastVersion, is_shallow, past_versions
+from checks.site.git_history import PastVersion, history_note, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.register_page import register_page
 from checks.site.rules_pages import rule_page, rules_index
@@ -48,7 +48,9 @@ class SiteBuild:
     today: date
     repo_url: str | None = None
     branch: str = "main"
-    git_note: str | None = None
+    #: Say on ToR pages when git history cannot be shown in full (the hook does).
+    explain_history: bool = False
+    git_note: str | None = field(init=False, default=None)
     #: MkDocs' use_directory_urls, for the links written as HTML
     directory_urls: bool = True
     calendar: WorkingCalendar = field(init=False)
@@ -74,7 +76,10 @@ class SiteBuild:
         self.public = [b for b in self.public if b.source not in unsafe]
         self._records = self.kb.records_by_source()
         self.versions = {}
-        if is_shallow(self.kb.root) is not None:  # inside git: read the history
+        shallow = is_shallow(self.kb.root)
+        if self.explain_history:
+            self.git_note = history_note(shallow)
+        if shallow is not None:  # inside git: read the history
             for gid, tor in self.kb.tors.items():
                 self.versions[gid] = past_versions(self.kb.root, tor.source, tor.version)
 

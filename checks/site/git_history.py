@@ -34,9 +34,9 @@ def is_shallow(root: Path) -> bool | None:
     return None if out is None else out.strip() == "true"
 
 
-def history_note(root: Path) -> str | None:
-    """A sentence for ToR pages when git history cannot be shown in full."""
-    shallow = is_shallow(root)
+def history_note(shallow: bool | None) -> str | None:
+    """A sentence for ToR pages when git history cannot be shown in full
+    (``shallow`` as :func:`is_shallow` answers)."""
     if shallow is None:
         return "Earlier versions cannot be shown: this site was built outside a git repository."
     if shallow:

@@ -44,11 +44,7 @@ class Document:
         if self._code_lines is None:
             from checks.markdown import code_lines
 
-            self._code_lines = (
-                code_lines(self.body)
-                if "```" in self.body or "~~~" in self.body or "\n    " in self.body
-                else set()
-            )
+            self._code_lines = code_lines(self.body) if _may_have_code(self.body) else set()
         return self._code_lines
 
     @property

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+import yaml
 
 from checks.rules import REGISTRY
 from kbfactory import brief_body
@@ -488,3 +489,10 @@ def test_nation_in_kb_yaml_changes_the_bank_holidays(files, check):
     assert [f.code for f in check(files, today=later).findings if f.code == "REV001"] == ["REV001"]
     files["kb.yaml"] = "nation: SCT\n"
     assert [f for f in check(files, today=later).findings if f.code == "REV001"] == []
+
+
+def test_markup_shown_as_code_on_a_pages_first_line_is_not_a_finding(files, check):
+    # Indented code on the line right after the front matter is still code.
+    front = yaml.safe_dump(files["docs/tor/panel.md"][0], sort_keys=False)
+    files["docs/tor/panel.md"] = f"---\n{front}---\n    <script>x</script>\n"
+    assert not [f for f in check(files).findings if f.code == "SEC001"]

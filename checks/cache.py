@@ -310,9 +310,6 @@ class ParseCache:
                 with suppress(FileNotFoundError):
                     os.unlink(tmp)
 
-    def describe(self) -> str:
-        return f"{self.hits} of {self.hits + self.misses} files from the cache"
-
 
 def _private(st: os.stat_result) -> bool:
     """Owned by this user and writable by no one else."""

@@ -174,7 +174,11 @@ PSEUDONYM_WORDS = frozenset(
 )
 
 
-_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+)[ \u00a0](?=([A-Z][A-Za-z’'-]+))")
+# A capital, a lower-case rest, a space, then a capitalised word. The check that
+# the capital starts a word is a lookbehind *after* it, not before: a pattern
+# that opens with a character class lets the regex engine skip straight to
+# capitals, and this one then costs less than half as much.
+_PAIR = re.compile(r"([A-Z](?<![\w’'-][A-Z])[a-z’'-]+)[ \u00a0](?=([A-Z][A-Za-z’'-]+))")
 
 
 def _names(text: str) -> Iterator[Hit]:

@@ -28,7 +28,12 @@ class Located(BaseModel):
     at the line of any field.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built the first time it validates, not
+    # at import. A run whose records all come from the parse cache validates
+    # nothing and so never builds them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
     # Both are kept in pydantic's store for private attributes, set in one step by
     # `locate` rather than declared with PrivateAttr: declared ones make pydantic

@@ -128,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=_jobs,
         metavar="N",
         help="processes that share the parsing when many files are new to the cache "
-        "(default: $KB_JOBS, else one per core; 1 parses in this process alone); "
-        "it changes how fast a check is, never what it finds",
+        "(default: $KB_JOBS, else one per core within any CPU quota; 1 parses in this "
+        "process alone); it changes how fast a check is, never what it finds",
     )
 
     diff = sub.add_parser(

@@ -44,12 +44,44 @@ MIN_FILES = 200
 MAX_JOBS = 8
 
 
-def default_jobs() -> int:
-    """The cores this process may run on."""
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def default_jobs(cgroup: Path = CGROUP) -> int:
+    """The cores this process may run on, and no more than its CPU quota allows.
+
+    A container limited to one CPU's time (``docker run --cpus 1``) may still be
+    allowed to run on every core: without the quota, it would start a process
+    per core and each would wait for the others.
+    """
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota(cgroup)
+    return cores if quota is None else max(1, min(cores, int(quota)))
+
+
+def cpu_quota(cgroup: Path = CGROUP) -> float | None:
+    """The CPUs' worth of time this process's control group may use, if limited.
+
+    Reads cgroup v2's ``cpu.max`` ("150000 100000" is 1.5 CPUs, "max 100000" no
+    limit), else cgroup v1's ``cpu.cfs_quota_us`` and ``cpu.cfs_period_us``
+    (a quota of -1 is no limit). Anything unreadable counts as no limit.
+    """
+    try:
+        quota, period = (cgroup / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        except OSError:
+            return None
+    try:
+        allowed, per = int(quota), int(period)
+    except ValueError:  # "max": no limit
+        return None
+    return allowed / per if allowed > 0 and per > 0 else None
 
 
 def can_fork() -> bool:

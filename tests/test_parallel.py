@@ -18,7 +18,7 @@ import pytest
 
 from checks.cache import Memo, ParseCache
 from checks.cli import main
-from checks.parallel import MIN_FILES, prefill, share_of
+from checks.parallel import MIN_FILES, cpu_quota, default_jobs, prefill, share_of
 from kbfactory import TODAY
 from test_hostile import CASES, install
 
@@ -244,3 +244,30 @@ def test_kb_jobs_is_read_and_checked(
     monkeypatch.setenv("KB_JOBS", "none")
     assert main(["check", str(REPO), "--as-of", str(TODAY)]) == 2
     assert "KB_JOBS" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("files", "quota"),
+    [
+        ({"cpu.max": "150000 100000\n"}, 1.5),
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3.0),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu.max": "garbled"}, None),
+        ({}, None),
+    ],
+)
+def test_the_cpu_quota_is_read_from_cgroup_v2_or_v1(tmp_path, files, quota):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert cpu_quota(tmp_path) == quota
+
+
+def test_a_cpu_quota_caps_the_processes_at_the_cpus_it_allows(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert default_jobs(tmp_path) == 4  # no quota: every core
+    (tmp_path / "cpu.max").write_text("250000 100000\n")
+    assert default_jobs(tmp_path) == 2  # 2.5 CPUs' time: two processes
+    (tmp_path / "cpu.max").write_text("50000 100000\n")
+    assert default_jobs(tmp_path) == 1  # half a CPU: no sharing at all

@@ -1,0 +1,132 @@
+"""The docs folder: ToRs, briefs and procedures (Markdown with front matter) and other pages."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from checks.kb import DocKind, Document, KnowledgeBase
+from checks.loading.data import unique
+from checks.loading.files import markdown_files
+from checks.loading.reader import BAD_YAML, INVALID, Reader
+from checks.markdown import headings, split_front_matter
+from checks.model import Brief, Procedure, TermsOfReference
+from checks.yamlsource import LineDict, YamlError, load_yaml
+
+_DOC_KINDS: dict[str, type[TermsOfReference | Brief | Procedure]] = {
+    "tor": TermsOfReference,
+    "briefs": Brief,
+    "procedures": Procedure,
+}
+
+
+Record = TermsOfReference | Brief | Procedure
+_KIND_OF: dict[type[Record], DocKind] = {
+    TermsOfReference: "tor",
+    Brief: "brief",
+    Procedure: "procedure",
+}
+
+
+def _read_doc(
+    loader: Reader,
+    model: type[Record] | None,
+    stem: str,
+    text: str,
+    rel: str,
+) -> tuple[Document, Record | None] | None:
+    """One Markdown page and the record its front matter holds (None for a plain
+    page); None, after reporting why, when the page cannot be used."""
+    split = split_front_matter(text)
+    if split.front is None and text.startswith("---\n"):
+        loader.report(
+            BAD_YAML,
+            rel,
+            1,
+            "the front matter starts with `---` but has no closing `---` line",
+        )
+        return None
+    doc = Document(rel, "page", split.body, split.body_line)
+    front: Any = None
+    if split.front is not None:
+        try:
+            front = load_yaml(split.front, line_offset=split.front_line - 1)
+        except YamlError as exc:
+            loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
+            return None
+    if isinstance(front, LineDict) and isinstance(front.get("title"), str):
+        doc.title = front["title"]
+    if model is None:
+        return doc, None
+    if not isinstance(front, LineDict):
+        loader.report(
+            INVALID,
+            rel,
+            1,
+            "this page needs front matter: a block of `key: value` lines between two `---` "
+            "lines at the very top (run `kb new` for a template)",
+        )
+        return None
+    subject = str(front.get("id") or front.get("group") or stem)
+    if model is TermsOfReference and "group" not in front:
+        front = _with(front, "group", stem)
+    record: Record | None = loader.validate(
+        model,  # one of three models, chosen by folder
+        front,
+        rel,
+        subject,
+        # A brief that fails validation may be a draft: never echo its values.
+        quote=model is not Brief,
+    )
+    if record is None:
+        return None
+    doc.headings = headings(split.body, split.body_line)
+    doc.kind = _KIND_OF[model]
+    return doc, record
+
+
+def load_docs(loader: Reader, kb: KnowledgeBase, docs_dir: Path) -> None:
+    """Load every Markdown page. A page joins ``kb.documents`` (and so can be
+    published) only once it has loaded cleanly: a record that is unreadable,
+    invalid or a duplicate is reported and never published."""
+    if not docs_dir.is_dir():
+        return
+    tors: list[tuple[str, TermsOfReference, Document]] = []
+    for path in markdown_files(docs_dir):
+        parts = path.relative_to(docs_dir).parts
+        folder = parts[0] if len(parts) == 2 else ""
+        model = _DOC_KINDS.get(folder) if path.stem != "index" else None
+        loaded = loader.read_unit(path, partial(_read_doc, loader, model, path.stem))
+        if loaded is None:
+            continue
+        doc, record = loaded
+        rel = doc.path
+        if record is None:
+            kb.documents[rel] = doc
+        elif isinstance(record, TermsOfReference):
+            tors.append((rel, record, doc))
+        elif isinstance(record, Brief):
+            if unique(loader, kb.briefs, record.id, record, "brief id"):
+                kb.documents[rel] = doc
+            else:
+                # Two briefs claim one id: either could be the draft, so neither is
+                # published until the id is fixed.
+                kb.documents.pop(kb.briefs[record.id].source, None)
+        else:
+            kb.procedures[rel] = record
+            kb.documents[rel] = doc
+    # A ToR whose file is named after its group owns that id; one that claims
+    # another group's id with `group:` is the duplicate, whatever the file order.
+    tors.sort(key=lambda t: (Path(t[0]).stem != t[1].id, t[0]))
+    for rel, tor, doc in tors:
+        if unique(loader, kb.tors, tor.id, tor, "group id"):
+            kb.documents[rel] = doc
+
+
+def _with(mapping: LineDict, key: str, value: Any) -> LineDict:
+    copy = LineDict(mapping)
+    copy.line, copy.key_lines = mapping.line, dict(mapping.key_lines)
+    copy[key] = value
+    copy.key_lines.setdefault(key, mapping.line)
+    return copy

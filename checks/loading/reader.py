@@ -1,0 +1,298 @@
+"""Reading one file: its bytes, its text, its YAML and the record it validates to.
+
+:class:`Reader` never raises on bad input: each problem is kept as a finding
+under the ``KB`` code that reports it, with the file, the line and advice. With
+a parse cache, a file whose bytes are unchanged is not parsed again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from checks.cache import ParseCache, digest
+from checks.findings import Problem
+from checks.model.common import Located
+from checks.validation import explain
+from checks.yamlsource import LineDict, LineList, YamlError, line_at, load_yaml
+
+# Codes of the loader's own findings; each is documented as a rule in checks/rules.
+UNREADABLE = "KB001"
+BAD_YAML = "KB002"
+INVALID = "KB003"
+DUPLICATE = "KB004"
+MISSING_FILE = "KB005"
+UNEXPECTED_FILE = "KB006"
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+class Reader:
+    """Reads the files of one knowledge base, collecting its problems as it goes."""
+
+    def __init__(
+        self,
+        root: Path,
+        cache: ParseCache | None = None,
+        share: Callable[[str], bool] | None = None,
+    ) -> None:
+        self.root = root
+        self.cache = cache
+        # When several processes share a first run (checks.parallel), each reads
+        # only the action plans, meeting logs and pages ``share`` gives it.
+        self.share = share
+        self.problems: list[tuple[str, Problem]] = []
+        self.files_read = 0
+        self.max_bytes = 5 * 1024 * 1024
+        self._prefix = os.path.join(str(root), "")
+
+    # -- reporting -----------------------------------------------------------
+
+    def report(self, code: str, file: str, line: int, message: str, subject: str = "") -> None:
+        self.problems.append((code, Problem(file, line, message, subject)))
+
+    def rel(self, path: Path) -> str:
+        # Every path read is built from the root, so its text starts with the
+        # root's; pathlib's general relative_to was a noticeable part of a warm run.
+        text = str(path)
+        if text.startswith(self._prefix):
+            return text[len(self._prefix) :].replace(os.sep, "/")
+        return path.relative_to(self.root).as_posix()
+
+    # -- reading -------------------------------------------------------------
+
+    def read_bytes(self, path: Path, rel: str | None = None) -> bytes | None:
+        """The file's bytes, or None after reporting why it cannot be read."""
+        rel = self.rel(path) if rel is None else rel
+        try:
+            if os.path.islink(path):
+                target = path.resolve()
+                if not target.is_relative_to(self.root.resolve()):
+                    self.report(
+                        UNREADABLE,
+                        rel,
+                        1,
+                        "this is a link to a file outside the repository, so it is not read; "
+                        "put the file itself in the repository",
+                    )
+                    return None
+            with open(path, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > self.max_bytes:
+                    self.report(
+                        UNREADABLE,
+                        rel,
+                        1,
+                        f"the file is {size / 1_048_576:.1f} MB, over the "
+                        f"{self.max_bytes / 1_048_576:g} MB limit (max_file_mb in kb.yaml); "
+                        "split it or remove what does not belong",
+                    )
+                    return None
+                data = fh.read()
+        except OSError as exc:
+            self.report(UNREADABLE, rel, 1, f"cannot read the file: {exc.strerror or exc}")
+            return None
+        self.files_read += 1
+        return data
+
+    def decode(self, data: bytes, rel: str) -> str | None:
+        """The text of a file's bytes, or None after reporting why it is not text."""
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]  # a byte-order mark, as some Windows editors save
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            self.report(
+                UNREADABLE,
+                rel,
+                line,
+                f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} on this line); "
+                "save it with UTF-8 encoding",
+            )
+            return None
+        if "\x00" in text:
+            line = text[: text.index("\x00")].count("\n") + 1
+            self.report(
+                UNREADABLE, rel, line, "the file contains a NUL byte; it is not a text file"
+            )
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def read_text(self, path: Path) -> str | None:
+        data = self.read_bytes(path)
+        return None if data is None else self.decode(data, self.rel(path))
+
+    def read_unit(
+        self, path: Path, compute: Callable[[str, str], T], divisible: bool = True
+    ) -> T | None:
+        """``compute(text, rel)`` for a file, or its stored result if the file is unchanged.
+
+        Whatever ``compute`` reports is stored with its result and reported again
+        on a cache hit, so a cached run finds exactly what a fresh one would.
+        A ``divisible`` file outside this loader's share is skipped (None).
+        """
+        rel = self.rel(path)
+        if divisible and self.share is not None and not self.share(rel):
+            return None
+        data = self.read_bytes(path, rel)
+        if data is None:
+            return None
+        key = b""
+        if self.cache is not None:
+            key = digest(data)
+            hit = self.cache.get(rel, key)
+            if hit is not None:
+                problems, value = hit
+                self.problems.extend(problems)
+                return value
+        start = len(self.problems)
+        text = self.decode(data, rel)
+        value = None if text is None else compute(text, rel)
+        if self.cache is not None:
+            self.cache.put(rel, key, (self.problems[start:], value))
+        return value
+
+    def read_yaml(self, path: Path, required: bool = True) -> Any:
+        text = self.read_text(path)
+        return None if text is None else self.parse_yaml(text, self.rel(path), required)
+
+    def parse_yaml(self, text: str, rel: str, required: bool = True) -> Any:
+        try:
+            data = load_yaml(text)
+        except YamlError as exc:
+            self.report(BAD_YAML, rel, exc.line, exc.message)
+            return None
+        if data is None:
+            if required:
+                self.report(INVALID, rel, 1, "the file is empty; it should hold `key: value` lines")
+            return None
+        if not isinstance(data, LineDict):
+            self.report(
+                INVALID,
+                rel,
+                getattr(data, "line", 1),
+                "the file should hold `key: value` lines at the top level, "
+                f"not a {type(data).__name__}",
+            )
+            return None
+        return data
+
+    def read_list(
+        self,
+        path: Path,
+        model: type[M],
+        key: str,
+        item: type[BaseModel],
+        required: bool = True,
+        divisible: bool = True,
+    ) -> M | None:
+        """A file holding a list (of agencies, reviews, actions...), through the cache."""
+
+        def compute(text: str, rel: str) -> M | None:
+            raw = self.parse_yaml(text, rel, required)
+            return None if raw is None else self.validate_list(model, raw, key, item, rel)
+
+        return self.read_unit(path, compute, divisible)
+
+    # -- validation ------------------------------------------------------------
+
+    def validate(
+        self, model: type[M], raw: Any, file: str, subject: str = "", quote: bool = True
+    ) -> M | None:
+        try:
+            obj = model.model_validate(raw)
+        except ValidationError as exc:
+            for problem in explain(exc, model, raw, file, subject, quote=quote):
+                self.problems.append((INVALID, problem))
+            return None
+        attach(obj, file, raw)
+        return obj
+
+    def validate_list(
+        self, model: type[M], raw: LineDict, key: str, item: type[BaseModel], file: str
+    ) -> M | None:
+        """Validate a file holding a list; on error keep the entries that are valid."""
+        try:
+            obj = model.model_validate(raw)
+        except ValidationError as exc:
+            subject_key = {"reviews": "ref"}.get(key, "id")
+            items = raw.get(key)
+            for problem in explain(exc, model, raw, file):
+                subject = ""
+                if isinstance(items, LineList):
+                    for i, entry in enumerate(items):
+                        if isinstance(entry, LineDict) and problem.line >= line_at(items, (i,)):
+                            subject = str(entry.get(subject_key, ""))
+                self.problems.append(
+                    (INVALID, Problem(file, problem.line, problem.message, subject))
+                )
+            # Salvage: the envelope must be valid; then keep each valid entry.
+            envelope_errors = [e for e in exc.errors() if not e["loc"] or e["loc"][0] != key]
+            if envelope_errors or not isinstance(items, LineList):
+                return None
+            good = LineList()
+            good.line, good.item_lines = items.line, []
+            for i, entry in enumerate(items):
+                try:
+                    item.model_validate(entry)
+                except ValidationError:
+                    continue
+                good.append(entry)
+                good.item_lines.append(items.item_lines[i])
+            if not good:
+                return None
+            salvaged = LineDict(raw)
+            salvaged.line, salvaged.key_lines = raw.line, raw.key_lines
+            salvaged[key] = good
+            try:
+                obj = model.model_validate(salvaged)
+            except ValidationError:
+                return None
+            raw = salvaged
+        attach(obj, file, raw)
+        return obj
+
+
+def attach(obj: BaseModel, file: str, raw: Any) -> None:
+    """Give a validated record (and the records inside it) their file and raw lines."""
+    if isinstance(obj, Located):
+        obj.locate(file, raw)
+    if not isinstance(raw, dict):
+        return
+    for name, key in _located_fields(type(obj)):
+        value = getattr(obj, name)
+        sub = raw.get(key)
+        if isinstance(value, Located):
+            attach(value, file, sub)
+        elif isinstance(value, list) and isinstance(sub, list):
+            for child, child_raw in zip(value, sub, strict=False):
+                if isinstance(child, Located):
+                    attach(child, file, child_raw)
+
+
+@cache
+def _located_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, key) of each field that can hold records of its own.
+
+    Worked out once per model from the annotations: walking every field of
+    every one of 10,000 actions to find the few that hold records was a
+    noticeable part of loading.
+    """
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _holds_located(info.annotation)
+    )
+
+
+def _holds_located(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True  # a nested model: it may hold located records further down
+    return any(_holds_located(arg) for arg in get_args(annotation))

@@ -7,7 +7,8 @@ the action plans, meeting logs and pages among processes: each loads its share
 into the parse cache and runs the memoised checks over it, and the others send
 what they worked out back to this one. The load and the checks that follow then
 find every result ready, exactly as in a run with a warm cache; the cache's own
-tests are what show that a cached result is the one a fresh parse gives.
+tests are what show that a cached result is the one a fresh parse gives. (The
+load does not even read those files again: a share read them moments before.)
 
 It is used only where it is safe and pays: where processes can be forked
 (Linux and macOS), from a process with no other threads (forking one that has
@@ -138,6 +139,7 @@ def prefill(
             os.close(write_end)
             children.append((pid, read_end))
         _work(run, 0)
+        cache.mark_prefilled(cache.fresh)
     except Exception:  # as for a child: the load parses what is missing
         pass
     finally:

@@ -18,6 +18,7 @@ import pytest
 
 from checks.cache import Memo, ParseCache
 from checks.cli import main
+from checks.loading import cache_setting, divisible_files, load, load_config
 from checks.parallel import MIN_FILES, cpu_quota, default_jobs, prefill, share_of
 from kbfactory import TODAY
 from test_hostile import CASES, install
@@ -222,6 +223,47 @@ def test_a_result_put_in_this_run_is_handed_out_once_then_copied(tmp_path: Path)
     assert in_memory.get("docs/a.md", b"key") is value
     assert in_memory.get("docs/a.md", b"key") is None  # nothing kept to copy
     assert in_memory.get("docs/b.md", b"key") is None
+
+
+def test_the_load_after_the_shares_does_not_read_their_files_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from checks.engine import run
+    from checks.loading.reader import Reader
+
+    alone = run(load(REPO), TODAY).findings
+    # Two shares of the example, worked out as prefill does, without forking.
+    other = ParseCache(None)
+    load(REPO, other, share=lambda rel: share_of(rel, 2) == 1)
+    cache = ParseCache(None)
+    cache.configure(cache_setting(load_config(REPO)))
+    assert cache.merge(other.export()) > 0
+    load(REPO, cache, share=lambda rel: share_of(rel, 2) == 0)
+    cache.mark_prefilled(cache.fresh)
+    read: list[str] = []
+    real = Reader.read_bytes
+
+    def read_bytes(self: Reader, path: Path, rel: str | None = None) -> bytes | None:
+        read.append(str(path))
+        return real(self, path, rel)
+
+    monkeypatch.setattr(Reader, "read_bytes", read_bytes)
+    kb = load(REPO, cache)
+    divisible = set(divisible_files(REPO, kb.config))
+    assert read and not any(str(REPO / rel) in read for rel in divisible)
+    assert kb.files_read == len(read) + len(divisible)
+    assert run(kb, TODAY).findings == alone
+
+
+def test_only_results_marked_as_prefilled_skip_the_read(tmp_path: Path) -> None:
+    cache = ParseCache(None)
+    cache.put("docs/a.md", b"old", {"title": "old"})
+    assert cache.ready("docs/a.md") is None  # put, but not by a share of this run
+    assert cache.get("docs/a.md", b"new") is None  # so the file is read, and has changed
+    cache.put("docs/a.md", b"new", {"title": "new"})
+    cache.mark_prefilled(["docs/a.md"])
+    assert cache.ready("docs/a.md") == {"title": "new"}
+    assert cache.ready("docs/a.md") is None  # once only
 
 
 def test_memo_records_what_it_worked_out() -> None:

@@ -141,6 +141,13 @@ class Reader:
         rel = self.rel(path)
         if divisible and self.share is not None and not self.share(rel):
             return None
+        if self.cache is not None:
+            ready = self.cache.ready(rel)
+            if ready is not None:
+                self.files_read += 1
+                problems, value = ready
+                self.problems.extend(problems)
+                return value
         data = self.read_bytes(path, rel)
         if data is None:
             return None

@@ -264,6 +264,21 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
         if 0 <= mark.line < len(lines) and "\t" in lines[mark.line]:
             return f"{problem}; this line contains a tab: indent with spaces instead"
     if "mapping values are not allowed" in problem:
+        # libyaml says this both for `summary: Purpose: to review` and for a
+        # `key:` line indented under a plain value (YAML reads it as more of that
+        # value). On the second, the colon it points at is the line's first.
+        if mark is not None:
+            lines = text.splitlines()
+            if 0 <= mark.line < len(lines):
+                before = lines[mark.line][: mark.column]
+                key = before.strip().lstrip("- ").strip()
+                if key and ": " not in before and before.startswith((" ", "-")):
+                    return (
+                        f"`{key}:` is indented more than the line above it, so YAML reads "
+                        f"it as part of the value above; line `{key}:` up with the key "
+                        "above it (or, if it continues the value above, put that whole "
+                        "value in quotes)"
+                    )
         return (
             f"{problem}: a value that contains `: ` must be put in quotes, "
             'e.g. summary: "Purpose: to review"'

@@ -30,6 +30,9 @@ def test_dates_and_floats_stay_text():
         ("a:\n\tb: 1\n", 2, "tab"),
         ("a: 1\na: 2\n", 2, "appears twice"),
         ("summary: Purpose: x\n", 1, "quotes"),
+        ("a: 1\nb:\n  c: d\n  e: f: g\n", 4, "quotes"),
+        ("title: x\n  owner: y\n", 2, "`owner:` is indented more than the line above"),
+        ("items:\n  - id: 1\n     due: 2\n", 3, "line `due:` up with the key above"),
         ("[" * 10_000 + "]" * 10_000, 1, "nest"),
     ],
 )

@@ -134,6 +134,12 @@ def explain(
                 msg = f"`{where}`: {msg}"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             msg = f"`{where}` should be a block of `key: value` lines, not {_short(err['input'])}"
+        elif kind in ("int_parsing", "int_type", "int_from_float"):
+            msg = f"`{where}` should be a whole number, such as 5, not {_short(err['input'])}"
+        elif kind in ("bool_parsing", "bool_type"):
+            msg = f"`{where}` should be true or false, not {_short(err['input'])}"
+        elif kind == "string_type":
+            msg = f"`{where}` should be text, not {_short(err['input'])}; put the value in quotes"
         elif kind == "list_type":
             msg = (
                 f"`{where}` should be a list (lines starting with `- `), not {_short(err['input'])}"

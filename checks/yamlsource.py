@@ -242,6 +242,11 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
         exc.line += line_offset
         raise
     except yaml.MarkedYAMLError as exc:
+        unclosed = _UNCLOSED.get(exc.context or "")
+        if unclosed and exc.context_mark is not None:
+            # libyaml notices on a later line; the opening is what needs fixing.
+            line = exc.context_mark.line + 1 + line_offset
+            raise YamlError(unclosed, line) from None
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = exc.problem or "this is not valid YAML"
@@ -255,6 +260,22 @@ def load_yaml(text: str, line_offset: int = 0) -> Any:
     return data
 
 
+_UNCLOSED = {
+    "while parsing a flow mapping": (
+        "the `{` on this line has no matching `}`; close it with `}`, and put any "
+        "value that contains a comma in quotes"
+    ),
+    "while parsing a flow sequence": (
+        "the `[` on this line has no matching `]`; close the list with `]`, and put "
+        "any item that contains a comma in quotes"
+    ),
+    "while scanning a quoted scalar": (
+        "the quoted value that starts on this line has no closing quote; "
+        "end it with the same quote mark it starts with"
+    ),
+}
+
+
 def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
     """Turn libyaml's wording into advice a non-programmer can act on."""
     if "found character '\\t'" in problem or "found a tab" in problem:
@@ -263,6 +284,11 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
         lines = text.splitlines()
         if 0 <= mark.line < len(lines) and "\t" in lines[mark.line]:
             return f"{problem}; this line contains a tab: indent with spaces instead"
+    if "cannot start any token" in problem and mark is not None:
+        lines = text.splitlines()
+        if 0 <= mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            char = lines[mark.line][mark.column]
+            return f"a value cannot start with `{char}` in YAML; put the value in quotes"
     if "mapping values are not allowed" in problem:
         # libyaml says this both for `summary: Purpose: to review` and for a
         # `key:` line indented under a plain value (YAML reads it as more of that

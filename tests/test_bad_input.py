@@ -127,3 +127,29 @@ def test_wrong_type(files, check):
     files["docs/tor/panel.md"][0]["members"] = "everyone"
     (f,) = [f for f in check(files).findings if f.code == "KB003"]
     assert "should be a list" in f.message
+
+
+@pytest.mark.parametrize(
+    ("file", "edit", "words"),
+    [
+        (
+            "docs/tor/panel.md",
+            lambda f: f[0].update(papers_days="five"),
+            "`papers_days` should be a whole number, such as 5, not 'five'",
+        ),
+        (
+            "data/partnership.yaml",
+            lambda f: f["agencies"][0].update(statutory="perhaps"),
+            "`agencies[1].statutory` should be true or false, not 'perhaps'",
+        ),
+        (
+            "data/actions/CSPR-2026-01.yaml",
+            lambda f: f["actions"][0].update(recommendation=12),
+            "`actions[1].recommendation` should be text, not 12; put the value in quotes",
+        ),
+    ],
+)
+def test_wrong_scalar_types_say_what_is_expected(files, check, file, edit, words):
+    edit(files[file])
+    found = [f for f in check(files).findings if f.code == "KB003" and f.file == file]
+    assert [f.message for f in found] == [words]

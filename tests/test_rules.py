@@ -141,8 +141,8 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "KB002",
         _add_file("data/actions/bad.yaml", "review: [CSPR\n"),
         "data/actions/bad.yaml",
-        2,
-        "not valid YAML",
+        1,
+        "the `[` on this line has no matching `]`",
     ),
     (
         "KB003",

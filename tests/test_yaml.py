@@ -26,13 +26,18 @@ def test_dates_and_floats_stay_text():
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("a: [1\n", 2, "not valid YAML"),
+        ("a: [1\n", 1, "the `[` on this line has no matching `]`"),
+        ("a: - b\n", 1, "not valid YAML"),
+        ("owner: @council\n", 1, "a value cannot start with `@` in YAML; put the value in quotes"),
         ("a:\n\tb: 1\n", 2, "tab"),
         ("a: 1\na: 2\n", 2, "appears twice"),
         ("summary: Purpose: x\n", 1, "quotes"),
         ("a: 1\nb:\n  c: d\n  e: f: g\n", 4, "quotes"),
         ("title: x\n  owner: y\n", 2, "`owner:` is indented more than the line above"),
         ("items:\n  - id: 1\n     due: 2\n", 3, "line `due:` up with the key above"),
+        ("m:\n  - {a: 1, b: 2\n  - {a: 3}\n", 2, "the `{` on this line has no matching `}`"),
+        ("q: [a, b\nr: 1\n", 1, "the `[` on this line has no matching `]`"),
+        ('x: 1\ny: "abc\n', 2, "no closing quote"),
         ("[" * 10_000 + "]" * 10_000, 1, "nest"),
     ],
 )

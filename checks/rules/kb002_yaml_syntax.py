@@ -3,9 +3,10 @@
 ## What it checks
 
 That every YAML data file, and the front matter at the top of every Markdown page,
-can be read. The finding points at the line where reading failed and says what
-usually causes it: a tab used for indenting, a value containing `: ` that needs
-quotes, a key written twice, or aliases that would expand without limit.
+can be read. The finding points at the line to fix and says what usually
+causes it: a tab used for indenting, a value containing `: ` that needs quotes,
+a line indented under a value, a `{`, `[` or quote that is never closed, a key
+written twice, or aliases that would expand without limit.
 
 ## Why
 

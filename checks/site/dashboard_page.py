@@ -57,5 +57,10 @@ def dashboard_page(
             src = f"[{esc(f.file)}:{f.line}]({source})" if source else f"{esc(f.file)}:{f.line}"
             rows.append([f"[{f.code}](rules/{f.code}.md)", where, _message(f), src])
         out.append(f"\n## {heading} ({len(rows)})\n")
-        out.append(table(["Check", "About", "Finding", "Source"], rows) if rows else "None.\n")
+        if rows:
+            # The class lets the stylesheet give the finding itself most of the width.
+            findings = table(["Check", "About", "Finding", "Source"], rows)
+            out.append(f'<div class="kb-findings" markdown>\n\n{findings}\n</div>\n')
+        else:
+            out.append("None.\n")
     return "\n".join(out)

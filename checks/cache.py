@@ -26,8 +26,8 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
@@ -150,6 +150,7 @@ class ParseCache:
         self.memos: dict[str, Memo] = {}
         # Files that this run's shares (checks.parallel) parsed moments ago; see `ready`.
         self.prefilled: set[str] = set()
+        self.deferring = False  # see `deferred`
         self.seen: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -231,9 +232,34 @@ class ParseCache:
 
     def put(self, rel: str, content: bytes, value: Any) -> None:
         self.fresh[rel] = (content, value)
-        if self.file is None:
-            return  # held in memory for this run only: no copy is needed
+        if self.file is None or self.deferring:
+            return  # held in memory for this run only, or stored by `store_deferred`
         # Pickled now, not when saved: the checks have not yet touched the value.
+        self._store(rel, content, value)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Keep what is put as objects only, to be stored by :meth:`store_deferred`.
+
+        A share of a first run (checks.parallel) parses faster without pickling
+        each result as it goes; it pickles them all while the other processes
+        finish, which it would otherwise spend waiting.
+        """
+        self.deferring = True
+        try:
+            yield
+        finally:
+            self.deferring = False
+
+    def store_deferred(self) -> None:
+        """Pickle, for saving, every result put while :meth:`deferred`."""
+        if self.file is None:
+            return
+        for rel, (content, value) in self.fresh.items():
+            if self.entries.get(rel, (None,))[0] != content:
+                self._store(rel, content, value)
+
+    def _store(self, rel: str, content: bytes, value: Any) -> None:
         try:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:

@@ -138,8 +138,13 @@ def prefill(
                 _child(run, index, write_end)
             os.close(write_end)
             children.append((pid, read_end))
-        _work(run, 0)
-        cache.mark_prefilled(cache.fresh)
+        try:
+            with cache.deferred():
+                _work(run, 0)
+            cache.mark_prefilled(cache.fresh)
+        finally:
+            # While the other processes finish: pickle this share for the stored cache.
+            cache.store_deferred()
     except Exception:  # as for a child: the load parses what is missing
         pass
     finally:

@@ -266,6 +266,22 @@ def test_only_results_marked_as_prefilled_skip_the_read(tmp_path: Path) -> None:
     assert cache.ready("docs/a.md") is None  # once only
 
 
+def test_results_put_while_deferred_are_stored_afterwards(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "c.pickle")
+    with cache.deferred():
+        cache.put("docs/a.md", b"key", {"title": "A"})
+    assert "docs/a.md" not in cache.entries  # not pickled yet
+    cache.put("docs/b.md", b"key", {"title": "B"})
+    assert "docs/b.md" in cache.entries  # no longer deferred
+    cache.store_deferred()
+    for rel in ("docs/a.md", "docs/b.md"):  # as the load does; save keeps what it saw
+        cache.get(rel, b"key")
+    cache.save()
+    reopened = ParseCache(tmp_path / "c.pickle")
+    assert reopened.get("docs/a.md", b"key") == {"title": "A"}
+    assert reopened.get("docs/b.md", b"key") == {"title": "B"}
+
+
 def test_memo_records_what_it_worked_out() -> None:
     memo = Memo({b"k": 1})
     assert memo.recall("question", lambda: 2) == 2

@@ -70,6 +70,7 @@ def compliant() -> dict[str, Any]:
                     {"id": "police", "name": "Testshire Police", "statutory": True},
                     {"id": "school", "name": "Testshire Schools"},
                 ],
+                "yearly_reports": [{"period": "2025 to 2026", "published_on": "2026-06-30"}],
             },
             "data/themes.yaml": {
                 "themes": [

@@ -40,6 +40,10 @@ def meeting(files: F, i: int = 1) -> dict[str, Any]:
     return files["data/meetings/2026.yaml"]["meetings"][i]
 
 
+def yearly_report(files: F) -> dict[str, Any]:
+    return files["data/partnership.yaml"]["yearly_reports"][0]
+
+
 def proc(files: F) -> dict[str, Any]:
     return files["docs/procedures/rapid-review.md"][0]
 
@@ -249,6 +253,29 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "is before `aware_on`",
     ),
     ("REV006", _set(review, decision_on=None), "data/reviews.yaml", None, "has no date"),
+    (
+        "REV007",
+        _set(review, removed_on="2026-11-20"),
+        "data/reviews.yaml",
+        None,
+        "taken down on 2026-11-20, 66 days after it was published on 2026-09-15; "
+        "it should stay available until at least 2027-09-15",
+    ),
+    (
+        "PRT001",
+        _set(yearly_report, published_on="2025-09-26"),
+        "data/partnership.yaml",
+        None,
+        "the yearly report was due by 2026-09-26 (12 months after the last, published on "
+        "2025-09-26), 60 days ago",
+    ),
+    (
+        "PRT002",
+        _set(yearly_report, published_on="2025-12-12"),
+        "data/partnership.yaml",
+        None,
+        "the next yearly report is due on 2026-12-12, in 17 days",
+    ),
     (
         "ACT001",
         _set(action, due="2026-11-20"),

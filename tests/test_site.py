@@ -100,6 +100,23 @@ def test_register_shows_timeliness(site):
     assert "Child H" in html
 
 
+def test_register_shows_when_a_report_was_taken_down(site):
+    html = (site / "register/index.html").read_text()
+    section = html.split('id="cspr-2024-01"')[1].split('id="cspr-2024-02"')[0]
+    assert "<td>Report taken down</td>" in section and "1 Sep 2025" in section
+
+
+def test_home_page_lists_what_needs_attention(site):
+    html = (site / "index.html").read_text()
+    attention = html.split('id="needs-attention"')[1].split("</ul>")[0]
+    items = re.findall(r'<a href="([^"]+)">([^<]+)</a>', attention)
+    assert ("actions/#overdue", "13 overdue actions") in items
+    assert ("compliance/", "The next yearly report is due soon") in items
+    assert items[-1][1].startswith("All ") and items[-1][1].endswith(
+        " findings on the compliance dashboard"
+    )
+
+
 def test_dashboard_links_each_finding_to_a_page_that_exists(site):
     html = (site / "compliance/index.html").read_text()
     links = re.findall(r'<td><a href="([^"#]+)(?:#[^"]*)?">', html)
@@ -142,6 +159,8 @@ def test_calendar_is_valid_rfc5545(site):
     summaries = {str(e["SUMMARY"]) for e in events}
     assert "ToR review due: Safeguarding Partnership Executive" in summaries
     assert "Action due: CSPR-2024-02 A07" in summaries
+    (yearly,) = [e for e in events if str(e["SUMMARY"]) == "Yearly report due"]
+    assert yearly["DTSTART"].dt == date(2026, 12, 12)  # 12 months after 2025-12-12
     assert all(e["DTSTART"].dt >= date(2026, 11, 25) for e in events)
     assert not any("LB-2026-06" in s for s in summaries)  # embargoed brief
 

@@ -3,7 +3,7 @@
 from checks.model.action import Action, ActionPlan, DueChange, Owner
 from checks.model.brief import Audience, Brief
 from checks.model.meeting import Meeting, MeetingLog
-from checks.model.partnership import Agency, Partnership, Theme, Vocabulary
+from checks.model.partnership import Agency, Partnership, Theme, Vocabulary, YearlyReport
 from checks.model.procedure import Procedure
 from checks.model.review import Register, Review
 from checks.model.tor import HistoryEntry, Seat, Suppression, TermsOfReference
@@ -28,4 +28,5 @@ __all__ = [
     "TermsOfReference",
     "Theme",
     "Vocabulary",
+    "YearlyReport",
 ]

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from checks.dates import Nation
-from checks.model.common import Located, Slug, Text
+from checks.model.common import IsoDate, Located, Slug, Text
 
 
 class Agency(Located):
@@ -21,6 +21,15 @@ class Agency(Located):
         "the local authority, the integrated care board and the police",
     )
     short: str | None = Field(default=None, description="a short name, e.g. 'ICB'")
+
+
+class YearlyReport(Located):
+    """One of the partnership's published yearly reports."""
+
+    period: str | None = Field(
+        default=None, description="the period the report covers, e.g. '2024 to 2025'"
+    )
+    published_on: IsoDate = Field(description="the date the report was published")
 
 
 class Partnership(Located):
@@ -39,6 +48,11 @@ class Partnership(Located):
         description="shared role mailboxes that may appear in published pages",
     )
     agencies: list[Agency] = Field(min_length=1)
+    yearly_reports: list[YearlyReport] = Field(
+        default_factory=list,
+        description="the partnership's published yearly reports; Working Together expects "
+        "one in every 12-month period",
+    )
 
 
 class Theme(Located):

@@ -43,6 +43,11 @@ class Review(Located):
         default=None, description="the final report sent to the Panel and the DfE"
     )
     published_on: IsoDate | None = None
+    removed_on: IsoDate | None = Field(
+        default=None,
+        description="the date the published report was taken off the partnership's website, "
+        "if it has been",
+    )
     status: ReviewStatus
     themes: list[str] = Field(default_factory=list)
     notes: str | None = Field(default=None, max_length=2000)

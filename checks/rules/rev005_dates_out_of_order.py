@@ -52,6 +52,7 @@ ORDER: tuple[tuple[str, str], ...] = (
     ("commissioned_on", "commissioning"),
     ("advance_copy_sent", "the advance copy"),
     ("published_on", "publication"),
+    ("removed_on", "taking the report down"),
 )
 
 

@@ -288,12 +288,21 @@ class SiteBuild:
         overdue = sum(1 for f in shown if f.code == "ACT001")
         late_reviews = sum(1 for f in shown if f.code in ("REV001", "REV002", "REV003"))
         tor_due = [f for f in shown if f.code in ("TOR001", "TOR002", "TOR003")]
+        codes = {f.code for f in shown}
+        yearly = (
+            ["- [The yearly report is overdue, or none is recorded](compliance.md)"]
+            if "PRT001" in codes
+            else ["- [The next yearly report is due soon](compliance.md)"]
+            if "PRT002" in codes
+            else []
+        )
         attention = "\n".join(
             [
                 f"- [{overdue} overdue actions](actions.md#overdue)",
                 f"- [{late_reviews} late or overdue review steps](register.md)",
                 f"- [{len(tor_due)} terms of reference lapsed, due for review or undated]"
                 "(groups.md)",
+                *yearly,
                 f"- [All {len(shown)} findings on the compliance dashboard](compliance.md)",
             ]
         )

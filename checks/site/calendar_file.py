@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from checks.dates import WorkingCalendar
 from checks.kb import KnowledgeBase
 from checks.model import Brief
+from checks.rules._yearly import latest_yearly_report
 
 OPEN = ("open", "in-progress")
 
@@ -83,6 +84,18 @@ def deadlines(
                         "Six months from the decision to undertake the review.",
                     )
                 )
+    latest = latest_yearly_report(kb.partnership, today) if kb.partnership else None
+    if latest is not None:
+        due = latest.published_on + relativedelta(months=12)
+        if due >= today:
+            found.append(
+                Deadline(
+                    "yearly-report",
+                    due,
+                    "Yearly report due",
+                    "The safeguarding partners' yearly report (one in every 12 months).",
+                )
+            )
     for path, proc in kb.procedures.items():
         if proc.review_by >= today:
             found.append(

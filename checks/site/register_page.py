@@ -77,6 +77,8 @@ def register_page(
             ["Advance copy sent", _d(r.advance_copy_sent)],
             ["Published", _d(r.published_on)],
         ]
+        if r.removed_on:
+            rows.append(["Report taken down", _d(r.removed_on)])
         if r.sin_sent and not r.rr_sent and r.kind in ("rapid-review", "lcspr", "learning-review"):
             rows.append(["Rapid review due", _d(calendar.add(r.sin_sent, 15))])
         out.append(table(["Step", "Date"], rows))

@@ -1,0 +1,75 @@
+"""The partnership's yearly report (PRT001, PRT002) and how long a review's
+report stays published (REV007), beyond the one failing case each in test_rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from checks.engine import Result
+
+
+def messages(result: Result, *codes: str) -> list[str]:
+    return [f"{f.code} {f.message}" for f in result.findings if f.code in codes]
+
+
+def test_no_yearly_report_recorded_is_an_error(files: dict[str, Any], check: Any) -> None:
+    del files["data/partnership.yaml"]["yearly_reports"]
+    (found,) = messages(check(files), "PRT001", "PRT002")
+    assert found.startswith("PRT001 no yearly report is recorded")
+
+
+def test_the_latest_report_counts_whatever_the_order(files: dict[str, Any], check: Any) -> None:
+    files["data/partnership.yaml"]["yearly_reports"] = [
+        {"published_on": "2026-06-30"},
+        {"published_on": "2024-06-28"},  # an older one listed after: no finding
+    ]
+    assert messages(check(files), "PRT001", "PRT002") == []
+
+
+def test_a_report_dated_after_today_is_not_counted(files: dict[str, Any], check: Any) -> None:
+    files["data/partnership.yaml"]["yearly_reports"] = [
+        {"published_on": "2025-06-30"},
+        {"published_on": "2026-12-01"},
+    ]
+    found = messages(check(files), "PRT001")
+    assert any("recorded as published on 2026-12-01, after today" in m for m in found)
+    # The future one is not the latest: the one before it is a year and more old.
+    assert any("was due by 2026-06-30" in m for m in found)
+
+
+def test_the_window_and_period_are_options(files: dict[str, Any], check: Any) -> None:
+    files["kb.yaml"] = {"rules": {"PRT001": {"options": {"months": 4}}}}
+    (found,) = messages(check(files), "PRT001")
+    assert "was due by 2026-10-30 (4 months after the last" in found
+
+
+def test_a_report_kept_for_a_year_may_be_taken_down(files: dict[str, Any], check: Any) -> None:
+    files["data/reviews.yaml"]["reviews"][0]["published_on"] = "2025-09-15"
+    files["data/reviews.yaml"]["reviews"][0]["advance_copy_sent"] = "2025-09-01"
+    files["data/reviews.yaml"]["reviews"][0]["decision_on"] = "2025-04-01"
+    files["data/reviews.yaml"]["reviews"][0].update(
+        aware_on="2025-03-03",
+        sin_sent="2025-03-05",
+        rr_sent="2025-03-20",
+        commissioned_on="2025-04-15",
+        removed_on="2026-09-15",
+    )
+    assert messages(check(files, today=date(2026, 11, 25)), "REV005", "REV007") == []
+
+
+def test_taken_down_without_being_published(files: dict[str, Any], check: Any) -> None:
+    review = files["data/reviews.yaml"]["reviews"][0]
+    review.update(status="in-progress", removed_on="2026-10-01")
+    del review["published_on"]
+    (found,) = messages(check(files), "REV007")
+    assert "`removed_on` is set but the review has no `published_on`" in found
+
+
+def test_taken_down_before_it_was_published(files: dict[str, Any], check: Any) -> None:
+    files["data/reviews.yaml"]["reviews"][0]["removed_on"] = "2026-09-01"
+    found = messages(check(files), "REV005")
+    assert found == [
+        "REV005 `removed_on` (2026-09-01) is before `published_on` (2026-09-15): "
+        "taking the report down cannot come before publication"
+    ]

@@ -100,6 +100,24 @@ def _identifier(kind: str, fake: Faker, rng: random.Random) -> tuple[str, str]:
     if kind == "name":
         v = f"{fake.first_name()} {fake.last_name()}"
         return f"A neighbour, {v}, raised the first concern.", v
+    if kind == "school":
+        name = rng.choice(
+            [fake.last_name(), f"St {fake.first_name()}'s", f"{fake.city()}", fake.street_name()]
+        )
+        school = rng.choice(
+            [
+                "Primary School",
+                "C of E Primary School",
+                "Academy",
+                "High School",
+                "Nursery",
+                "Infant School",
+                "College",
+                "Pre-school",
+            ]
+        )
+        v = f"{name} {school}"
+        return f"Staff at {v} noticed the change first.", v
     v = rng.choice(DENY_TERMS)
     return f"The family had lived near {v} for years.", v
 

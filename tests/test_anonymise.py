@@ -51,6 +51,9 @@ def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_p
         ("Crime reference 44/123456/25.", "case-reference"),
         ("Visits at 14 Carter Road continued.", "address"),
         ("Jessica Smith raised it.", "name"),
+        ("She started at Oakfield Primary School in September.", "school"),
+        ("Little Acorns Nursery noticed the bruise.", "school"),
+        ("A place at St Mary's C of E Academy was offered.", "school"),
     ],
 )
 def test_each_kind(tmp_path, text, kind):
@@ -66,6 +69,9 @@ def test_each_kind(tmp_path, text, kind):
         "Within 15 working days of the notification on 2026-10-22.",
         "Review CSPR-2025-01 and brief LB-2026-01.",
         "May Day and Will Power are not people.",
+        "The Virtual School Head and the school nurse attended.",
+        "Guidance from the Royal College of Nursing and the College of Policing.",
+        "Her Primary School and the Sixth Form College were told.",
     ],
 )
 def test_allowed_text(tmp_path, text):

@@ -1,7 +1,7 @@
 """Detectors of identifying details. Each returns the spans it finds in a text.
 
 Kinds: nhs-number, ni-number, postcode, phone, email, birth-or-death-date,
-case-reference, address, name, deny-list.
+case-reference, address, name, school, deny-list.
 """
 
 from __future__ import annotations
@@ -193,6 +193,62 @@ def _names(text: str) -> Iterator[Hit]:
         yield Hit("name", m.start(), end, text[m.start() : end])
 
 
+# A school or nursery is named by the words before its kind: "Oakfield Primary
+# School", "St Mary's C of E Academy", "Little Acorns Nursery". Only words that
+# could be part of a name are collected, back from the kind: capitalised words,
+# and "of", "the", "and" or "&" between them.
+# No \b in front, so that the regex engine can skip to the kinds' first letters;
+# the loop checks that a kind starts a word.
+_SCHOOL_KIND = re.compile(r"(?:School|Academy|Nursery|College|Pre-?[Ss]chool)\b")
+_NAME_BEFORE = re.compile(r"(?<![\w’'.&-])(?:(?:[A-Z][A-Za-z’'-]*\.?|of|the|and|&) )+$")
+#: Capitalised words that describe a kind of school, or open a sentence, rather
+#: than name one: "the Virtual School Head", "Head of School", "Royal College".
+_NOT_A_SCHOOL_NAME = frozenset(
+    """
+    primary infant infants junior juniors secondary high grammar community catholic
+    free special nursery sixth form village federation church england c e ce rc cofe
+    methodist day boarding state independent maintained mainstream alternative
+    further education virtual forest hospital residential sunday local new former
+    previous current same next this that each every any another her his their its
+    our your my the a an at in to from of and for with by on as when while after
+    before head deputy assistant royal national designated school schools academy
+    academies college colleges pre-school preschool
+    """.split()
+)
+
+
+#: Kinds that end one name: words before them belong to another school, if any.
+_SCHOOL_ENDS = frozenset({"school", "academy", "college", "pre-school", "preschool"})
+
+
+def _schools(text: str) -> list[Hit]:
+    found: list[Hit] = []
+    for kind in _SCHOOL_KIND.finditer(text):
+        if kind.start() and (text[kind.start() - 1].isalnum() or text[kind.start() - 1] in "_’'-"):
+            continue  # inside a word: "Preschool" is matched whole, not as its "school"
+        before = _NAME_BEFORE.search(text, max(0, kind.start() - 80), kind.start())
+        if before is None:
+            continue
+        words = before.group(0).split()
+        if not words[-1][:1].isupper():
+            continue  # "the College of Policing", "and the School": no name before the kind
+        ends = [i for i, w in enumerate(words) if w.lower() in _SCHOOL_ENDS]
+        if ends:
+            words = words[ends[-1] + 1 :]  # "Oak Academy and Elm School": two schools
+        # Leading words that cannot start a name ("At", "The", "her") are dropped.
+        while words and words[0].lower().rstrip(".") in _NOT_A_SCHOOL_NAME:
+            words.pop(0)
+        if not any(w[:1].isupper() and w.lower() not in _NOT_A_SCHOOL_NAME for w in words):
+            continue
+        start = kind.start() - len(" ".join(words)) - 1
+        hit = Hit("school", start, kind.end(), text[start : kind.end()])
+        if found and start <= found[-1].start:
+            found[-1] = hit  # "Oakfield Nursery School": one school, not two
+        else:
+            found.append(hit)
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class DenyList:
     """Salted hashes of names and places connected to cases; never the terms."""
@@ -237,6 +293,9 @@ class Detector:
 
     def find(self, text: str) -> list[Hit]:
         hits: list[Hit] = [*_names(text)]
+        # Substring tests first: far cheaper than the pattern, which opens with \b.
+        if "chool" in text or "Academy" in text or "Nursery" in text or "College" in text:
+            hits += _schools(text)
         if "@" in text:
             hits += _email(text, self.allowed_emails)
         # Every other kind needs a digit, and most text has none: skip it cheaply.

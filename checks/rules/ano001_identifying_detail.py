@@ -17,6 +17,7 @@ for identifying details, each reported at its line with its kind:
 | `case-reference` | case or crime reference numbers, in the forms set in the options |
 | `address` | a house or flat number, a street name and a street word (Road, Close...) |
 | `name` | a given name (from Faker's published name lists) followed by a capitalised word |
+| `school` | a school, academy, college or nursery by name ("Oakfield Primary School") |
 | `deny-list` | a name or place on the partnership's private deny list (`kb sensitive add TERM`) |
 
 Pseudonyms such as "Child A", "Mother B" and "Family F" are allowed.
@@ -81,6 +82,7 @@ KINDS = (
     "case-reference",
     "address",
     "name",
+    "school",
     "deny-list",
 )
 

@@ -284,6 +284,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "5 days overdue",
     ),
     (
+        "ACT006",
+        _set(action, due="2026-10-01"),
+        "data/actions/CSPR-2026-01.yaml",
+        None,
+        "action A02 has been overdue for 55 days and no escalation to the executive is recorded",
+    ),
+    (
         "ACT002",
         _set(action, due="2026-12-05"),
         "data/actions/CSPR-2026-01.yaml",

@@ -92,6 +92,12 @@ def test_action_tracker_shows_overdue_by_agency_without_script(site):
     overdue = html.split('id="overdue"')[1].split("<h2")[0]
     assert "Overdue by 329 days" in overdue and "Downland Constabulary" in overdue
     assert 'id="agency-police"' in html
+    # An escalated action says when; one not yet escalated says nothing of it.
+    rows = re.findall(r"<tr>(.*?)</tr>", overdue, re.S)
+    (a04,) = [r for r in rows if "CSPR-2024-02</a> A04" in r]
+    assert "Overdue by 329 days</strong><br>escalated 5 Feb 2026" in a04
+    (sar_a05,) = [r for r in rows if "SAR-2025-01</a> A05" in r]
+    assert "escalated" not in sar_a05
 
 
 def test_register_shows_timeliness(site):

@@ -41,6 +41,10 @@ class Action(Located):
         default=None, description="why an action was closed without being completed"
     )
     due_changes: list[DueChange] = Field(default_factory=list)
+    escalated_on: IsoDate | None = Field(
+        default=None,
+        description="the date the overdue action was escalated to the executive",
+    )
 
 
 class ActionPlan(Located):

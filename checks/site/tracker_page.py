@@ -26,6 +26,8 @@ def _row(
 ) -> list[str]:
     state = _state(a, today)
     label = f"**Overdue by {(today - a.due).days} days**" if state == "overdue" else esc(a.status)
+    if state == "overdue" and a.escalated_on:
+        label += f"<br>escalated {a.escalated_on:%-d %b %Y}"
     return [
         f"[{esc(plan.review)}](register.md#{plan.review.lower()}) {esc(a.id)}",
         WITHHELD if f"{plan.review}/{a.id}" in withheld else esc(a.recommendation),

@@ -1,5 +1,6 @@
-"""The partnership's yearly report (PRT001, PRT002) and how long a review's
-report stays published (REV007), beyond the one failing case each in test_rules."""
+"""The partnership's yearly report (PRT001, PRT002), how long a review's report
+stays published (REV007) and escalating overdue actions (ACT006), beyond the one
+failing case each in test_rules."""
 
 from __future__ import annotations
 
@@ -73,3 +74,21 @@ def test_taken_down_before_it_was_published(files: dict[str, Any], check: Any) -
         "REV005 `removed_on` (2026-09-01) is before `published_on` (2026-09-15): "
         "taking the report down cannot come before publication"
     ]
+
+
+def test_an_escalated_overdue_action_is_not_reported_again(
+    files: dict[str, Any], check: Any
+) -> None:
+    action = files["data/actions/CSPR-2026-01.yaml"]["actions"][1]
+    action["due"] = "2026-10-01"
+    assert messages(check(files), "ACT006")  # 55 days overdue, not escalated
+    action["escalated_on"] = "2026-11-05"
+    assert messages(check(files), "ACT006") == []
+    assert messages(check(files), "ACT001")  # still overdue: escalation does not excuse it
+
+
+def test_an_action_overdue_for_under_a_month_need_not_be_escalated_yet(
+    files: dict[str, Any], check: Any
+) -> None:
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-10-26"  # 30 days
+    assert messages(check(files), "ACT006") == []

@@ -33,6 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from precompile import compile_package
 from scale import generate
 
 from checks.model import ActionPlan
@@ -63,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "kb", briefs=1000, tors=100, action_files=500, actions=20)
         schema = Path(tmp) / "actions.schema.json"

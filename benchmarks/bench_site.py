@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from precompile import compile_package
 from scale import generate
 
 
@@ -58,6 +59,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-10k", action="store_true")
     args = parser.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "kb1k", briefs=1000, tors=0, action_files=10, actions=6)
         plain = (root / "mkdocs.yml").read_text()

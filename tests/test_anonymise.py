@@ -166,3 +166,15 @@ def test_reference_patterns_are_combined_only_when_that_keeps_their_meaning():
     detector = Detector(references=either([*plain, twice, blind]))
     found = {h.text for h in detector.find("CR12345, 777777 and REF12345 and 44/123456/25")}
     assert {"CR12345", "777777", "REF12345", "44/123456/25"} <= found
+
+
+def test_a_school_that_is_a_partner_agency_may_be_named(files, check):
+    files["data/partnership.yaml"]["agencies"].append(
+        {"id": "college", "name": "Testshire College"}
+    )
+    files["docs/briefs/lb-2026-01.md"] = (
+        files["docs/briefs/lb-2026-01.md"][0],
+        files["docs/briefs/lb-2026-01.md"][1] + "\nTestshire College and Elm Academy joined.\n",
+    )
+    found = [f.match for f in check(files).findings if f.code == "ANO001"]
+    assert found == ["Elm Academy"]

@@ -92,3 +92,10 @@ def test_an_action_overdue_for_under_a_month_need_not_be_escalated_yet(
 ) -> None:
     files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-10-26"  # 30 days
     assert messages(check(files), "ACT006") == []
+
+
+def test_an_escalation_dated_after_today_is_reported(files: dict[str, Any], check: Any) -> None:
+    action = files["data/actions/CSPR-2026-01.yaml"]["actions"][1]
+    action.update(due="2026-10-01", escalated_on="2026-12-01")
+    (found,) = messages(check(files), "ACT006")
+    assert "recorded as escalated on 2026-12-01, after today (2026-11-25)" in found

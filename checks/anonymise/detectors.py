@@ -280,12 +280,16 @@ class Detector:
     allowed_emails: frozenset[str] = frozenset()
     references: tuple[re.Pattern[str], ...] = ()
     deny: DenyList | None = None
+    #: Lower-cased names of the partnership's own agencies: public, so a school or
+    #: college that is a partner (and named as one) is not an identifying detail.
+    allowed_schools: frozenset[str] = frozenset()
 
     def settings(self) -> str:
         """A digest of everything besides the text that decides what is found."""
         deny = self.deny
         parts = (
             sorted(self.allowed_emails),
+            sorted(self.allowed_schools),
             [p.pattern for p in self.references],
             None if deny is None else (deny.salt.hex(), sorted(deny.hashes), sorted(deny.lengths)),
         )
@@ -295,7 +299,7 @@ class Detector:
         hits: list[Hit] = [*_names(text)]
         # Substring tests first: far cheaper than the pattern, which opens with \b.
         if "chool" in text or "Academy" in text or "Nursery" in text or "College" in text:
-            hits += _schools(text)
+            hits += [h for h in _schools(text) if h.text.lower() not in self.allowed_schools]
         if "@" in text:
             hits += _email(text, self.allowed_emails)
         # Every other kind needs a digit, and most text has none: skip it cheaply.

@@ -4,7 +4,8 @@
 
 Every action that is `open` or `in-progress`, more than 30 days past its `due`
 date, and has no `escalated_on` date: the date the case review group escalated
-it to the executive.
+it to the executive. An `escalated_on` date after today is reported too: it
+would hide an escalation that has not happened yet.
 
 ## Why
 
@@ -59,7 +60,17 @@ class Opts(Options):
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     for plan, action in ctx.kb.actions():
-        if action.status not in ("open", "in-progress") or action.escalated_on is not None:
+        escalated = action.escalated_on
+        if escalated is not None and escalated > ctx.today:
+            yield Problem(
+                action.source,
+                action.line_of("escalated_on"),
+                f"action {action.id} is recorded as escalated on {escalated}, after today "
+                f"({ctx.today}); record an escalation once it has happened",
+                f"{plan.review}/{action.id}",
+            )
+            continue
+        if action.status not in ("open", "in-progress") or escalated is not None:
             continue
         overdue = (ctx.today - action.due).days
         if overdue > options.days:

@@ -17,7 +17,7 @@ for identifying details, each reported at its line with its kind:
 | `case-reference` | case or crime reference numbers, in the forms set in the options |
 | `address` | a house or flat number, a street name and a street word (Road, Close...) |
 | `name` | a given name (from Faker's published name lists) followed by a capitalised word |
-| `school` | a school, academy, college or nursery by name ("Oakfield Primary School") |
+| `school` | a school, college or nursery by name, unless it is a partner agency |
 | `deny-list` | a name or place on the partnership's private deny list (`kb sensitive add TERM`) |
 
 Pseudonyms such as "Child A", "Mother B" and "Family F" are allowed.
@@ -156,6 +156,7 @@ def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
     mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
     detector = Detector(
         allowed_emails=frozenset(m.lower() for m in mailboxes),
+        allowed_schools=frozenset(a.name.lower() for a in kb.agencies.values()),
         references=either([re.compile(p) for p in options.reference_patterns]),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )

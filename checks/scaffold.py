@@ -219,6 +219,7 @@ def new_action(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     owner: {{agency: {agency}, role: Owner's role}}  # who is accountable
     due: {req.today + timedelta(days=90)}  # agree a SMART date
     status: open  # open, in-progress, complete or closed
+    # escalated_on: YYYY-MM-DD  # if it runs a month late: when it went to the executive
 """
     header = (
         f"# yaml-language-server: $schema=../../schemas/actions.schema.json\nreview: {req.review}\n"

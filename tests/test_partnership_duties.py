@@ -1,6 +1,7 @@
 """The partnership's yearly report (PRT001, PRT002), how long a review's report
-stays published (REV007) and escalating overdue actions (ACT006), beyond the one
-failing case each in test_rules."""
+stays published (REV007), the Home Office's quality assurance of a DARDR (REV008)
+and escalating overdue actions (ACT006), beyond the one failing case each in
+test_rules."""
 
 from __future__ import annotations
 
@@ -99,3 +100,19 @@ def test_an_escalation_dated_after_today_is_reported(files: dict[str, Any], chec
     action.update(due="2026-10-01", escalated_on="2026-12-01")
     (found,) = messages(check(files), "ACT006")
     assert "recorded as escalated on 2026-12-01, after today (2026-11-25)" in found
+
+
+def test_a_dardr_is_published_only_after_quality_assurance(
+    files: dict[str, Any], check: Any
+) -> None:
+    review = files["data/reviews.yaml"]["reviews"][0]
+    review.update(kind="dardr", decision="dardr", quality_assured_on="2026-09-01")
+    assert messages(check(files), "REV008") == []  # agreed two weeks before publication
+    review["quality_assured_on"] = "2026-09-20"
+    (found,) = messages(check(files), "REV008")
+    assert "published on 2026-09-15, before the Home Office quality assured it on 2026-09-20" in (
+        found
+    )
+    review.update(kind="lcspr", decision="lcspr")
+    del review["quality_assured_on"]
+    assert messages(check(files), "REV008") == []  # an LCSPR needs no Home Office agreement

@@ -262,6 +262,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "it should stay available until at least 2027-09-15",
     ),
     (
+        "REV008",
+        _set(review, kind="dardr", decision="dardr"),
+        "data/reviews.yaml",
+        None,
+        "published on 2026-09-15 with no Home Office quality assurance recorded",
+    ),
+    (
         "PRT001",
         _set(yearly_report, published_on="2025-09-26"),
         "data/partnership.yaml",

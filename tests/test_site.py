@@ -106,6 +106,14 @@ def test_register_shows_timeliness(site):
     assert "Child H" in html
 
 
+def test_register_shows_a_dardrs_quality_assurance(site):
+    html = (site / "register/index.html").read_text()
+    section = html.split('id="dardr-2025-01"')[1].split("<h2")[0]
+    assert "<td>Home Office quality assurance</td>\n<td>19 Feb 2026</td>" in section
+    other = html.split('id="cspr-2024-01"')[1].split("<h2")[0]
+    assert "Home Office" not in other
+
+
 def test_register_shows_when_a_report_was_taken_down(site):
     html = (site / "register/index.html").read_text()
     section = html.split('id="cspr-2024-01"')[1].split('id="cspr-2024-02"')[0]

@@ -42,6 +42,11 @@ class Review(Located):
     advance_copy_sent: IsoDate | None = Field(
         default=None, description="the final report sent to the Panel and the DfE"
     )
+    quality_assured_on: IsoDate | None = Field(
+        default=None,
+        description="DARDRs: the date the Home Office quality assurance panel agreed the "
+        "report could be published",
+    )
     published_on: IsoDate | None = None
     removed_on: IsoDate | None = Field(
         default=None,

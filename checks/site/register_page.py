@@ -75,6 +75,11 @@ def register_page(
             ["Decision", (esc(r.decision) + " on " + _d(r.decision_on)) if r.decision else "—"],
             ["Commissioned", _d(r.commissioned_on)],
             ["Advance copy sent", _d(r.advance_copy_sent)],
+            *(
+                [["Home Office quality assurance", _d(r.quality_assured_on)]]
+                if r.kind == "dardr"
+                else []
+            ),
             ["Published", _d(r.published_on)],
         ]
         if r.removed_on:

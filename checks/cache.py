@@ -178,25 +178,9 @@ class ParseCache:
 
     def get(self, rel: str, content: bytes) -> Any | None:
         """The stored result for this file, or None when it has changed or is new."""
-        self.seen.add(rel)
-        # A result put in this run is handed out as the object once: the run that
-        # put it (a share of a first run, checks.parallel) only read it. Later
-        # uses unpickle a copy, as from a stored cache, since checks may have
-        # filled in the object's own memos by then.
-        fresh = self.fresh.pop(rel, None)
-        if fresh is not None and fresh[0] == content:
-            self.hits += 1
-            return fresh[1]
-        entry = self.entries.get(rel)
-        if entry is None or entry[0] != content:
+        value = self._take(rel, content)
+        if value is None:
             self.misses += 1
-            return None
-        try:
-            value = pickle.loads(entry[1])
-        except Exception:  # a damaged entry: parse the file again
-            self.misses += 1
-            return None
-        self.hits += 1
         return value
 
     def ready(self, rel: str) -> Any | None:
@@ -211,13 +195,23 @@ class ParseCache:
         if rel not in self.prefilled:
             return None
         self.prefilled.discard(rel)
+        return self._take(rel, None)
+
+    def _take(self, rel: str, content: bytes | None) -> Any | None:
+        """The result for ``rel`` (if ``content`` is given, only one for those bytes).
+
+        A result put in this run is handed out as the object once: the run that
+        put it (a share of a first run, checks.parallel) only read it. Later uses
+        unpickle a copy, as from a stored cache, since checks may have filled in
+        the object's own memos by then.
+        """
         self.seen.add(rel)
         fresh = self.fresh.pop(rel, None)
-        if fresh is not None:
+        if fresh is not None and content in (None, fresh[0]):
             self.hits += 1
             return fresh[1]
         entry = self.entries.get(rel)
-        if entry is None:
+        if entry is None or content not in (None, entry[0]):
             return None
         try:
             value = pickle.loads(entry[1])

@@ -280,31 +280,27 @@ def _explain(problem: str, text: str, mark: yaml.Mark | None) -> str:
     """Turn libyaml's wording into advice a non-programmer can act on."""
     if "found character '\\t'" in problem or "found a tab" in problem:
         return "a tab character is used for indentation; indent with spaces instead"
-    if mark is not None:
-        lines = text.splitlines()
-        if 0 <= mark.line < len(lines) and "\t" in lines[mark.line]:
-            return f"{problem}; this line contains a tab: indent with spaces instead"
-    if "cannot start any token" in problem and mark is not None:
-        lines = text.splitlines()
-        if 0 <= mark.line < len(lines) and mark.column < len(lines[mark.line]):
-            char = lines[mark.line][mark.column]
-            return f"a value cannot start with `{char}` in YAML; put the value in quotes"
+    lines = text.splitlines() if mark is not None else []
+    line = lines[mark.line] if mark is not None and 0 <= mark.line < len(lines) else None
+    column = mark.column if mark is not None else 0
+    if line is not None and "\t" in line:
+        return f"{problem}; this line contains a tab: indent with spaces instead"
+    if "cannot start any token" in problem and line is not None and column < len(line):
+        return f"a value cannot start with `{line[column]}` in YAML; put the value in quotes"
     if "mapping values are not allowed" in problem:
         # libyaml says this both for `summary: Purpose: to review` and for a
         # `key:` line indented under a plain value (YAML reads it as more of that
         # value). On the second, the colon it points at is the line's first.
-        if mark is not None:
-            lines = text.splitlines()
-            if 0 <= mark.line < len(lines):
-                before = lines[mark.line][: mark.column]
-                key = before.strip().lstrip("- ").strip()
-                if key and ": " not in before and before.startswith((" ", "-")):
-                    return (
-                        f"`{key}:` is indented more than the line above it, so YAML reads "
-                        f"it as part of the value above; line `{key}:` up with the key "
-                        "above it (or, if it continues the value above, put that whole "
-                        "value in quotes)"
-                    )
+        if line is not None:
+            before = line[:column]
+            key = before.strip().lstrip("- ").strip()
+            if key and ": " not in before and before.startswith((" ", "-")):
+                return (
+                    f"`{key}:` is indented more than the line above it, so YAML reads "
+                    f"it as part of the value above; line `{key}:` up with the key "
+                    "above it (or, if it continues the value above, put that whole "
+                    "value in quotes)"
+                )
         return (
             f"{problem}: a value that contains `: ` must be put in quotes, "
             'e.g. summary: "Purpose: to review"'

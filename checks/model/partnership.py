@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
+from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
 from checks.dates import Nation
@@ -31,6 +33,10 @@ class YearlyReport(Located):
     )
     published_on: IsoDate = Field(description="the date the report was published")
 
+    def next_due(self, months: int = 12) -> date:
+        """When the next report is due: Working Together asks for one in every 12 months."""
+        return self.published_on + relativedelta(months=months)
+
 
 class Partnership(Located):
     """``data/partnership.yaml``: who the partnership is."""
@@ -53,6 +59,11 @@ class Partnership(Located):
         description="the partnership's published yearly reports; Working Together expects "
         "one in every 12-month period",
     )
+
+    def latest_yearly_report(self, today: date) -> YearlyReport | None:
+        """The most recent yearly report published on or before ``today``."""
+        published = [r for r in self.yearly_reports if r.published_on <= today]
+        return max(published, key=lambda r: r.published_on, default=None)
 
 
 class Theme(Located):

@@ -50,7 +50,6 @@ from collections.abc import Iterator
 
 from checks.dates import plural
 from checks.findings import Problem, Severity
-from checks.rules._yearly import latest_yearly_report, next_yearly_report_due
 from checks.rules.base import Context, Options
 
 CODE = "PRT001"
@@ -75,7 +74,7 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
                 f"today ({ctx.today}); record a report once it is published",
                 "yearly-report",
             )
-    latest = latest_yearly_report(partnership, ctx.today)
+    latest = partnership.latest_yearly_report(ctx.today)
     if latest is None:
         yield Problem(
             partnership.source,
@@ -85,7 +84,7 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
             "yearly-report",
         )
         return
-    due = next_yearly_report_due(latest, options.months)
+    due = latest.next_due(options.months)
     if due < ctx.today:
         yield Problem(
             partnership.source,

@@ -37,7 +37,6 @@ from collections.abc import Iterator
 
 from checks.findings import Problem, Severity
 from checks.rules._due import due_soon_message, window
-from checks.rules._yearly import latest_yearly_report, next_yearly_report_due
 from checks.rules.base import Context, Options
 
 CODE = "PRT002"
@@ -52,10 +51,10 @@ class Opts(Options):
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     partnership = ctx.kb.partnership
-    latest = None if partnership is None else latest_yearly_report(partnership, ctx.today)
+    latest = None if partnership is None else partnership.latest_yearly_report(ctx.today)
     if partnership is None or latest is None:
         return  # PRT001 reports a partnership with no yearly report
-    due = next_yearly_report_due(latest, options.months)
+    due = latest.next_due(options.months)
     msg = due_soon_message(
         "the next yearly report", due, ctx.today, window(options.days, ctx.warning_days)
     )

@@ -15,7 +15,6 @@ from dateutil.relativedelta import relativedelta
 from checks.dates import WorkingCalendar
 from checks.kb import KnowledgeBase
 from checks.model import Brief
-from checks.rules._yearly import latest_yearly_report
 
 OPEN = ("open", "in-progress")
 
@@ -84,9 +83,9 @@ def deadlines(
                         "Six months from the decision to undertake the review.",
                     )
                 )
-    latest = latest_yearly_report(kb.partnership, today) if kb.partnership else None
+    latest = kb.partnership.latest_yearly_report(today) if kb.partnership else None
     if latest is not None:
-        due = latest.published_on + relativedelta(months=12)
+        due = latest.next_due()
         if due >= today:
             found.append(
                 Deadline(

@@ -39,16 +39,26 @@ class DateError(ValueError):
     """A date written in a way we cannot accept; the message says how to fix it."""
 
 
+#: The dates a knowledge base may hold. Every deadline is worked out by adding at
+#: most :data:`MAX_SPAN` to one of them, so none can pass 9999-12-31 (Python's last
+#: date: "year 10000 is out of range") and no working-day count spans millennia.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+DATE_RANGE = f"between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
+
+
 def parse_date(value: object) -> date:
-    """Parse an ISO ``YYYY-MM-DD`` date, explaining anything else."""
+    """Parse an ISO ``YYYY-MM-DD`` date within :data:`EARLIEST`..:data:`LATEST`,
+    explaining anything else."""
     if isinstance(value, date):
-        return value
+        return _in_range(value, value.isoformat())
     text = str(value).strip()
     if m := _ISO.match(text):
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            parsed = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             raise DateError(f"{text} is not a real date; check the day and month") from None
+        return _in_range(parsed, text)
     if m := _UK.match(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
         try:
@@ -57,6 +67,12 @@ def parse_date(value: object) -> date:
             example = "YYYY-MM-DD"
         raise DateError(f"write dates as YYYY-MM-DD: {text} should be written {example}")
     raise DateError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
+
+
+def _in_range(value: date, text: str) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise DateError(f"{text} is out of range; write a date {DATE_RANGE}")
+    return value
 
 
 _DURATION = re.compile(
@@ -85,6 +101,16 @@ _WORDS: dict[str, tuple[int, str]] = {
 
 Unit = Literal["days", "working days", "weeks", "months", "years"]
 
+#: The longest period accepted in each unit: ten years. A review cycle or a
+#: meeting frequency is never longer, and with it a deadline stays a real date.
+MAX_SPAN: dict[str, int] = {
+    "days": 3660,
+    "working days": 2520,
+    "weeks": 520,
+    "months": 120,
+    "years": 10,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Duration:
@@ -102,15 +128,21 @@ class Duration:
             count, unit = _WORDS[text]
             return cls(count, unit)  # type: ignore[arg-type]
         m = _DURATION.match(text)
-        if not m or int(m[1]) <= 0:
+        if not m or not m[1].strip("0"):
             raise ValueError(
-                f"'{value}' is not a period; write a number and a unit, e.g. '12 months', "
+                f"'{_shown(value)}' is not a period; write a number and a unit, e.g. '12 months', "
                 "'6 weeks', '15 working days', or a word such as 'monthly' or 'quarterly'"
             )
         unit = m[2].lower().replace("  ", " ")
         if not unit.endswith("s"):
             unit += "s"
         unit = "working days" if unit.startswith("working") else unit
+        # The digits are compared as text first: int() refuses more than 4,300 of them.
+        if len(m[1]) > 5 or int(m[1]) > MAX_SPAN[unit]:
+            raise ValueError(
+                f"'{_shown(value)}' is longer than the checker accepts; a period is at most "
+                f"10 years ({MAX_SPAN[unit]} {unit})"
+            )
         return cls(int(m[1]), unit)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
@@ -131,6 +163,12 @@ class Duration:
         }[self.unit]
         result: date = start + delta
         return result
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as quoted in a message: the start of a long one, not all of it."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class WorkingCalendar:

@@ -147,6 +147,12 @@ class _Loader(_BaseLoader):
         if tag == _BOOL:
             return self.construct_yaml_bool(node)
         if tag == _INT:
+            # A number in a knowledge base is a small count. A longer one stays text,
+            # which the model then reports as not what the field accepts: built as an
+            # int it could never be printed (Python refuses more than 4,300 digits)
+            # and a YAML 1.1 base-60 number (1:2:3...) takes quadratic time to build.
+            if len(node.value) > _MAX_INT_CHARS:
+                return node.value
             return self.construct_yaml_int(node)
         raise YamlError(
             f"the value {node.value!r} has a type ({tag}) a knowledge base does not use; "
@@ -188,6 +194,7 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _MERGE = "tag:yaml.org,2002:merge"
+_MAX_INT_CHARS = 18
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 

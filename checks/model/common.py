@@ -65,7 +65,7 @@ class Located(BaseModel):
 
 
 def _iso_date(value: object) -> date:
-    if value is None or isinstance(value, date):
+    if value is None:
         return value  # type: ignore[return-value]
     if isinstance(value, bool | int | float):
         raise PydanticCustomError(
@@ -114,7 +114,9 @@ def _version(value: object) -> str:
 Version = Annotated[
     str,
     BeforeValidator(_version),
-    Field(pattern=r"^\d+(\.\d+){0,2}$", examples=["1.0", "2.3"]),
+    # Each part at most six digits: versions are compared as numbers (version_key),
+    # and int() refuses a part of more than 4,300 digits.
+    Field(pattern=r"^\d{1,6}(\.\d{1,6}){0,2}$", examples=["1.0", "2.3"]),
 ]
 
 Slug = Annotated[

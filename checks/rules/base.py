@@ -9,17 +9,48 @@ from datetime import date
 from types import ModuleType
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
 from checks.dates import WorkingCalendar
 from checks.findings import Problem, Severity
 from checks.kb import KnowledgeBase
 
+#: The largest whole-number option. Every one is a count (days, months, working
+#: days, a depth), and each is added to a date or drives a loop: a value such as
+#: 10**20 would overflow the date or run for ever.
+MAX_COUNT = 3660
+
 
 class Options(BaseModel):
-    """Base for a check's typed options; unknown option names are rejected."""
+    """Base for a check's typed options; unknown option names are rejected, and
+    whole numbers must lie between 0 and :data:`MAX_COUNT`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bounded(cls, value: Any) -> Any:
+        if any(not 0 <= n <= MAX_COUNT for n in _whole_numbers(value)):
+            raise PydanticCustomError(
+                "count_range", "should be a whole number from 0 to {limit}", {"limit": MAX_COUNT}
+            )
+        return value
+
+
+def _whole_numbers(value: Any) -> Iterator[int]:
+    """The whole numbers in an option's value, also inside a mapping (REV003's
+    months per kind of review) or a list."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _whole_numbers(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _whole_numbers(item)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,23 +9,29 @@ logic lives in the installed package.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
+import material
 from jinja2 import ChoiceLoader, DictLoader, PrefixLoader
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from checks.cli import UsageError, resolve_today
 from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
+from checks.model.publication import VENDORED
+from checks.site.allowed_files import refused_files
 from checks.site.build import SiteBuild
+from checks.site.gate import Gate, Violation
 from checks.site.not_found import not_found_html
+from checks.site.sanitise import clean_content, page_meta, plain
 from checks.site.search_index import published_index
 from checks.site.search_text import brief_search_document
 from checks.site.urls import shared_nav_key
@@ -60,6 +66,12 @@ _brief_urls: frozenset[str] = frozenset()
 _brief_search: dict[str, dict[str, Any]] = {}
 #: Pages in the order they are built, for keeping the search index in page order.
 _page_order: dict[str, int] = {}
+#: The site file each source was written to (dest_uri -> src_uri), for naming the
+#: source of anything the output gate refuses.
+_sources: dict[str, str] = {}
+#: The theme's own templates: only its scripts and assets pass the output gate
+#: (never the partnership's overrides, which a pull request can change).
+THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -76,14 +88,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except (KnowledgeBaseNotFound, UsageError) as exc:
         raise PluginError(f"kb: {exc}") from None
+    checked = (root / _build.kb.config.docs_dir).resolve()
+    if Path(config.docs_dir).resolve() != checked:
+        raise PluginError(
+            f"kb: mkdocs.yml builds {config.docs_dir} but the checks read {checked}; "
+            "the docs folder must be inside the repository, and named in mkdocs.yml only"
+        )
     _brief_urls = frozenset(_build.brief_urls())
+    errors = 0
     for f in _build.result.findings:
         text = f"kb: {f.file}:{f.line}: {f.code} {f.message}"
         if f.severity is Severity.ERROR:
-            log.warning(text)
+            errors += 1
+            log.error(f"{text} (error)")
         else:
             log.info(text)
     log.info(f"kb: {_build.summary()}")
+    if errors and config.strict:
+        # Decided here, not by MkDocs' count of logged warnings, which `-q` empties;
+        # and before anything is written to the site folder.
+        raise Abort(f"Aborted with {errors} kb errors in strict mode")
     # The offline plugin adds a polyfill from a CDN; an intranet serves its own copy.
     polyfills = config.extra.get("polyfills") or []
     config.extra["polyfills"] = [
@@ -92,9 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The vocabulary of themes is the tags plugin's allow list.
     tags = config.plugins.get("material/tags")
     if tags is not None:
-        tags.config.tags_allowed = {
-            html.escape(t.label, quote=False) for t in _build.kb.themes.values()
-        }
+        tags.config.tags_allowed = {plain(t.label) for t in _build.kb.themes.values()}
     return config
 
 
@@ -171,12 +193,18 @@ def _listed_urls(nav: Any) -> frozenset[str]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
-    # Confidentiality first: drafts, embargoed briefs and records that did not
-    # load are removed before anything (page, search index, sitemap) sees them.
-    for src_uri in sorted(_build.hidden):
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)
+    # Confidentiality first: only what is allowed stays (pages that loaded and may
+    # be published, images and style sheets, vendored files), before anything
+    # (page, search index, sitemap) sees the rest.
+    extra = frozenset(_build.kb.config.publish_types)
+    refused = refused_files(files, Path(config.docs_dir), _build.pages, extra)
+    for file, why in refused:
+        files.remove(file)
+        if why is not None:
+            log.error(f"kb: docs/{file.src_uri} is not published: {why} (error)")
+    if any(why is None for _, why in refused):
+        held = sum(1 for _, why in refused if why is None)
+        log.info(f"kb: {held} pages held back (drafts, embargoed, invalid or unsafe)")
     for src_uri, content in _build.generated(defer_html=True).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -186,28 +214,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = _build.edit_path(src_uri)
         files.append(generated)
     _build.remember()
+    _sources.clear()
+    _sources.update({f.dest_uri: f.src_uri for f in files})
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    # MkDocs puts front-matter titles into the navigation and <title> unescaped:
-    # a contributed title must never become markup.
-    if isinstance(page.meta.get("title"), str):
-        page.meta["title"] = html.escape(page.meta["title"], quote=False)
-    tags = [html.escape(t, quote=False) for t in _build.tags(page.file.src_uri)]
+    # The theme prints front matter into templates without escaping: it sees only
+    # the keys it needs, as plain text (`template`, `author` and the records' own
+    # fields never reach it; a record's `status` is shown in the page's banner).
+    page.meta, _ = page_meta(page.meta)
+    tags = [plain(t) for t in _build.tags(page.file.src_uri)]
     if tags:
         page.meta["tags"] = tags
-    if _build.record(page.file.src_uri) is not None:
-        # Our records' `status` (approved, published...) is shown in the page's own
-        # banner; left in meta, Material would read it as its page-status icon.
-        page.meta.pop("status", None)
     return _build.decorate(page.file.src_uri, markdown, defer_html=True)
 
 
+@event_priority(100)  # first: the search plugin and the theme see only clean HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _build is not None
-    html = _build.deferred.fill(html, page.file.src_uri)
+    html = clean_content(_build.deferred.fill(html, page.file.src_uri))
+    # A title from the first heading is unescaped text, and the theme prints it
+    # raw (or through `striptags`, which unescapes): kept in meta, escaped once,
+    # it is printed as it is everywhere.
+    if page.title is not None:
+        page.title = page.meta["title"] = plain(page.title)
+    _plain_toc(page.toc)
     _page_order.setdefault(page.url, len(_page_order))
     if page.url in _brief_urls and "search" not in page.meta:
         # A brief becomes one search document (see on_post_build). Written here
@@ -223,13 +256,46 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def _plain_toc(items: Any) -> None:
+    for item in items or ():
+        item.title = plain(item.title)
+        _plain_toc(getattr(item, "children", None))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index, and before the offline
     # plugin inlines it (that one runs last): one search document per brief.
     assert _build is not None
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
+    if path.exists():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        shaped = published_index(index, _brief_urls, _brief_search, _page_order)
+        path.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")
+    gate_site(config)
+
+
+def gate_site(config: MkDocsConfig) -> None:
+    """The output gate: read every published file against the allow list, withhold
+    what fails, and fail the build (checks.site.gate)."""
+    site = Path(config.site_dir)
+    host = urlsplit(config.site_url).hostname if config.site_url else None
+    gate = Gate(THEME_DIR, vendored=VENDORED, site_host=host)
+    violations = gate.inspect(site)
+    if not violations:
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    shaped = published_index(index, _brief_urls, _brief_search, _page_order)
-    path.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")
+    for v in violations:
+        source = _sources.get(v.path, "the theme or a plugin")
+        log.error(f"kb: {v.path} (from {source}) {v.what}; it is withheld (error)")
+        withhold(site, v)
+    raise Abort(f"Aborted: {len(violations)} published files failed the output gate")
+
+
+def withhold(site: Path, violation: Violation) -> None:
+    path = site / violation.path
+    if violation.locations and path.suffix == ".json":
+        index = json.loads(path.read_text(encoding="utf-8"))
+        drop = set(violation.locations)
+        index["docs"] = [d for d in index["docs"] if d.get("location") not in drop]
+        path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    elif path.is_symlink() or path.is_file():
+        path.unlink()

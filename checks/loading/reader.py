@@ -8,6 +8,7 @@ a parse cache, a file whose bytes are unchanged is not parsed again.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from checks.cache import ParseCache, digest
 from checks.findings import Problem
+from checks.loading.files import link_problem, refused, special_problem
 from checks.model.common import Located
 from checks.validation import explain
 from checks.yamlsource import LineDict, LineList, YamlError, line_at, load_yaml
@@ -28,6 +30,10 @@ INVALID = "KB003"
 DUPLICATE = "KB004"
 MISSING_FILE = "KB005"
 UNEXPECTED_FILE = "KB006"
+
+# Not on every platform; without them the look before opening still applies.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -51,6 +57,10 @@ class Reader:
         self.files_read = 0
         self.max_bytes = 5 * 1024 * 1024
         self._prefix = os.path.join(str(root), "")
+        #: Files reported as links or special files: never opened.
+        self.refused: set[str] = set()
+        # Whether each folder under the root was reached without passing a link.
+        self._folders: dict[str, bool] = {}
 
     # -- reporting -----------------------------------------------------------
 
@@ -70,20 +80,26 @@ class Reader:
     def read_bytes(self, path: Path, rel: str | None = None) -> bytes | None:
         """The file's bytes, or None after reporting why it cannot be read."""
         rel = self.rel(path) if rel is None else rel
+        if rel in self.refused or not self._reached_without_links(path):
+            return None  # reported where the link or the special file is
         try:
-            if os.path.islink(path):
-                target = path.resolve()
-                if not target.is_relative_to(self.root.resolve()):
-                    self.report(
-                        UNREADABLE,
-                        rel,
-                        1,
-                        "this is a link to a file outside the repository, so it is not read; "
-                        "put the file itself in the repository",
-                    )
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                self.refuse(rel, link_problem(path, self.root, "file"))
+                return None
+            if not stat.S_ISREG(mode):
+                self.refuse(rel, special_problem(path))
+                return None
+            # O_NOFOLLOW and O_NONBLOCK: should the file be swapped for a link or a
+            # FIFO after the look above, opening it fails or returns at once
+            # rather than following the link or waiting for a writer.
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+            with open(fd, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    self.refuse(rel, special_problem(path))
                     return None
-            with open(path, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
+                size = st.st_size
                 if size > self.max_bytes:
                     self.report(
                         UNREADABLE,
@@ -100,6 +116,37 @@ class Reader:
             return None
         self.files_read += 1
         return data
+
+    def refuse(self, rel: str, message: str) -> None:
+        """Report a link or special file (KB001), once, and never read it."""
+        if rel not in self.refused:
+            self.refused.add(rel)
+            self.report(UNREADABLE, rel, 1, message)
+
+    def refuse_all(self, folder: Path) -> None:
+        """Report every link and special file under ``folder`` (see files.refused)."""
+        for path, message in refused(folder, self.root):
+            self.refuse(self.rel(path), message)
+
+    def _reached_without_links(self, path: Path) -> bool:
+        """Whether no folder between the root and ``path`` is a link (such a
+        folder is reported by :meth:`refuse_all`; nothing through it is read)."""
+        folder = os.path.dirname(str(path))
+        seen: list[str] = []
+        ok = True
+        while folder.startswith(self._prefix):  # a folder below the root
+            known = self._folders.get(folder)
+            if known is not None:
+                ok = known
+                break
+            seen.append(folder)
+            if os.path.islink(folder):
+                ok = False
+                break
+            folder = os.path.dirname(folder)
+        for name in seen:
+            self._folders[name] = ok
+        return ok
 
     def decode(self, data: bytes, rel: str) -> str | None:
         """The text of a file's bytes, or None after reporting why it is not text."""

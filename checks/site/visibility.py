@@ -1,18 +1,20 @@
 """What may be published. Confidentiality first: when in doubt, leave it out.
 
 A brief is published only when its status is ``published`` *and* its
-``publish_on`` date has come (a brief whose date is today appears). A Markdown
-file in a record folder that did not load as a valid record is never published,
-because we cannot tell whether it is a draft.
+``publish_on`` date has come (a brief whose date is today appears). Any other
+page is held back by its own front matter in the same way, wherever it is saved
+(see checks.model.publication). A Markdown file that did not load is never
+published, because we cannot tell whether it is a draft.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from checks.kb import KnowledgeBase
+from checks.loading.files import markdown_files
 from checks.model import Brief
+from checks.model.publication import unsafe_name, withheld_by_front_matter
 
 
 def brief_is_public(brief: Brief, today: date) -> bool:
@@ -29,18 +31,26 @@ def public_briefs(kb: KnowledgeBase, today: date) -> list[Brief]:
 
 
 def publishable_docs(kb: KnowledgeBase, today: date) -> set[str]:
-    """Repository paths of Markdown files that may be published."""
+    """Repository paths of Markdown files that may be published: loaded cleanly,
+    not a brief that is not yet public, nothing in the front matter holding the
+    page back (checks.model.publication), and a name that is safe in a link."""
     hidden = {b.source for b in kb.briefs.values() if not brief_is_public(b, today)}
-    return {path for path in kb.documents if path not in hidden}
+    return {
+        path
+        for path, doc in kb.documents.items()
+        if path not in hidden
+        and withheld_by_front_matter(doc.front, today) is None
+        and unsafe_name(doc.docs_path) is None
+    }
 
 
 def hidden_markdown(kb: KnowledgeBase, today: date) -> set[str]:
-    """Docs-relative paths of every Markdown file under docs/ that must not be published."""
+    """Docs-relative paths of every Markdown file under docs/ (any Markdown
+    extension, any letter case) that must not be published."""
     docs = kb.root / kb.config.docs_dir
     allowed = publishable_docs(kb, today)
     hidden: set[str] = set()
-    for path in docs.rglob("*.md"):
-        rel_repo = path.relative_to(kb.root).as_posix()
-        if rel_repo not in allowed:
-            hidden.add(Path(path.relative_to(docs)).as_posix())
+    for path in markdown_files(docs):
+        if path.relative_to(kb.root).as_posix() not in allowed:
+            hidden.add(path.relative_to(docs).as_posix())
     return hidden

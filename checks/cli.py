@@ -265,7 +265,14 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
             try:
                 with base_knowledge_base(root, args.base) as base:
-                    result = run(kb, today, select=args.select, ignore=args.ignore, base=base)
+                    result = run(
+                        kb,
+                        today,
+                        select=args.select,
+                        ignore=args.ignore,
+                        base=base,
+                        base_rev=args.base,
+                    )
             except (GitError, KnowledgeBaseNotFound) as exc:
                 stderr.write(f"kb check: --base {args.base}: {exc}\n")
                 return EXIT_USAGE
@@ -298,6 +305,7 @@ def _jobs_from_environment() -> int | None:
 
 def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.changes.render import RENDERERS
+    from checks.changes.safety import safety_changes
     from checks.changes.summary import summarise
     from checks.gitbase import GitError, base_knowledge_base, changed_files, repo_root
     from checks.loading import KnowledgeBaseNotFound, load
@@ -311,15 +319,19 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         with base_knowledge_base(path, args.base) as base:
             changed = changed_files(root, args.base, "" if under == "." else under)
             summaries = summarise(base, kb, changed, today)
+            # The whole repository: CI, packaging and the checker's code are
+            # outside the knowledge base folder when it is a sub-folder.
+            everything = changed_files(root, args.base) if under != "." else changed
+            safety = safety_changes(base, kb, everything, under)
     except (GitError, KnowledgeBaseNotFound) as exc:
         stderr.write(f"kb diff: {exc}\n")
         return EXIT_USAGE
     render = RENDERERS[args.format]
     if args.output:
         with open(args.output, "a", encoding="utf-8") as out:
-            render(summaries, args.base, out)
+            render(summaries, args.base, out, safety)
     else:
-        render(summaries, args.base, stdout)
+        render(summaries, args.base, stdout, safety)
     return EXIT_OK
 
 

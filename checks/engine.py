@@ -6,12 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import ValidationError
-
 from checks.findings import Counts, Finding, Severity
 from checks.kb import KnowledgeBase
 from checks.rules import REGISTRY, Context, Rule
-from checks.suppressions import Granted, collect
+from checks.safety import effective
+from checks.suppressions import Granted, in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +39,12 @@ def _matches(code: str, prefixes: Sequence[str]) -> bool:
 def selected_rules(
     select: Sequence[str] = (), ignore: Sequence[str] = (), kb: KnowledgeBase | None = None
 ) -> list[Rule]:
-    """Rules to run: enabled in config, matching ``select`` and not ``ignore``."""
+    """Rules to run: enabled in config (safety checks always are; see
+    ``checks.safety``), matching ``select`` and not ``ignore``."""
     settings = kb.config.rules if kb else {}
     chosen = []
     for code, rule in sorted(REGISTRY.items()):
-        setting = settings.get(code)
-        if setting is not None and not setting.enabled:
+        if not effective(rule, settings.get(code)).enabled:
             continue
         if select and not _matches(code, select):
             continue
@@ -65,6 +64,7 @@ def run(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     base: KnowledgeBase | None = None,
+    base_rev: str | None = None,
 ) -> Result:
     ctx = Context(
         kb=kb,
@@ -72,8 +72,10 @@ def run(
         calendar=kb.working_calendar(),
         warning_days=kb.config.warning_days,
         base=base,
+        base_rev=base_rev,
     )
-    granted = [g for g in collect(kb) if g.rule.until >= today]
+    # Expired, too broad or too long suppressions hide nothing (CFG001, CFG004).
+    granted = in_force(kb, today)
     findings: list[Finding] = []
     suppressed = 0
     rules = [
@@ -82,12 +84,10 @@ def run(
         if base is not None or r.family != CHANGE_FAMILY
     ]
     for rule in rules:
-        setting = kb.config.rules.get(rule.code)
-        try:
-            options = rule.options.model_validate(setting.options if setting else {})
-        except ValidationError:
-            options = rule.options()  # CFG002 reports the bad options
-        severity = setting.severity if setting and setting.severity else rule.severity
+        # Bad options run as the defaults (CFG002); a safety check keeps only what
+        # tightens it (CFG003).
+        applied = effective(rule, kb.config.rules.get(rule.code))
+        options, severity = applied.options, applied.severity
         for problem in rule.check(ctx, options):
             if _suppressed(granted, rule.code, problem.subject, problem.match):
                 suppressed += 1

@@ -3,15 +3,26 @@
 A suppression is data, written either in ``kb.yaml`` (with the subject it is
 about) or in a page's front matter under ``suppress:`` (the subject is the page's
 own record). Each names a code, a reason and an expiry date.
+
+A suppression is in force only while it is well formed: it names its subject
+(implied in front matter), the ``match`` for a safety check (ANO, SEC), a
+reason, and an ``until`` at most :data:`MAX_DAYS` days ahead. One that does not is
+ignored, and CFG004 reports it, so that a pull request cannot hide a finding
+everywhere or for ever.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from checks.kb import KnowledgeBase
 from checks.loading import CONFIG_FILE
 from checks.model import Suppression
+from checks.safety import is_safety
+
+#: The longest a suppression may last: 12 months from today, a leap day included.
+MAX_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +49,50 @@ def collect(kb: KnowledgeBase) -> list[Granted]:
     for path, proc in kb.procedures.items():
         granted += [Granted(s, path, proc.source) for s in proc.suppress]
     return granted
+
+
+def latest_until(today: date) -> date:
+    """The last ``until`` date a suppression may have, as at ``today``."""
+    try:
+        return today + timedelta(days=MAX_DAYS)
+    except OverflowError:  # a pinned "today" near the end of the calendar
+        return date.max
+
+
+def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
+    """Why a suppression is ignored: (the field to point at, what to write)."""
+    rule = granted.rule
+    found: list[tuple[str, str]] = []
+    if granted.subject is None:
+        found.append(
+            (
+                "code",
+                f"the suppression of {rule.code} has no `subject`, so it would hide every "
+                "finding of that check; name the id it applies to",
+            )
+        )
+    if is_safety(rule.code) and not (rule.match or "").strip():
+        found.append(
+            (
+                "code",
+                f"the suppression of {rule.code} has no `match`; a safety check is "
+                "suppressed one occurrence at a time, so give the exact text found",
+            )
+        )
+    if not rule.reason.strip():
+        found.append(("reason", f"the suppression of {rule.code} gives no `reason`"))
+    limit = latest_until(today)
+    if rule.until > limit:
+        found.append(
+            (
+                "until",
+                f"the suppression of {rule.code} lasts until {rule.until}, more than 12 "
+                f"months ahead; set `until` no later than {limit}",
+            )
+        )
+    return found
+
+
+def in_force(kb: KnowledgeBase, today: date) -> list[Granted]:
+    """The suppressions that apply today: unexpired and well formed."""
+    return [g for g in collect(kb) if g.rule.until >= today and not faults(g, today)]

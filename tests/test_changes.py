@@ -251,3 +251,126 @@ def test_knowledge_base_in_a_subfolder_of_the_repository(tmp_path):
     assert code == 0, err
     assert "data/actions/CSPR-2026-01.yaml" in out and "A02 status: open → in-progress" in out
     assert "README" not in out
+
+
+# -- safety-relevant changes (CHG005, and first in kb diff) ----------------------------
+
+
+def _loosen_and_suppress(root: Path, files: dict[str, Any]) -> None:
+    """A change that switches ANO001 off, adds suppressions and touches the build."""
+    files["kb.yaml"] = (
+        "rules:\n  ANO001:\n    enabled: false\n    options: {kinds: []}\n"
+        "suppressions:\n  - code: ACT001\n    subject: CSPR-2026-01/A02\n"
+        "    reason: Agreed extension\n    until: 2027-01-31\n"
+    )
+    files["docs/tor/panel.md"][0]["suppress"] = [
+        {"code": "ANO001", "match": "Jessica Smith", "reason": "Fiction", "until": "2027-01-01"}
+    ]
+    files["mkdocs.yml"] = "site_name: Test\ntheme:\n  name: material\n  custom_dir: theme/\n"
+    files["hooks/kb.py"] = "# a hook\n"
+    files["theme/main.html"] = "{{ page.content }}\n"
+    files[".github/workflows/kb.yml"] = "name: kb\n"
+    files["pyproject.toml"] = "[project]\nname = 'x'\n"
+    files["checks/engine.py"] = "# the checker\n"
+    write(root, files)
+
+
+def _chg005(root: Path) -> list[dict[str, Any]]:
+    import json
+
+    _, out, _ = kb(
+        "check", str(root), "--base", "base", "--as-of", "2026-11-25",
+        "--format", "json", "--select", "CHG005",
+    )  # fmt: skip
+    return json.loads(out)["findings"]
+
+
+def test_chg005_nothing_for_a_change_to_content_only(repo):
+    root, files = repo
+    propose_changes(root, files)
+    assert _chg005(root) == []
+    _, out, _ = kb("diff", str(root), "--base", "base", "--as-of", "2026-11-25")
+    assert "Safety-relevant" not in out
+
+
+def test_chg005_warns_at_each_safety_relevant_change(repo):
+    root, files = repo
+    git(root, "add", "-A")  # an empty mkdocs.yml, hooks and CI in the base, to change
+    _loosen_and_suppress(root, files)
+    found = _chg005(root)
+    assert {f["severity"] for f in found} == {"warning"}
+    by_file: dict[str, list[str]] = {}
+    for f in found:
+        by_file.setdefault(f["file"], []).append(f["message"])
+    kb_yaml = " | ".join(by_file["kb.yaml"])
+    assert "tries to loosen ANO001" in kb_yaml and "enabled: false" in kb_yaml
+    assert "adds a suppression of ACT001 for CSPR-2026-01/A02 until 2027-01-31" in kb_yaml
+    (page,) = by_file["docs/tor/panel.md"]
+    assert "adds a suppression of ANO001 for panel (one occurrence, by `match`)" in page
+    for path in (
+        "mkdocs.yml",
+        "hooks/kb.py",
+        "theme/main.html",
+        ".github/workflows/kb.yml",
+        "pyproject.toml",
+        "checks/engine.py",
+    ):
+        assert path in by_file, path
+    lines = {f["message"]: f["line"] for f in found}
+    loosen = next(m for m in lines if "tries to loosen ANO001" in m)
+    assert lines[loosen] == 2  # the `ANO001:` key in kb.yaml
+    # The identifying text a suppression names is never repeated.
+    assert "Jessica" not in str(found)
+
+
+def test_chg005_reports_a_moved_docs_folder_and_removed_suppressions(repo):
+    root, files = repo
+    files["kb.yaml"] = (
+        "suppressions:\n  - code: ACT001\n    subject: CSPR-2026-01/A02\n"
+        "    reason: Agreed extension\n    until: 2027-01-31\n"
+    )
+    write(root, files)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "with a suppression")
+    git(root, "tag", "-f", "base")
+    files["kb.yaml"] = "docs_dir: elsewhere\n"
+    write(root, files)
+    (root / "elsewhere").mkdir()
+    messages = [f["message"] for f in _chg005(root)]
+    assert any("changes `docs_dir` from `docs` to `elsewhere`" in m for m in messages)
+    assert any("removes the suppression of ACT001" in m for m in messages)
+
+
+def test_diff_puts_safety_relevant_changes_first_in_every_format(repo):
+    import json
+
+    root, files = repo
+    _loosen_and_suppress(root, files)
+    common = ("diff", str(root), "--base", "base", "--as-of", "2026-11-25")
+    _, md, _ = kb(*common)
+    assert md.startswith("## ⚠️ Safety-relevant changes — review these first\n")
+    first = md.index("What this change does to the knowledge base")
+    for words in ("tries to loosen ANO001", "adds a suppression of ANO001", "`hooks/kb.py`"):
+        assert md.index(words) < first, words
+    _, text, _ = kb(*common, "--format", "text")
+    assert text.startswith("SAFETY-RELEVANT CHANGES — REVIEW THESE FIRST: ")
+    assert text.index("theme/main.html") < text.index("Changes since base")
+    _, out, _ = kb(*common, "--format", "json")
+    data = json.loads(out)
+    assert next(iter(data)) == "base" and list(data)[1] == "safety_relevant"
+    whats = [c["what"] for c in data["safety_relevant"]]
+    assert any("`.github/workflows/kb.yml` is added" in w for w in whats)
+    for shown in (md, text, out):
+        assert "Jessica" not in shown.split("What this change does")[0].split("Changes since")[0]
+
+
+def test_diff_sees_ci_files_outside_a_knowledge_base_in_a_subfolder(tmp_path):
+    repo_root = tmp_path / "repo"
+    write(repo_root / "kb", compliant())
+    git(repo_root, "init", "-q")
+    git(repo_root, "add", "-A")
+    git(repo_root, "commit", "-qm", "base")
+    git(repo_root, "tag", "base")
+    write(repo_root, {".gitlab-ci.yml": "stages: [check]\n", "kb/hooks/kb.py": "# hook\n"})
+    _, out, _ = kb("diff", str(repo_root / "kb"), "--base", "base", "--as-of", "2026-11-25")
+    assert "`.gitlab-ci.yml` is added" in out and "`kb/hooks/kb.py` is added" in out

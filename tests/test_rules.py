@@ -189,6 +189,14 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
     ),
     ("CFG001", _expired_suppression, "docs/tor/panel.md", None, "expired on 2026-01-31"),
     ("CFG002", _config("rules:\n  TOR999: {enabled: false}\n"), "kb.yaml", 2, "not a check code"),
+    ("CFG003", _config("rules:\n  ANO001: {enabled: false}\n"), "kb.yaml", 2, "is ignored"),
+    (
+        "CFG004",
+        _config("suppressions:\n  - {code: ACT001, reason: Noisy, until: 2099-12-31}\n"),
+        "kb.yaml",
+        2,
+        "has no `subject`",
+    ),
     (
         "TOR001",
         _set(tor, next_review="2026-11-01"),

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
+from checks.changes.safety import HEADING, SafetyChange
 from checks.changes.summary import FileSummary
 from checks.site.text import esc
 
@@ -17,7 +18,28 @@ def _heading(s: FileSummary) -> str:
     return f"### {s.kind}: {esc(s.title)} ({s.status})\n\n{where}\n"
 
 
-def markdown(summaries: Sequence[FileSummary], base: str, stream: TextIO) -> None:
+def _where(c: SafetyChange) -> str:
+    return f"{c.file}:{c.line}" if c.line > 1 else c.file
+
+
+def markdown(
+    summaries: Sequence[FileSummary],
+    base: str,
+    stream: TextIO,
+    safety: Sequence[SafetyChange] = (),
+) -> None:
+    # Safety-relevant changes come first, so a reviewer reads them before the
+    # content they could have let through.
+    if safety:
+        stream.write(f"## ⚠️ {HEADING}\n\n")
+        stream.write(
+            f"{len(safety)} change{'' if len(safety) == 1 else 's'} to what keeps the "
+            "site safe: settings, suppressions, or the files that check and build it.\n\n"
+        )
+        for c in safety:
+            # Code spans stay as written: Markdown shows their text literally.
+            stream.write(f"- **{esc(c.what, keep_code=True)}** ({esc(_where(c))})\n")
+        stream.write("\n")
     stream.write(f"## What this change does to the knowledge base\n\nCompared with `{base}`: ")
     if not summaries:
         stream.write("no changes to the knowledge base.\n")
@@ -38,7 +60,17 @@ def markdown(summaries: Sequence[FileSummary], base: str, stream: TextIO) -> Non
             stream.write("- No change in content\n")
 
 
-def text(summaries: Sequence[FileSummary], base: str, stream: TextIO) -> None:
+def text(
+    summaries: Sequence[FileSummary],
+    base: str,
+    stream: TextIO,
+    safety: Sequence[SafetyChange] = (),
+) -> None:
+    if safety:
+        stream.write(f"{HEADING.upper()}: {len(safety)}\n")
+        for c in safety:
+            stream.write(f"  ! {c.what} ({_where(c)})\n")
+        stream.write("\n")
     stream.write(f"Changes since {base}: {len(summaries)} file(s)\n")
     for s in summaries:
         label = f"{s.path} ({s.status}" + (f" from {s.old_path}" if s.old_path else "") + ")"
@@ -53,9 +85,18 @@ def text(summaries: Sequence[FileSummary], base: str, stream: TextIO) -> None:
                 stream.write(f"      + {sentence}\n")
 
 
-def as_json(summaries: Sequence[FileSummary], base: str, stream: TextIO) -> None:
+def as_json(
+    summaries: Sequence[FileSummary],
+    base: str,
+    stream: TextIO,
+    safety: Sequence[SafetyChange] = (),
+) -> None:
     json.dump(
-        {"base": base, "files": [s.as_dict() for s in summaries]},
+        {
+            "base": base,
+            "safety_relevant": [c.as_dict() for c in safety],
+            "files": [s.as_dict() for s in summaries],
+        },
         stream,
         indent=2,
         ensure_ascii=False,

@@ -64,6 +64,9 @@ class Context:
     warning_days: int
     #: The knowledge base at the base revision (``kb check --base``), for change rules.
     base: KnowledgeBase | None = None
+    #: The base revision as given (``--base REV``), so CHG005 can ask git which
+    #: files changed; None when the base was not read from git.
+    base_rev: str | None = None
 
 
 CheckFn = Callable[[Context, Any], Iterator[Problem]]

@@ -1,17 +1,17 @@
-"""A setting or suppression names an unknown check, or is too broad.
+"""A setting or suppression names an unknown check, or an option is invalid.
 
 ## What it checks
 
 - Every code under `rules:` in `kb.yaml`, and every suppression's `code`, is the
   code of a check (see `kb rules`).
-- Every suppression in `kb.yaml` names the `subject` it applies to (the id of
-  the ToR, brief, review, action or meeting).
 - Each check's `options` are ones it accepts.
+
+A suppression that is too broad (no subject, no `match` for a safety check, no
+reason, or more than 12 months long) is CFG004.
 
 ## Why
 
-A misspelt code silently configures nothing, and a suppression without a
-subject would hide a check's findings everywhere.
+A misspelt code silently configures nothing.
 
 ## Passing example
 
@@ -26,10 +26,9 @@ suppressions:
 ## Failing example
 
 ```yaml
-suppressions:
-  - code: ACT01
-    reason: too noisy
-    until: 2027-01-31
+rules:
+  ACT01:
+    severity: warning
 ```
 
 ## Options
@@ -83,11 +82,4 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 granted.source,
                 suppression.line_of("code"),
                 f"the suppression names `{suppression.code}`, which is not a check code",
-            )
-        if granted.source == CONFIG_FILE and granted.subject is None:
-            yield Problem(
-                granted.source,
-                suppression.line_of(),
-                f"the suppression of {suppression.code} has no `subject`, so it would hide "
-                "every finding of that check; name the id it applies to",
             )

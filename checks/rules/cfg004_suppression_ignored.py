@@ -1,0 +1,69 @@
+"""A suppression is too broad or too long, so it is ignored.
+
+## What it checks
+
+Every suppression, in `kb.yaml` or in a page's `suppress:` front matter:
+
+- names its `code`, and in `kb.yaml` the `subject` it applies to (the id of the
+  ToR, brief, review, action or meeting; in front matter it is the page);
+- for a safety check (`ANO`, `SEC`), names the `match`: the exact text found,
+  so that it covers that one occurrence;
+- gives a `reason`;
+- lasts at most 12 months: `until` is no later than today plus 366 days.
+
+A suppression that fails any of these suppresses nothing, and is reported at
+its line.
+
+## Why
+
+A suppression with no subject would hide a check's findings everywhere; one
+with no `match` would let a page publish any identifying detail; one until
+9999-12-31 would never come back for review. Each is the kind of change a pull
+request could make to get its own content past the checks.
+
+## Passing example
+
+```yaml
+suppress:
+  - code: ANO001
+    match: Jessica Smith
+    reason: A fictional character in a training scenario
+    until: 2027-03-31
+```
+
+## Failing example
+
+```yaml
+suppress:
+  - code: ANO001
+    reason: false positives
+    until: 9999-12-31
+```
+
+## Options
+
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.findings import Problem, Severity
+from checks.rules.base import Context, Options
+from checks.suppressions import collect, faults
+
+CODE = "CFG004"
+NAME = "suppression-ignored"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    for granted in collect(ctx.kb):
+        for field, message in faults(granted, ctx.today):
+            yield Problem(
+                granted.source,
+                granted.rule.line_of(field),
+                f"{message}. It suppresses nothing until this is fixed",
+                granted.subject or "",
+            )

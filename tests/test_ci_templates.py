@@ -46,7 +46,8 @@ def test_github_workflow_runs_the_right_commands():
     assert any(c[:2] == ["kb", "diff"] and "$GITHUB_STEP_SUMMARY" in c for c in kb_runs)
     assert ["mkdocs", "build", "--strict"] in runs
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
-    assert upload["with"]["path"].startswith("site")
+    # MkDocs writes site/ in the folder the change is checked out to.
+    assert upload["with"]["path"] == "content/site/"
 
 
 def test_github_workflow_keeps_the_parse_cache_outside_the_checkout():
@@ -103,3 +104,151 @@ def test_the_hook_commands_pass_on_this_repository_where_they_should(tmp_path):
         main(["schema", "--check", "--out", str(REPO / "schemas")], io.StringIO(), io.StringIO())
         == 0
     )
+
+
+# -- what a pull request can and cannot do in CI (issue 13) ---------------------------
+
+
+def github_workflow() -> dict:
+    return yaml.safe_load((REPO / ".github/workflows/kb.yml").read_text())
+
+
+def gitlab_ci() -> dict:
+    return yaml.safe_load((REPO / ".gitlab-ci.yml").read_text())
+
+
+def _uses(steps: list[dict], action: str) -> list[dict]:
+    return [s for s in steps if s.get("uses", "").startswith(action)]
+
+
+def _run_index(steps: list[dict], words: str) -> int:
+    return next(i for i, s in enumerate(steps) if words in s.get("run", ""))
+
+
+def test_github_uploads_the_site_only_from_a_green_build():
+    steps = github_steps()
+    (upload,) = _uses(steps, "actions/upload-artifact")
+    assert upload.get("if", "success()") == "success()"
+    before = steps[: steps.index(upload)]
+    # A step that may fail without failing the job would let a broken build through.
+    assert not any(s.get("continue-on-error") for s in before)
+    build = steps[_run_index(steps, "mkdocs build")]
+    assert "always()" not in str(build.get("if", "")) and build in before
+    assert all("always()" not in str(s.get("if", "")) for s in steps)
+
+
+def test_github_checkout_leaves_no_credentials_behind():
+    checkouts = _uses(github_steps(), "actions/checkout")
+    assert len(checkouts) == 2
+    for step in checkouts:
+        assert step["with"]["persist-credentials"] is False
+
+
+def test_github_jobs_are_read_only():
+    workflow = github_workflow()
+    assert workflow["permissions"] == {"contents": "read"}
+    for job in workflow["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
+
+
+def test_github_pull_request_code_does_not_check_itself():
+    workflow = github_workflow()
+    (job,) = workflow["jobs"].values()
+    steps = job["steps"]
+    content, trusted = _uses(steps, "actions/checkout")
+    here = job["defaults"]["run"]["working-directory"]
+    assert content["with"]["path"] == here != trusted["with"]["path"]
+    assert "github.base_ref" in trusted["with"]["ref"]
+    theirs = f"../{trusted['with']['path']}"
+    installs = [
+        c for s in steps if "run" in s for c in _commands(s["run"]) if c[:2] == ["pip", "install"]
+    ]
+    assert installs == [["pip", "install", f"{theirs}[site]"]]
+    # The build takes mkdocs.yml, the hooks and the theme overrides from the
+    # trusted copy, after every check and before MkDocs runs.
+    swap = _run_index(steps, f"cp -R {theirs}/mkdocs.yml {theirs}/hooks .")
+    assert _run_index(steps, "kb check --format github --strict") < swap
+    assert swap < _run_index(steps, "mkdocs build")
+    removed = next(c for c in _commands(steps[swap]["run"]) if c[:2] == ["rm", "-rf"])
+    assert {"mkdocs.yml", "hooks", "overrides", "checks"} <= set(removed)
+
+
+def test_github_job_summary_opens_with_the_safety_relevant_changes():
+    steps = github_steps()
+    writers = [i for i, s in enumerate(steps) if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    summary = _run_index(steps, "kb diff")
+    assert writers == [summary]
+    first_check = next(i for i, s in enumerate(steps) if "kb check" in s.get("run", ""))
+    assert summary < first_check  # a failing check does not skip it
+
+
+def _swap(tmp_path, script: str, env: dict[str, str]) -> dict[str, str]:
+    """Run a template's swap commands over a hostile change; what is left."""
+    import subprocess
+
+    trusted, content = tmp_path / "trusted", tmp_path / "content"
+    for root, label in ((trusted, "trusted"), (content, "theirs")):
+        for rel in ("mkdocs.yml", "hooks/kb.py", "overrides/main.html"):
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(f"{label}\n")
+    (content / "hooks/checks").mkdir()
+    (content / "hooks/checks/__init__.py").write_text("theirs\n")
+    (content / "checks").mkdir()
+    (content / "checks/__init__.py").write_text("theirs\n")
+    (content / "docs").mkdir()
+    (content / "docs/index.md").write_text("# Their page\n")
+    subprocess.run(
+        ["sh", "-ec", script], cwd=content, env={"PATH": "/usr/bin:/bin", **env}, check=True
+    )
+    return {
+        p.relative_to(content).as_posix(): p.read_text().strip()
+        for p in sorted(content.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_github_swap_step_builds_their_content_with_our_hooks(tmp_path):
+    steps = github_steps()
+    script = next(s["run"] for s in steps if "../trusted/mkdocs.yml" in s.get("run", ""))
+    left = _swap(tmp_path, script, {})
+    assert left == {
+        "docs/index.md": "# Their page",
+        "hooks/kb.py": "trusted",
+        "mkdocs.yml": "trusted",
+        "overrides/main.html": "trusted",
+    }
+
+
+def test_gitlab_site_is_kept_only_from_a_green_build():
+    ci = gitlab_ci()
+    assert ci["site"]["artifacts"]["when"] == "on_success"
+    assert ci["site"]["artifacts"]["paths"] == ["site/"]
+    assert ci["stages"].index("check") < ci["stages"].index(ci["site"]["stage"])
+    assert not any(job.get("allow_failure") for job in ci.values() if isinstance(job, dict))
+
+
+def test_gitlab_merge_request_code_does_not_check_itself(tmp_path):
+    ci = gitlab_ci()
+    before = ci["default"]["before_script"]
+    text = "\n".join(before)
+    assert 'git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"' in text
+    assert 'TRUSTED_REF="origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"' in text
+    worktree = next(i for i, line in enumerate(before) if "git worktree add" in line)
+    install = next(i for i, line in enumerate(before) if line.startswith("pip install"))
+    assert worktree < install and before[install] == 'pip install "$TRUSTED_DIR[site]"'
+    assert "$CI_PROJECT_DIR" not in ci["variables"]["TRUSTED_DIR"]  # outside their files
+    # The job token is taken out of the remote before anything is installed or run.
+    unset = next(i for i, line in enumerate(before) if "git remote set-url origin" in line)
+    assert unset < install and "TOKEN" not in before[unset].upper()
+    site = ci["site"]["script"]
+    build = site.index("mkdocs build --strict")
+    left = _swap(tmp_path, "\n".join(site[:build]), {"TRUSTED_DIR": str(tmp_path / "trusted")})
+    assert left["mkdocs.yml"] == left["hooks/kb.py"] == left["overrides/main.html"] == "trusted"
+    assert "checks/__init__.py" not in left and "hooks/checks/__init__.py" not in left
+
+
+def test_gitlab_diff_comes_before_the_change_rules():
+    script = gitlab_ci()["kb-diff"]["script"]
+    diff = next(i for i, line in enumerate(script) if line.startswith("kb diff"))
+    check = next(i for i, line in enumerate(script) if line.startswith("kb check"))
+    assert diff < check

@@ -374,3 +374,20 @@ def test_diff_sees_ci_files_outside_a_knowledge_base_in_a_subfolder(tmp_path):
     write(repo_root, {".gitlab-ci.yml": "stages: [check]\n", "kb/hooks/kb.py": "# hook\n"})
     _, out, _ = kb("diff", str(repo_root / "kb"), "--base", "base", "--as-of", "2026-11-25")
     assert "`.gitlab-ci.yml` is added" in out and "`kb/hooks/kb.py` is added" in out
+
+
+def test_chg005_says_when_kb_yaml_no_longer_loads(repo):
+    root, files = repo
+    files["kb.yaml"] = (
+        "suppressions:\n  - code: ACT001\n    subject: CSPR-2026-01/A02\n"
+        "    reason: Agreed extension\n    until: 2027-01-31\n"
+    )
+    write(root, files)
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "with a suppression")
+    git(root, "tag", "-f", "base")
+    files["kb.yaml"] = "rules: [unclosed\n"
+    write(root, files)
+    messages = [f["message"] for f in _chg005(root)]
+    assert any("kb.yaml no longer loads" in m for m in messages)
+    assert not any("removes the suppression" in m for m in messages)

@@ -130,6 +130,12 @@ def _shown(setting: RuleSetting | None) -> str:
     return yaml.safe_dump(data, default_flow_style=True, width=10**6, sort_keys=False).strip()
 
 
+def _broken_config(kb: KnowledgeBase) -> int | None:
+    """The line of the first problem that kept kb.yaml from loading, if one did."""
+    lines = [p.line for _, p in kb.load_problems if p.file == CONFIG_FILE]
+    return min(lines) if lines else None
+
+
 def _settings(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
     from checks.rules import REGISTRY
 
@@ -207,8 +213,19 @@ def safety_changes(
     ``changed`` lists the changed files by their path in the repository, and
     ``under`` is the knowledge base's folder in it ("" at its root).
     """
-    return [
-        *_settings(base, kb),
-        *_suppressions(base, kb),
-        *touched(changed, under, base, kb),
-    ]
+    broken = _broken_config(kb)
+    if broken is None or _broken_config(base) is not None:
+        found = [*_settings(base, kb), *_suppressions(base, kb)]
+    else:
+        # Compared with the defaults it falls back to, every setting and
+        # suppression would read as removed: say what happened instead.
+        found = [
+            SafetyChange(
+                CONFIG_FILE,
+                broken,
+                "kb.yaml no longer loads, so the checks run with their defaults and none "
+                "of its suppressions applies; `kb check` says what to fix",
+            ),
+            *(c for c in _suppressions(base, kb) if c.file != CONFIG_FILE),
+        ]
+    return [*found, *touched(changed, under, base, kb)]

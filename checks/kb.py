@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from checks.cache import ParseCache
 from checks.dates import WorkingCalendar
@@ -37,6 +37,9 @@ class Document:
     body_line: int
     headings: list[Heading] = field(default_factory=list)
     title: str | None = None
+    #: the front matter as parsed (a LineDict, or None): every value of it can
+    #: reach the page, so the anonymisation gate reads them all
+    front: Any = None
     _code_lines: set[int] | None = None
 
     def code_lines(self) -> set[int]:

@@ -55,6 +55,7 @@ def _read_doc(
         except YamlError as exc:
             loader.report(BAD_YAML, rel, exc.line, f"front matter: {exc.message}")
             return None
+    doc.front = front
     if isinstance(front, LineDict) and isinstance(front.get("title"), str):
         doc.title = front["title"]
     if model is None:

@@ -64,9 +64,12 @@ from pydantic import ConfigDict
 
 from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit, either
+from checks.anonymise.normalise import needs_normalising, normalise
+from checks.anonymise.static_files import static_texts
 from checks.findings import Problem, Severity
 from checks.rules.base import Context, Options
 from checks.site.visibility import brief_is_public
+from checks.yamlsource import LineDict, LineList
 
 CODE = "ANO001"
 NAME = "identifying-detail"
@@ -98,14 +101,64 @@ class Opts(Options):
 
 
 Where = Callable[[], int]  # the first line of a text, worked out only when needed
+Text = tuple[str, Where, str, str]  # (file, first line, text, subject)
 
 
 def _at(line: int) -> Where:
     return lambda: line
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, Where, str, str]]:
-    """(file, first line, text, subject) for everything that is, or will be, published.
+#: Keys whose values no page shows: a suppression's ``match`` is the very text it
+#: lets through, so reading it would report what it suppresses.
+_NOT_SHOWN = frozenset({"suppress"})
+
+
+def _strings(value: Any, line: int) -> Iterator[tuple[int, str]]:
+    """Every text in a value parsed from YAML, with the line it starts on.
+
+    Every value is read, not only the fields a page is known to show today: a
+    template, a later page or a theme can print any of them. A number is read as
+    its digits (an NHS number written without quotes is an int).
+    """
+    if isinstance(value, str):
+        if value:
+            # A value holding a line break is a block (``|`` or ``>``): it starts
+            # on the line after its key.
+            yield (line + 1 if "\n" in value else line), value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        yield line, str(value)
+    elif isinstance(value, LineDict):
+        lines = value.key_lines
+        for key, item in value.items():
+            if key not in _NOT_SHOWN:
+                yield from _strings(item, lines.get(key, value.line))
+    elif isinstance(value, LineList):
+        items = value.item_lines
+        for i, item in enumerate(value):
+            yield from _strings(item, items[i] if i < len(items) else value.line)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in _NOT_SHOWN:
+                yield from _strings(item, line)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, line)
+
+
+def _record_texts(file: str, raw: Any, subject: str, leave_out: str = "") -> Iterator[Text]:
+    """The texts of one record's YAML (``leave_out``: a key read record by record)."""
+    if leave_out and isinstance(raw, LineDict) and leave_out in raw:
+        kept = LineDict({k: v for k, v in raw.items() if k != leave_out})
+        kept.line, kept.key_lines = raw.line, raw.key_lines
+        raw = kept
+    for line, text in _strings(raw, 1):
+        yield file, _at(line), text, subject
+
+
+def _texts(ctx: Context) -> Iterator[Text]:
+    """Everything that is, or will be, published: the pages' text and front matter,
+    every value of the data files that pages and the calendar are built from, and
+    the docs folder's other text files.
 
     The line comes as a function: working it out for each of 10,000 actions
     costs more than scanning their text, and most text has nothing to report.
@@ -116,41 +169,38 @@ def _texts(ctx: Context) -> Iterator[tuple[str, Where, str, str]]:
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
         yield path, _at(doc.body_line), doc.body, subject
-        if record is None:
-            continue
-        for field in ("title", "summary"):
-            value = getattr(record, field, None)
-            if isinstance(value, str):
-                yield path, partial(record.line_of, field), value, subject
-        for i, seat in enumerate(getattr(record, "members", ())):
-            for field in ("role", "deputy"):
-                value = getattr(seat, field)
-                if value:
-                    yield path, partial(record.line_of, "members", i, field), value, subject
+        front = record.raw if record is not None else doc.front
+        yield from _record_texts(path, front, subject)
+    partnership = kb.partnership
+    if partnership is not None:
+        yield from _record_texts(partnership.source, partnership.raw, "partnership", "agencies")
+    for agency in kb.agencies.values():
+        yield from _record_texts(agency.source, agency.raw, agency.id)
+    for theme in kb.themes.values():
+        yield from _record_texts(theme.source, theme.raw, theme.id)
     for review in kb.reviews.values():
-        for field in ("title", "notes"):
-            value = getattr(review, field)
-            if value:
-                yield review.source, partial(review.line_of, field), value, review.ref
+        yield from _record_texts(review.source, review.raw, review.ref)
     for plan in kb.plans:
-        source = plan.source
+        yield from _record_texts(plan.source, plan.raw, plan.review, "actions")
         for action in plan.actions:
-            subject = f"{plan.review}/{action.id}"
-            for field in ("recommendation", "action", "evidence", "impact", "reason"):
-                value = getattr(action, field)
-                if value:
-                    yield source, partial(action.line_of, field), value, subject
-            for j, change in enumerate(action.due_changes):
-                where = partial(action.line_of, "due_changes", j, "reason")
-                yield source, where, change.reason, subject
+            yield from _record_texts(plan.source, action.raw, f"{plan.review}/{action.id}")
+    for meeting in kb.meetings:
+        yield from _record_texts(meeting.source, meeting.raw, f"{meeting.group}@{meeting.date}")
+    for path, text in static_texts(kb):
+        yield path, _at(1), text, path
 
 
-def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
-    """``Detector.find`` with the partnership's settings, memoised in the cache.
+Found = list[tuple[Hit, str]]  # each hit in the text as written, and the text as read
+
+
+def _finder(ctx: Context, options: Opts) -> Callable[[str], Found]:
+    """``Detector.find`` with the partnership's settings, memoised in the cache,
+    reading each text as it is shown (see checks.anonymise.normalise).
 
     The detectors are a pure function of the text and these settings, and they
     are most of the time this check takes, so an unchanged text is not scanned
     twice. The memo's name holds the settings, so changing one starts afresh.
+    Many values recur (statuses, dates, roles): each is scanned once a run.
     """
     kb = ctx.kb
     mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
@@ -160,10 +210,27 @@ def _finder(ctx: Context, options: Opts) -> Callable[[str], list[Hit]]:
         references=either([re.compile(p) for p in options.reference_patterns]),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
-    if kb.cache is None:
-        return detector.find
-    memo = kb.cache.memo(f"ANO001 {detector.settings()}")
-    return lambda text: memo.recall(text, partial(detector.find, text))
+    scan: Callable[[str], list[Hit]] = detector.find
+    if kb.cache is not None:
+        memo = kb.cache.memo(f"ANO001 {detector.settings()}")
+        scan = lambda text: memo.recall(text, partial(detector.find, text))  # noqa: E731
+    seen: dict[str, Found] = {}
+
+    def find(text: str) -> Found:
+        found = seen.get(text)
+        if found is None:
+            if needs_normalising(text):
+                read = normalise(text)
+                found = []
+                for hit in scan(read.text):
+                    start, end = read.span(hit.start, hit.end)
+                    found.append((Hit(hit.kind, start, end, text[start:end]), hit.text))
+            else:
+                found = [(hit, hit.text) for hit in scan(text)]
+            seen[text] = found
+        return found
+
+    return find
 
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
@@ -174,15 +241,17 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     # report must not carry unpublished content.
     unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
     for file, where, text, subject in _texts(ctx):
-        hits = [h for h in find(text) if h.kind in wanted]
+        hits = [(h, read) for h, read in find(text) if h.kind in wanted]
         if not hits:
             continue
         first_line = where()
         starts = [m.end() for m in re.finditer("\n", text)]
-        for hit in hits:
+        for hit, read in hits:
             line = first_line + bisect.bisect_right(starts, hit.start)
             quiet = hit.kind == "deny-list" or file in unpublished
             shown = "this text" if quiet else f"“{hit.text}”"
+            if not quiet and read != hit.text:
+                shown += f" (which reads as “{read}”)"
             yield Problem(
                 file,
                 line,

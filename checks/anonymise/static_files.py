@@ -1,0 +1,77 @@
+"""The docs folder's files other than its Markdown pages, read as text.
+
+MkDocs copies every file in the docs folder to the site as it is: a ``.txt``,
+``.csv``, ``.html``, ``.svg``, ``.css``, ``.js`` or ``.json`` file (or a page
+saved as ``.markdown`` or ``.MD``, which the loader does not read) is published
+whole, so the anonymisation gate reads each one that is text.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from checks.kb import KnowledgeBase
+from checks.loading.files import markdown_files
+
+#: Bytes read to tell text from binary: a NUL byte in them means binary (images,
+#: fonts and archives have one near the start; text never does).
+_SNIFF = 8192
+
+
+def static_texts(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """(path from the root, text) for each text file in the docs folder that is
+    not one of the Markdown pages the loader reads."""
+    root = kb.root
+    docs = root / kb.config.docs_dir
+    if not docs.is_dir():
+        return
+    pages = set(markdown_files(docs))
+    limit = int(kb.config.max_file_mb * 1024 * 1024)
+    # Not followed: a linked folder is reported by the loader, and following
+    # one could read outside the repository or loop.
+    for dirpath, dirnames, filenames in os.walk(docs):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if path in pages:
+                continue
+            text = _read_text(path, root, limit)
+            if text is not None:
+                yield path.relative_to(root).as_posix(), text
+
+
+def _read_text(path: Path, root: Path, limit: int) -> str | None:
+    """The file's text, or None for what is not a readable regular text file
+    within the repository (those are the loader's to report)."""
+    try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+            return None
+        # A FIFO or device would block or never end: only regular files are read.
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with open(path, "rb") as fh:
+            head = fh.read(_SNIFF)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                return (head + fh.read()).decode("utf-16", errors="replace")
+            if b"\x00" in head:
+                return None
+            data = head + fh.read()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Not UTF-8. Binary formats without a NUL early on (a PDF) are full of
+        # control bytes; text in a legacy encoding has next to none, and a
+        # browser would most likely show it as Windows-1252.
+        controls = sum(1 for b in data if b < 0x20 and b not in b"\t\n\r\f")
+        if controls > len(data) // 100:
+            return None
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

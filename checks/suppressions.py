@@ -6,7 +6,8 @@ own record). Each names a code, a reason and an expiry date.
 
 A suppression is in force only while it is well formed: it names its subject
 (implied in front matter), the ``match`` for a safety check (ANO, SEC), a
-reason, and an ``until`` at most :data:`MAX_DAYS` days ahead. One that does not is
+reason, and an ``until`` at most :data:`MAX_DAYS` days ahead, and it is not of
+one of the checks that report such changes (CFG003, CFG004, CHG005). One that does not is
 ignored, and CFG004 reports it, so that a pull request cannot hide a finding
 everywhere or for ever.
 """
@@ -19,7 +20,7 @@ from datetime import date, timedelta
 from checks.kb import KnowledgeBase
 from checks.loading import CONFIG_FILE
 from checks.model import Suppression
-from checks.safety import is_safety
+from checks.safety import GUARDS, is_safety
 
 #: The longest a suppression may last: 12 months from today, a leap day included.
 MAX_DAYS = 366
@@ -69,6 +70,16 @@ def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
                 "code",
                 f"the suppression of {rule.code} has no `subject`, so it would hide every "
                 "finding of that check; name the id it applies to",
+            )
+        )
+    if rule.code in GUARDS:
+        # These report loosened settings, bad suppressions and safety-relevant
+        # changes; a suppression of one could hide the change that added it.
+        found.append(
+            (
+                "code",
+                f"{rule.code} reports changes to what keeps the site safe, so it cannot "
+                "be suppressed",
             )
         )
     if is_safety(rule.code) and not (rule.match or "").strip():

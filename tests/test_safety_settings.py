@@ -261,3 +261,17 @@ def test_the_limit_is_counted_from_the_pinned_today(files, check):
     )
     assert _codes(check(files), "CFG004")
     assert _codes(check(files, today=date(2027, 2, 1)), "CFG004") == []
+
+
+@pytest.mark.parametrize("code", ["CFG003", "CFG004", "CHG005"])
+def test_the_checks_that_report_loosening_cannot_be_suppressed(files, check, code):
+    files["kb.yaml"] = (
+        "rules:\n  ANO001: {enabled: false}\n"
+        f"suppressions:\n  - code: {code}\n    subject: ANO001\n"
+        "    reason: Quiet, please\n    until: 2027-01-31\n"
+    )
+    result = check(files)
+    assert len(_codes(result, "CFG003")) == 1  # still reported
+    assert result.suppressed == 0
+    (cfg,) = _codes(result, "CFG004")
+    assert cfg.line == 4 and "cannot be suppressed" in cfg.message

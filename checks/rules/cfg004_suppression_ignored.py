@@ -9,7 +9,9 @@ Every suppression, in `kb.yaml` or in a page's `suppress:` front matter:
 - for a safety check (`ANO`, `SEC`), names the `match`: the exact text found,
   so that it covers that one occurrence;
 - gives a `reason`;
-- lasts at most 12 months: `until` is no later than today plus 366 days.
+- lasts at most 12 months: `until` is no later than today plus 366 days;
+- is not of CFG003, CFG004 or CHG005, which report loosened settings, bad
+  suppressions and safety-relevant changes, and so cannot be suppressed.
 
 A suppression that fails any of these suppresses nothing, and is reported at
 its line.

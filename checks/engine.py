@@ -8,6 +8,7 @@ from datetime import date
 
 from checks.findings import Counts, Finding, Severity
 from checks.kb import KnowledgeBase
+from checks.redaction import redact
 from checks.rules import REGISTRY, Context, Rule
 from checks.safety import effective
 from checks.suppressions import Granted, in_force
@@ -103,7 +104,8 @@ def run(
                     match=problem.match,
                 )
             )
-    findings.sort()
+    # Findings about drafts and embargoed briefs never carry their names or content.
+    findings = redact(findings, kb, today)
     return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
 
 

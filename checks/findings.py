@@ -50,6 +50,9 @@ class Finding:
     message: str = field(compare=False)
     subject: str = field(default="", compare=False)
     match: str = field(default="", compare=False)
+    #: about an unpublished file, and so told without its name or content
+    #: (checks.redaction); the site leaves it out altogether
+    withheld: bool = field(default=False, compare=False)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -60,7 +60,12 @@ def test_hostile_input(tmp_path, case):
     (hit,) = [f for f in result.findings if f.code == case["code"]][:1]
     assert hit.line >= 1 and hit.file and hit.message
     if case["code"] != "KB004":  # a duplicate is reported where it is found second
-        assert any(f.file == case["install_as"] for f in result.findings if f.code == case["code"])
+        files = {f.file for f in result.findings if f.code == case["code"]}
+        assert case["install_as"] in files or (
+            # A brief that did not load may be a draft: never named (checks.redaction).
+            case["install_as"].startswith("docs/briefs/")
+            and any(f.startswith("docs/briefs/(unpublished ") for f in files)
+        )
     # Every other file is still checked...
     assert "ACT001" in codes
     # ...and the bad item is never published. (A valid record with a broken reference,
@@ -93,7 +98,10 @@ def test_symlink_outside_the_repository(tmp_path):
     secret.write_text("---\ntitle: HOSTILE-link\n---\n# secret\n")
     (root / "docs/briefs/link.md").symlink_to(secret)
     result = run(load(root), TODAY)
-    assert any(f.code == "KB001" and f.file == "docs/briefs/link.md" for f in result.findings)
+    # A brief that did not load may be a draft: its file is never named.
+    assert any(
+        f.code == "KB001" and f.file == "docs/briefs/(unpublished file 1)" for f in result.findings
+    )
     assert "briefs/link.md" in SiteBuild(load(root), result, TODAY).hidden
 
 

@@ -213,3 +213,80 @@ def test_normalise_reads_text_as_it_is_shown(written: str, read: str) -> None:
     assert len(got.origin) == len(got.text) + 1
     assert got.span(0, len(got.text)) == (0, len(written))
 
+
+# -- findings about unpublished records (issue 13, item 3) ----------------------
+
+SECRET_THEME = "secret-theme-qx7"
+SECRET_NAME = "kestrel-jessica-smith-2026"
+
+
+def _unpublished_kb(tmp_path: Path) -> Path:
+    """A draft brief with an unknown theme and a name in its text, an embargoed
+    brief saved under a name that identifies someone, and a brief that does not
+    load, each with a marker in its file name."""
+    files = compliant()
+    front, body = files[BRIEF]
+    files[f"docs/briefs/{SECRET_NAME}-draft.md"] = (
+        {**front, "id": "LB-2026-07", "status": "draft", "themes": [SECRET_THEME]},
+        body + f"\nDRAFT-QX7 {HOMOGLYPH} told us.\n",
+    )
+    files[f"docs/briefs/{SECRET_NAME}-embargo.md"] = (
+        {**front, "id": "LB-2026-08", "publish_on": "2027-03-01", "themes": [SECRET_THEME]},
+        body + f"\nEMBARGO-QX7 {EMAIL} wrote.\n",
+    )
+    files[f"docs/briefs/{SECRET_NAME}-broken.md"] = (
+        {**front, "id": f"{SECRET_NAME}", "status": "draft", "themes": SECRET_THEME},
+        body,
+    )
+    return write(tmp_path / "kb", files)
+
+
+MARKERS = (SECRET_THEME, SECRET_NAME, "DRAFT-QX7", "EMBARGO-QX7", "ssica", "bloggs", "Jessica")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])
+def test_findings_about_unpublished_briefs_quote_no_name_theme_or_text(
+    tmp_path: Path, fmt: str
+) -> None:
+    import io
+
+    from checks.cli import main
+
+    root = _unpublished_kb(tmp_path)
+    out = io.StringIO()
+    main(
+        ["check", str(root), "--as-of", TODAY.isoformat(), "--format", fmt, "--no-cache"],
+        out,
+        io.StringIO(),
+    )
+    report = out.getvalue()
+    for marker in MARKERS:
+        assert marker not in report, f"{marker!r} is in the {fmt} report"
+    # Still actionable: each draft is named by its id, and its findings stay.
+    assert "docs/briefs/(unpublished LB-2026-07)" in report
+    assert "docs/briefs/(unpublished LB-2026-08)" in report
+    assert "docs/briefs/(unpublished file 1)" in report
+
+
+def test_unpublished_findings_keep_their_check_line_and_kind(tmp_path: Path) -> None:
+    root = _unpublished_kb(tmp_path)
+    findings = run(load(root), TODAY).findings
+    draft = [f for f in findings if f.file == "docs/briefs/(unpublished LB-2026-07)"]
+    assert {f.code for f in draft} >= {"ANO001", "BRF002"}
+    ano = next(f for f in draft if f.code == "ANO001")
+    assert ano.message.startswith("name: ") and ano.subject == "LB-2026-07" and ano.match == ""
+    assert ano.line == _line_of(root, f"docs/briefs/{SECRET_NAME}-draft.md", "DRAFT-QX7")
+    assert all(f.withheld for f in draft)
+    broken = [f for f in findings if f.file == "docs/briefs/(unpublished file 1)"]
+    assert broken and all(f.subject == "" for f in broken)
+
+
+def test_the_dashboard_shows_no_finding_about_an_unpublished_brief(tmp_path: Path) -> None:
+    from checks.site.build import SiteBuild
+
+    root = _unpublished_kb(tmp_path)
+    kb = load(root)
+    page = SiteBuild(kb, run(kb, TODAY), TODAY).generated()["compliance.md"]
+    for marker in (*MARKERS, "unpublished LB-2026"):
+        assert marker not in page
+    assert "about unpublished material are not shown" in page

@@ -144,7 +144,11 @@ class SiteBuild:
         file name), so it is counted but not shown.
         """
         hidden_paths = {self.docs_prefix + p for p in self.hidden}
-        shown = [f for f in self.result.findings if f.file not in hidden_paths]
+        # A withheld finding's file is already shown only as a placeholder
+        # (checks.redaction), so the paths above no longer find it.
+        shown = [
+            f for f in self.result.findings if f.file not in hidden_paths and not f.withheld
+        ]
         return shown, len(self.result.findings) - len(shown)
 
     def page_of(self, finding: Finding) -> str | None:

@@ -1,0 +1,127 @@
+"""Findings about unpublished records, told without what they hold.
+
+A draft brief, a brief whose ``publish_on`` has not come, any other page its
+front matter holds back, and a brief that did not load (it may be a draft:
+nobody can tell) are not published, and neither is
+anything about them: a CI log, a JSON report or a pull-request annotation can
+be read by more people than the draft's author. So a finding about one keeps
+its check, its line and its severity, and loses the rest:
+
+- the file is shown as its folder and, for a brief whose ``id`` validated
+  (``LB-2026-05``: a reference, never a name), that id, else a number for this
+  report: ``docs/briefs/(unpublished LB-2026-05)``, ``docs/(unpublished file 1)``.
+  A file name is chosen by its author and can hold a name, a place or a date;
+  a folder below the record folders (``docs/briefs/2026/``) can too;
+- the message is the check's own summary, which quotes nothing (ANO001 keeps
+  the kind of detail found: it is one of a fixed list);
+- the subject is the validated id or nothing; the matched text is dropped;
+- the path of an unpublished file is replaced wherever another finding's
+  message or subject names it (a duplicate id names the file that has it first).
+
+The author, who knows their own draft, finds the problem from the id and the
+line; the check's page explains the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import PurePosixPath
+
+from checks.findings import Finding
+from checks.kb import KnowledgeBase
+from checks.rules import REGISTRY
+from checks.site.visibility import hidden_markdown, publishable_docs
+
+#: A brief's id as the model validates it: letters and digits of a reference only.
+_BRIEF_ID = re.compile(r"LB-\d{4}-\d{2,3}")
+#: The folders whose name says only what kind of record a file holds.
+_RECORD_FOLDERS = frozenset({"briefs", "tor", "procedures"})
+#: What MkDocs reads as a page (its Markdown extensions), in any letter case.
+_MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"})
+#: ANO001's kinds of detail: a message that starts with one keeps it.
+_ANO001_KIND = re.compile(r"^([a-z-]+): ")
+
+
+def unpublished_files(
+    kb: KnowledgeBase, today: date, findings: Iterable[Finding] = ()
+) -> dict[str, str]:
+    """Each unpublished file (path from the root) and how findings show it."""
+    docs = kb.config.docs_dir.strip("/")
+    ids = {b.source: b.id for b in kb.briefs.values()}
+    briefs = f"{docs}/briefs/"
+    published = publishable_docs(kb, today)
+    paths = {
+        path
+        for path in (f"{docs}/{p}" for p in hidden_markdown(kb, today))
+        # Loaded and held back (a draft, an embargo), or a brief that did not
+        # load. A ToR, procedure or page that did not load is no one's draft:
+        # its findings keep their file and advice, as the loader's own do.
+        if path in kb.documents or path.startswith(briefs) or path in ids
+    }
+    # Any other page in the briefs folder that is not published: a link, a
+    # brief saved as `.MD` or `.markdown`, a file the loader could not read.
+    paths |= {
+        f.file
+        for f in findings
+        if f.file.startswith(briefs)
+        and f.file not in published
+        and PurePosixPath(f.file).suffix.lower() in _MARKDOWN
+    }
+    shown: dict[str, str] = {}
+    number = 0
+    for path in sorted(paths):
+        parts = PurePosixPath(path).relative_to(docs).parts
+        folder = (
+            f"{docs}/{parts[0]}/" if len(parts) > 1 and parts[0] in _RECORD_FOLDERS else f"{docs}/"
+        )
+        record = ids.get(path, "")
+        if _BRIEF_ID.fullmatch(record):
+            shown[path] = f"{folder}(unpublished {record})"
+        else:
+            number += 1
+            shown[path] = f"{folder}(unpublished file {number})"
+    return shown
+
+
+def redact(findings: Iterable[Finding], kb: KnowledgeBase, today: date) -> list[Finding]:
+    """``findings`` with every unpublished file's content and name taken out."""
+    found = list(findings)
+    shown = unpublished_files(kb, today, found)
+    if not shown:
+        return found
+    out: list[Finding] = []
+    for f in found:
+        place = shown.get(f.file)
+        if place is None:
+            out.append(_without_paths(f, shown))
+            continue
+        rule = REGISTRY.get(f.code)
+        summary = rule.summary if rule is not None else f.code
+        kind = _ANO001_KIND.match(f.message) if f.code == "ANO001" else None
+        what = f"{kind.group(1)}: {summary}" if kind else summary
+        subject = place.rsplit("(unpublished ", 1)[1].rstrip(")")
+        out.append(
+            replace(
+                f,
+                file=place,
+                message=f"{what} (this file is not published, so the details are not shown; "
+                "see the check's description and the line in your copy)",
+                subject=subject if _BRIEF_ID.fullmatch(subject) else "",
+                match="",
+                withheld=True,
+            )
+        )
+    return sorted(out)
+
+
+def _without_paths(finding: Finding, shown: dict[str, str]) -> Finding:
+    message, subject = finding.message, finding.subject
+    for path, place in shown.items():
+        if path in message or path in subject:
+            message, subject = message.replace(path, place), subject.replace(path, place)
+    if message == finding.message and subject == finding.subject:
+        return finding
+    return replace(finding, message=message, subject=subject)

@@ -95,6 +95,10 @@ def load(
             "is this a knowledge base?"
         )
     kb = KnowledgeBase(root=root, config=config, cache=cache)
+    # Links and special files are reported before anything is read, so that
+    # nothing reads through them (Reader.read_bytes refuses them again).
+    loader.refuse_all(data_dir)
+    loader.refuse_all(docs_dir)
     load_data(loader, kb, data_dir)
     load_docs(loader, kb, docs_dir)
     kb.load_problems = loader.problems

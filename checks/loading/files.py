@@ -1,21 +1,127 @@
-"""Which files a knowledge base is made of."""
+"""Which files a knowledge base is made of, and which entries are never read.
+
+Nothing here follows a symbolic link or opens anything: folders are listed with
+``os.scandir``, whose entries say from the directory listing itself (without
+following a link) whether each is a file, a folder or a link. A link under
+docs/ or data/, to a file or a folder, inside or outside the repository, is never
+followed; a FIFO, socket or device is never opened (opening a FIFO for reading
+waits for a writer for ever). Both are reported by :func:`refused`, and the
+loader reports them as KB001.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+#: The suffixes MkDocs takes for Markdown pages (mkdocs.utils.markdown_extensions).
+#: Matched in any letter case: a brief saved as `.MD` must be read and judged like
+#: any other, whatever MkDocs then makes of it.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_markdown(name: str) -> bool:
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def _hidden(name: str) -> bool:
+    # MkDocs leaves out every file and folder whose name starts with "." (its
+    # default exclude_docs pattern `.*`), at any depth: it is never published.
+    return name.startswith(".")
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return []  # missing, not a folder, or unreadable: nothing to list
+
 
 def markdown_files(folder: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.endswith(".md"):
-                yield Path(dirpath) / name
+    """Every regular Markdown file under ``folder``, by path, sorted per folder.
+
+    Links (to files or folders) and other non-regular files are left out, and
+    linked folders are not entered: :func:`refused` lists them.
+    """
+    if os.path.islink(folder):
+        return
+    for entry in _entries(folder):
+        if _hidden(entry.name) or entry.is_symlink():
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from markdown_files(Path(entry.path))
+        elif entry.is_file(follow_symlinks=False) and is_markdown(entry.name):
+            yield Path(entry.path)
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    """The regular YAML files directly in ``folder`` (none if it is a link)."""
+    if os.path.islink(folder):
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [
+        Path(e.path)
+        for e in _entries(folder)
+        if e.name.endswith(YAML_SUFFIXES)
+        and not e.is_symlink()
+        and e.is_file(follow_symlinks=False)
+    ]
+
+
+def refused(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
+    """(path, why) for every link and every non-regular file under ``folder``,
+    and the folder itself if it is a link; links are listed, never followed.
+    ``root`` is the repository's folder, to say whether a link leads out of it."""
+    if os.path.islink(folder):
+        yield folder, link_problem(folder, root, "folder")
+        return
+    for entry in _entries(folder):
+        if _hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, link_problem(path, root, "file")
+        elif entry.is_dir(follow_symlinks=False):
+            yield from refused(path, root)
+        elif not entry.is_file(follow_symlinks=False):
+            yield path, special_problem(path)
+
+
+def link_problem(path: Path, root: Path, what: str) -> str:
+    """Why a link is not read. Its target is looked up (never opened) only to say
+    where it points: out of the repository, back into itself, or nowhere."""
+    try:
+        target = os.stat(path)
+    except OSError as exc:
+        where = "that loops back on itself" if exc.errno == errno.ELOOP else "to nothing"
+    else:
+        what = "folder" if stat.S_ISDIR(target.st_mode) else what
+        inside = os.path.realpath(path).startswith(os.path.join(os.path.realpath(root), ""))
+        where = f"to a {what} {'inside' if inside else 'outside'} the repository"
+    return (
+        f"this is a symbolic link {where}; links under the docs and data folders are never "
+        f"followed, so nothing through it is read or published: put the {what} itself here"
+    )
+
+
+def special_problem(path: Path) -> str:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return (
+        f"this is {kind}, not an ordinary file, so it is never opened; remove it and save "
+        "an ordinary file"
+    )

@@ -1,0 +1,212 @@
+"""Links and special files under docs/ and data/ are never followed or opened.
+
+Every symbolic link (to a file or a folder, inside or outside the repository,
+dangling or looping) and every FIFO, socket or device is a KB001 finding naming
+its path; nothing behind it is read. Markdown pages are read whatever the letter
+case of their suffix and whichever of MkDocs' Markdown suffixes they use.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.cli import main
+from checks.engine import run
+from checks.loading import divisible_files, load
+from checks.loading.files import markdown_files
+from kbfactory import TODAY, write
+
+BRIEF = "docs/briefs/lb-2026-01.md"
+
+
+class Blocked(BaseException):
+    """Not an OSError (nor an Exception): the loader's own handlers must not catch it."""
+
+
+@pytest.fixture(autouse=True)
+def _never_hang() -> Iterator[None]:
+    """Opening a FIFO for reading waits for a writer: fail instead of hanging."""
+
+    def expired(signum: int, frame: Any) -> None:
+        signal.alarm(2)  # again, should something catch this one
+        raise Blocked("loading blocked: a FIFO was opened")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def root(tmp_path, files) -> Path:
+    return write(tmp_path / "kb", files)
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    """A folder beside the repository holding a page and a YAML file."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.md").write_text("---\ntitle: OUTSIDE-SECRET\n---\n# OUTSIDE-SECRET\n")
+    (folder / "plan.yaml").write_text("review: CSPR-2026-01\nactions: []\n")
+    return folder
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list[str]:
+    """Every path the loader opens, as the real path it reaches."""
+    seen: list[str] = []
+    real_open = os.open
+
+    def spy(path: Any, *args: Any, **kw: Any) -> int:
+        seen.append(os.path.realpath(path))
+        return real_open(path, *args, **kw)
+
+    monkeypatch.setattr(os, "open", spy)
+    return seen
+
+
+def problems(root: Path) -> dict[str, str]:
+    """The loader's KB001 findings, by path (before a report hides the details of
+    pages that are not published)."""
+    kb = load(root)
+    return {p.file: p.message for code, p in kb.load_problems if code == "KB001"}
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["docs/briefs/leak.md", "docs/leak.md", "data/actions/CSPR-2099-01.yaml", "data/themes.yaml"],
+)
+def test_a_link_to_a_file_outside_is_reported_and_never_opened(root, outside, opened, link):
+    target = outside / ("secret.md" if link.endswith(".md") else "plan.yaml")
+    (root / link).unlink(missing_ok=True)
+    (root / link).symlink_to(target)
+    found = problems(root)
+    assert "symbolic link to a file outside the repository" in found[link]
+    assert "never followed" in found[link]
+    assert str(target) not in opened
+
+
+def test_a_link_inside_the_repository_is_reported_too(root, opened):
+    (root / "docs/copy.md").symlink_to(root / BRIEF)
+    (root / "docs/config.md").symlink_to(root / ".git-config")  # as if to .git/config
+    (root / ".git-config").write_text("[remote]\ntoken = SECRET\n")
+    found = problems(root)
+    assert "to a file inside the repository" in found["docs/copy.md"]
+    assert "docs/config.md" in found
+    assert str((root / ".git-config").resolve()) not in opened
+    kb = load(root)
+    assert "docs/copy.md" not in kb.documents and BRIEF in kb.documents
+
+
+@pytest.mark.parametrize("place", ["docs/linked", "docs/briefs/2026", "data/actions/more"])
+def test_a_linked_folder_is_reported_and_not_entered(root, outside, opened, place):
+    (root / place).symlink_to(outside, target_is_directory=True)
+    found = problems(root)
+    assert "symbolic link to a folder outside the repository" in found[place]
+    assert not any(path.startswith(str(outside)) for path in opened)
+    kb = load(root)
+    assert not any(p.startswith(place) for p in kb.documents)
+    assert not any(place in p for p in divisible_files(root, kb.config))
+
+
+def test_a_link_to_a_folder_inside_the_repository_is_not_entered(root):
+    (root / "docs/again").symlink_to(root / "docs/briefs", target_is_directory=True)
+    found = problems(root)
+    assert "to a folder inside the repository" in found["docs/again"]
+    kb = load(root)
+    assert "docs/again/lb-2026-01.md" not in kb.documents
+    assert list(kb.briefs) == ["LB-2026-01"]  # read once, not twice
+
+
+@pytest.mark.parametrize("folder", ["data", "docs", "data/actions", "data/meetings"])
+def test_a_linked_data_or_docs_folder_is_not_read_through(tmp_path, files, folder):
+    root = write(tmp_path / "kb", files)
+    real = tmp_path / "real"
+    (root / folder).rename(real)
+    (root / folder).symlink_to(real, target_is_directory=True)
+    kb = load(root)
+    found = {p.file: p.message for code, p in kb.load_problems if code == "KB001"}
+    assert "symbolic link to a folder outside the repository" in found[folder]
+    assert not any(p.startswith(folder + "/") for p in kb.documents)
+    assert not any(p.source.startswith(folder + "/") for p in kb.plans)
+    assert not any(m.source.startswith(folder + "/") for m in kb.meetings)
+
+
+def test_link_loops_and_dangling_links_are_findings_not_tracebacks(root, capsys):
+    (root / "docs/loop-a.md").symlink_to("loop-b.md")
+    (root / "docs/loop-b.md").symlink_to("loop-a.md")
+    (root / "docs/self").symlink_to("self")
+    (root / "docs/briefs/ring").symlink_to("../briefs", target_is_directory=True)
+    (root / "data/actions/gone.yaml").symlink_to("nowhere.yaml")
+    found = problems(root)
+    for loop in ("docs/loop-a.md", "docs/loop-b.md", "docs/self"):
+        assert "loops back on itself" in found[loop]
+    assert "to a folder inside the repository" in found["docs/briefs/ring"]
+    assert "symbolic link to nothing" in found["data/actions/gone.yaml"]
+    assert main(["check", str(root), "--as-of", TODAY.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+
+
+def test_fifos_are_never_opened(root, opened):
+    os.mkfifo(root / "docs/briefs/pipe.md")
+    os.mkfifo(root / "data/actions/pipe.yaml")
+    (root / "data/reviews.yaml").unlink()
+    os.mkfifo(root / "data/reviews.yaml")
+    found = problems(root)  # would wait for ever if any were opened
+    for fifo in ("docs/briefs/pipe.md", "data/actions/pipe.yaml", "data/reviews.yaml"):
+        assert "named pipe (FIFO)" in found[fifo], found
+        assert os.path.realpath(root / fifo) not in opened
+
+
+def test_a_fifo_in_place_of_kb_yaml_is_reported(root):
+    os.mkfifo(root / "kb.yaml")
+    found = problems(root)
+    assert "named pipe (FIFO)" in found["kb.yaml"]
+
+
+def test_a_socket_is_reported(root):
+    path = root / "docs/sock.md"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        found = problems(root)
+    assert "a socket" in found["docs/sock.md"]
+
+
+def test_the_rest_is_still_checked_beside_links_and_fifos(root, outside):
+    (root / "docs/briefs/leak.md").symlink_to(outside / "secret.md")
+    os.mkfifo(root / "docs/pipe.md")
+    files_overdue = root / "data/actions/CSPR-2026-01.yaml"
+    files_overdue.write_text(files_overdue.read_text().replace("2027-06-30", "2026-11-01"))
+    result = run(load(root), TODAY)
+    codes = [f.code for f in result.findings]
+    assert "ACT001" in codes and codes.count("KB001") == 2
+
+
+@pytest.mark.parametrize(
+    "name", ["LB-2026-02.MD", "lb-2026-02.markdown", "lb-2026-02.Markdown", "lb-2026-02.mkd"]
+)
+def test_every_markdown_suffix_is_read_in_any_letter_case(files, tmp_path, name):
+    front, body = files[BRIEF]
+    files[f"docs/briefs/{name}"] = ({**front, "id": "LB-2026-02", "status": "draft"}, body)
+    kb = load(write(tmp_path / "kb", files))
+    assert kb.briefs["LB-2026-02"].source == f"docs/briefs/{name}"
+    assert kb.briefs["LB-2026-02"].status == "draft"
+
+
+def test_hidden_files_and_folders_are_left_out_as_mkdocs_leaves_them_out(tmp_path):
+    docs = tmp_path / "docs"
+    for rel in ("a.md", ".hidden.md", ".drafts/b.md", "sub/.c.md", "sub/d.MD", "e.txt"):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text("# x\n")
+    found = [p.relative_to(docs).as_posix() for p in markdown_files(docs)]
+    assert found == ["a.md", "sub/d.MD"]

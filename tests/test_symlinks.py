@@ -9,7 +9,6 @@ case of their suffix and whichever of MkDocs' Markdown suffixes they use.
 from __future__ import annotations
 
 import os
-import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,27 +21,16 @@ from checks.engine import run
 from checks.loading import divisible_files, load
 from checks.loading.files import markdown_files
 from kbfactory import TODAY, write
+from timebox import time_box
 
 BRIEF = "docs/briefs/lb-2026-01.md"
-
-
-class Blocked(BaseException):
-    """Not an OSError (nor an Exception): the loader's own handlers must not catch it."""
 
 
 @pytest.fixture(autouse=True)
 def _never_hang() -> Iterator[None]:
     """Opening a FIFO for reading waits for a writer: fail instead of hanging."""
-
-    def expired(signum: int, frame: Any) -> None:
-        signal.alarm(2)  # again, should something catch this one
-        raise Blocked("loading blocked: a FIFO was opened")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
+    with time_box(10):
+        yield
 
 
 @pytest.fixture

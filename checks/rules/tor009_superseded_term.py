@@ -35,20 +35,22 @@ The group commissions serious case reviews on behalf of the LSCB.
 
 ## Options
 
-- `terms`: a list of `{pattern, use_instead, since}` (regular expressions,
-  matched case-sensitively) replacing the default table above.
+- `terms`: a list of `{pattern, use_instead, since}` (regular expressions in
+  RE2 syntax, matched case-sensitively; a pattern RE2 cannot compile is a
+  CFG002 finding) replacing the default table above.
 - `include_procedures` (default `true`): also scan procedure pages.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from checks.findings import Problem, Severity
+from checks.patterns import UserPattern, compile_pattern
 from checks.rules.base import Context, Options
 
 CODE = "TOR009"
@@ -59,7 +61,8 @@ SEVERITY = Severity.WARNING
 class Term(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    pattern: str
+    # Run by RE2, in time linear in the text: the patterns come from kb.yaml.
+    pattern: UserPattern
     use_instead: str
     since: str
 
@@ -108,8 +111,8 @@ class Opts(Options):
     include_procedures: bool = True
 
     @cached_property
-    def compiled(self) -> list[tuple[re.Pattern[str], Term]]:
-        return [(re.compile(t.pattern), t) for t in self.terms]
+    def compiled(self) -> list[tuple[Any, Term]]:
+        return [(compile_pattern(t.pattern), t) for t in self.terms]
 
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:

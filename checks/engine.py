@@ -67,6 +67,14 @@ def run(
     base: KnowledgeBase | None = None,
     base_rev: str | None = None,
 ) -> Result:
+    rules = [
+        r
+        for r in selected_rules(select, ignore, kb)
+        if base is not None or r.family != CHANGE_FAMILY
+    ]
+    # A check whose records did not load would report them as absent: it does
+    # not run, and KB008 says which file stopped it.
+    not_run = {r.code: blocked for r in rules if (blocked := r.blocked_by(kb))}
     ctx = Context(
         kb=kb,
         today=today,
@@ -74,16 +82,13 @@ def run(
         warning_days=kb.config.warning_days,
         base=base,
         base_rev=base_rev,
+        not_run=not_run,
     )
     # Expired, too broad or too long suppressions hide nothing (CFG001, CFG004).
     granted = in_force(kb, today)
     findings: list[Finding] = []
     suppressed = 0
-    rules = [
-        r
-        for r in selected_rules(select, ignore, kb)
-        if base is not None or r.family != CHANGE_FAMILY
-    ]
+    rules = [r for r in rules if r.code not in not_run]
     for rule in rules:
         # Bad options run as the defaults (CFG002); a safety check keeps only what
         # tightens it (CFG003).

@@ -26,6 +26,50 @@ from checks.model.config import Config
 
 DocKind = Literal["tor", "brief", "procedure", "page"]
 
+#: The kinds of record a check (its ``NEEDS``) or a generated page can depend on.
+#: ``calendar`` is the partnership's nation, for working days: it is missing
+#: only when data/partnership.yaml did not load and kb.yaml sets no nation.
+SOURCES = (
+    "partnership",
+    "themes",
+    "reviews",
+    "actions",
+    "meetings",
+    "tors",
+    "briefs",
+    "procedures",
+    "calendar",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unloaded:
+    """Records that did not load: a whole file, or one entry of a list in it.
+
+    The error that stopped it is reported where it is (KB001 to KB005); this
+    says what is missing because of it, so that checks and pages do not take
+    the missing records for absent ones.
+    """
+
+    source: str  # one of SOURCES
+    file: str
+    line: int
+    #: The lost entry's id (a review's ref, an agency's id, a meeting's group,
+    #: a ToR's group), when it could be read; None for a whole file.
+    key: str | None = None
+    whole: bool = True
+
+    @property
+    def blocks(self) -> bool:
+        """Whether what was lost is unknown, so no check can tell what is absent."""
+        return self.whole or self.key is None
+
+    def describe(self) -> str:
+        if self.whole:
+            return f"{self.file} did not load"
+        entry = f"the entry {self.key}" if self.key else "an entry"
+        return f"{entry} at line {self.line} of {self.file} did not load"
+
 
 @dataclass(slots=True)
 class Document:
@@ -81,6 +125,8 @@ class KnowledgeBase:
     documents: dict[str, Document] = field(default_factory=dict)
     #: problems found while loading, keyed by the KB rule code that reports them
     load_problems: list[tuple[str, Problem]] = field(default_factory=list)
+    #: files, and entries of lists, whose records are missing because they did not load
+    unloaded: list[Unloaded] = field(default_factory=list)
     files_read: int = 0
     #: where checks may memoise pure functions of text (None: no cache)
     cache: ParseCache | None = None
@@ -106,6 +152,18 @@ class KnowledgeBase:
         """
         memo = self.cache.memo(f"{purpose} {self.nation}") if self.cache else None
         return WorkingCalendar(self.nation, memo)
+
+    def unloaded_from(self, *sources: str) -> list[Unloaded]:
+        """What did not load of these sources (see :data:`SOURCES`)."""
+        found = [u for u in self.unloaded if u.source in sources]
+        if "calendar" in sources and "partnership" not in sources and not self.config.nation:
+            # The partnership's nation sets the bank holidays; its agencies do not.
+            found += [u for u in self.unloaded if u.source == "partnership" and u.whole]
+        return found
+
+    def lost(self, source: str, key: str) -> bool:
+        """Whether an entry with this id may be missing only because it did not load."""
+        return any(u.source == source and u.key == key for u in self.unloaded)
 
     def records_by_source(self) -> dict[str, TermsOfReference | Brief | Procedure]:
         """The ToR, brief or procedure each Markdown file holds, by its path."""

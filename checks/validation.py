@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checks.findings import Problem
-from checks.yamlsource import line_at
+from checks.yamlsource import LineDict, line_at
 
 
 def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
@@ -79,6 +79,30 @@ def _shorten(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 5] + "…" + text[-4:]
 
 
+def _split_by_comma(raw: Any, loc: tuple[int | str, ...]) -> tuple[str, Any] | None:
+    """For an unknown key with no value, written on the same line as the key
+    before it (``{agency: council, role: Head of Service, Voluntary Action}``):
+    that key, which an unquoted comma cut short, and its value.
+
+    YAML reads ``Voluntary Action`` there as a key of its own with no value; the
+    usual cause is a comma in a value that needed quotes.
+    """
+    parent: Any = raw
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    name = str(loc[-1]) if loc else ""
+    if not isinstance(parent, LineDict) or name not in parent or parent[name] is not None:
+        return None
+    keys = list(parent)
+    at = keys.index(name)
+    if at == 0 or parent.key_lines.get(keys[at - 1]) != parent.key_lines.get(name):
+        return None
+    return str(keys[at - 1]), parent[keys[at - 1]]
+
+
 def explain(
     exc: ValidationError,
     model: type[BaseModel],
@@ -106,7 +130,19 @@ def explain(
         where = _dotted(prefix + loc) or "this entry"
         line = line_at(raw, loc)
         kind = err["type"]
-        if kind == "extra_forbidden":
+        split = _split_by_comma(raw, loc) if kind == "extra_forbidden" else None
+        if split is not None:
+            # An unquoted comma in a `{...}` entry: say so, not "unknown field".
+            before, cut = split
+            # Without quote (a possible draft), the words cut off are its text too.
+            part = f"`{field}`" if quote else "part of a value"
+            example = f'"{cut}, {field}"' if quote and isinstance(cut, str) else '"..., ..."'
+            msg = (
+                f"{part} is read as a field of its own: inside `{{...}}` a comma ends "
+                f"a value, so the comma before it cut the value of `{before}` short; "
+                f"put the whole value in quotes: {before}: {example}"
+            )
+        elif kind == "extra_forbidden":
             accepted = _field_names(owner) if owner else []
             guess = difflib.get_close_matches(field, accepted, n=1)
             msg = f"unknown field `{where}`"

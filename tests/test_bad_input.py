@@ -47,7 +47,8 @@ def test_one_bad_file_does_not_hide_the_others(files, check):
     files["data/meetings/2026.yaml"] = "meetings: [\n"
     files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"
     files["docs/tor/exec.md"][0]["next_review"] = "2026-01-01"
-    assert sorted(codes(check(files))) == ["ACT001", "KB002", "TOR001"]
+    # KB008: the meeting-gap check needs every meeting, so it says it could not run.
+    assert sorted(codes(check(files))) == ["ACT001", "KB002", "KB008", "TOR001"]
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
     ),
     ("KB005", lambda f: f.pop("data/themes.yaml"), "data/themes.yaml", 1, "is missing"),
     (
+        "KB008",
+        _add_file("data/reviews.yaml", "reviews: [CSPR\n"),
+        "data/reviews.yaml",
+        1,
+        "could not run: ACT004, BRF003, REV001",
+    ),
+    (
         "KB006",
         _add_file("data/actions.yaml", {"review": "X"}),
         "data/actions.yaml",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checks.kb import DocKind, Document, KnowledgeBase
-from checks.loading.data import unique
+from checks.loading.data import note_unloaded, unique
 from checks.loading.files import markdown_files
 from checks.loading.reader import BAD_YAML, INVALID, Reader
 from checks.markdown import headings, split_front_matter
@@ -98,8 +98,14 @@ def load_docs(loader: Reader, kb: KnowledgeBase, docs_dir: Path) -> None:
         parts = path.relative_to(docs_dir).parts
         folder = parts[0] if len(parts) == 2 else ""
         model = _DOC_KINDS.get(folder) if path.stem != "index" else None
+        start = len(loader.problems)
         loaded = loader.read_unit(path, partial(_read_doc, loader, model, path.stem))
         if loaded is None:
+            if model is not None:
+                # One record of its kind lost, named by its file (a ToR's group id):
+                # checks skip that id rather than call it unknown.
+                source = "tors" if model is TermsOfReference else folder
+                note_unloaded(loader, kb, source, path, start, False, path.stem)
             continue
         doc, record = loaded
         rel = doc.path

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from checks.cache import ParseCache, digest
 from checks.findings import Problem
+from checks.loading.entries import entry_key_field, recover_list
 from checks.loading.files import link_problem, refused, special_problem
 from checks.model.common import Located
 from checks.validation import explain
@@ -38,6 +39,9 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
+#: An entry of a list left out because it is broken: its line, and its id if known.
+Lost = tuple[int, str | None]
+
 
 class Reader:
     """Reads the files of one knowledge base, collecting its problems as it goes."""
@@ -55,6 +59,8 @@ class Reader:
         self.share = share
         self.problems: list[tuple[str, Problem]] = []
         self.files_read = 0
+        #: entries left out of each list file read (by path), for checks and pages
+        self.lost: dict[str, list[Lost]] = {}
         self.max_bytes = 5 * 1024 * 1024
         self._prefix = os.path.join(str(root), "")
         #: Files reported as links or special files: never opened.
@@ -217,12 +223,28 @@ class Reader:
         text = self.read_text(path)
         return None if text is None else self.parse_yaml(text, self.rel(path), required)
 
-    def parse_yaml(self, text: str, rel: str, required: bool = True) -> Any:
+    def parse_yaml(
+        self,
+        text: str,
+        rel: str,
+        required: bool = True,
+        entries: str | None = None,
+        lost: list[Lost] | None = None,
+    ) -> Any:
+        """The file's YAML. With ``entries`` (the key of its list), a file that does
+        not parse keeps the entries of that list that do, adding the others to ``lost``."""
         try:
             data = load_yaml(text)
         except YamlError as exc:
-            self.report(BAD_YAML, rel, exc.line, exc.message)
-            return None
+            recovered = recover_list(text, entries) if entries else None
+            if recovered is None:
+                self.report(BAD_YAML, rel, exc.line, exc.message)
+                return None
+            data, broken = recovered
+            for entry in broken:
+                self.report(BAD_YAML, rel, entry.line, entry.message, entry.key or "")
+                if lost is not None:
+                    lost.append((entry.line, entry.key))
         if data is None:
             if required:
                 self.report(INVALID, rel, 1, "the file is empty; it should hold `key: value` lines")
@@ -249,11 +271,21 @@ class Reader:
     ) -> M | None:
         """A file holding a list (of agencies, reviews, actions...), through the cache."""
 
-        def compute(text: str, rel: str) -> M | None:
-            raw = self.parse_yaml(text, rel, required)
-            return None if raw is None else self.validate_list(model, raw, key, item, rel)
+        def compute(text: str, rel: str) -> tuple[M | None, list[Lost]]:
+            # The entries left out are kept with the result, so a cached run knows them.
+            lost: list[Lost] = []
+            raw = self.parse_yaml(text, rel, required, key, lost)
+            if raw is None:
+                return None, lost
+            return self.validate_list(model, raw, key, item, rel, lost), lost
 
-        return self.read_unit(path, compute, divisible)
+        read = self.read_unit(path, compute, divisible)
+        if read is None:
+            return None
+        value, lost = read
+        if lost:
+            self.lost[self.rel(path)] = lost
+        return value
 
     # -- validation ------------------------------------------------------------
 
@@ -270,7 +302,13 @@ class Reader:
         return obj
 
     def validate_list(
-        self, model: type[M], raw: LineDict, key: str, item: type[BaseModel], file: str
+        self,
+        model: type[M],
+        raw: LineDict,
+        key: str,
+        item: type[BaseModel],
+        file: str,
+        lost: list[Lost] | None = None,
     ) -> M | None:
         """Validate a file holding a list; on error keep the entries that are valid."""
         try:
@@ -297,6 +335,8 @@ class Reader:
                 try:
                     item.model_validate(entry)
                 except ValidationError:
+                    if lost is not None:
+                        lost.append((items.item_lines[i], _entry_key(entry, key)))
                     continue
                 good.append(entry)
                 good.item_lines.append(items.item_lines[i])
@@ -312,6 +352,11 @@ class Reader:
             raw = salvaged
         attach(obj, file, raw)
         return obj
+
+
+def _entry_key(entry: Any, key: str) -> str | None:
+    name = entry.get(entry_key_field(key)) if isinstance(entry, LineDict) else None
+    return name if isinstance(name, str) and name else None
 
 
 def attach(obj: BaseModel, file: str, raw: Any) -> None:

@@ -39,6 +39,7 @@ from checks.rules.tor010_unknown_agency import unknown_agency
 CODE = "ACT003"
 NAME = "act-no-owner"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
@@ -52,7 +53,11 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 f"action {action.id} has no owner agency; add `owner: {{agency: ..., role: ...}}`",
                 subject,
             )
-        elif known and action.owner.agency not in known:
+        elif (
+            known
+            and action.owner.agency not in known
+            and not ctx.kb.lost("partnership", action.owner.agency)
+        ):
             yield Problem(
                 action.source,
                 action.line_of("owner", "agency"),

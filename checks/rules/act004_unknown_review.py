@@ -38,6 +38,7 @@ from checks.rules.base import Context, Options
 CODE = "ACT004"
 NAME = "act-unknown-review"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 def unknown_review(ref: str, known: list[str]) -> str:
@@ -49,7 +50,7 @@ def unknown_review(ref: str, known: list[str]) -> str:
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     known = sorted(ctx.kb.reviews)
     for plan in ctx.kb.plans:
-        if plan.review not in ctx.kb.reviews:
+        if plan.review not in ctx.kb.reviews and not ctx.kb.lost("reviews", plan.review):
             yield Problem(
                 plan.source, plan.line_of("review"), unknown_review(plan.review, known), plan.review
             )

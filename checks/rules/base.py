@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
 from typing import Any
@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from checks.dates import WorkingCalendar
 from checks.findings import Problem, Severity
-from checks.kb import KnowledgeBase
+from checks.kb import SOURCES, KnowledgeBase, Unloaded
 
 #: The largest whole-number option. Every one is a count (days, months, working
 #: days, a depth), and each is added to a date or drives a loop: a value such as
@@ -67,6 +67,8 @@ class Context:
     #: The base revision as given (``--base REV``), so CHG005 can ask git which
     #: files changed; None when the base was not read from git.
     base_rev: str | None = None
+    #: The checks of this run that could not run, and what did not load to stop them.
+    not_run: dict[str, list[Unloaded]] = field(default_factory=dict)
 
 
 CheckFn = Callable[[Context, Any], Iterator[Problem]]
@@ -83,6 +85,12 @@ class Rule:
     check: CheckFn
     doc: str
     module: str
+    #: The records the check needs whole (see checks.kb.SOURCES): while any of
+    #: them did not load it does not run, and KB008 says so, rather than take
+    #: a missing record for an absent one. An entry lost whose id is known
+    #: does not stop it; a check that looks ids up skips that id
+    #: (``kb.lost(source, id)``).
+    needs: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -111,4 +119,17 @@ class Rule:
             check=module.check,
             doc=doc,
             module=module.__name__,
+            needs=_needs(module),
         )
+
+    def blocked_by(self, kb: KnowledgeBase) -> list[Unloaded]:
+        """What did not load that stops this check from running."""
+        return [u for u in kb.unloaded_from(*self.needs) if u.blocks]
+
+
+def _needs(module: ModuleType) -> tuple[str, ...]:
+    needs = tuple(getattr(module, "NEEDS", ()))
+    unknown = [n for n in needs if n not in SOURCES]
+    if unknown:
+        raise ValueError(f"{module.__name__}: NEEDS names unknown sources {unknown}")
+    return needs

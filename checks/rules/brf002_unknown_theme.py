@@ -38,6 +38,7 @@ from checks.rules.base import Context, Options
 CODE = "BRF002"
 NAME = "brief-unknown-theme"
 SEVERITY = Severity.ERROR
+NEEDS = ("themes",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
@@ -46,7 +47,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         return
     for brief in ctx.kb.briefs.values():
         for i, theme in enumerate(brief.themes):
-            if theme not in ctx.kb.themes:
+            if theme not in ctx.kb.themes and not ctx.kb.lost("themes", theme):
                 guess = difflib.get_close_matches(theme, known, n=1)
                 hint = f"did you mean `{guess[0]}`? " if guess else ""
                 yield Problem(

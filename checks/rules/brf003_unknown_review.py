@@ -37,12 +37,13 @@ from checks.rules.base import Context, Options
 CODE = "BRF003"
 NAME = "brief-unknown-review"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     known = sorted(ctx.kb.reviews)
     for brief in ctx.kb.briefs.values():
-        if brief.review not in ctx.kb.reviews:
+        if brief.review not in ctx.kb.reviews and not ctx.kb.lost("reviews", brief.review):
             yield Problem(
                 brief.source, brief.line_of("review"), unknown_review(brief.review, known), brief.id
             )

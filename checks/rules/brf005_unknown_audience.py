@@ -40,6 +40,7 @@ from checks.rules.tor010_unknown_agency import unknown_agency
 CODE = "BRF005"
 NAME = "brief-unknown-audience"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
@@ -48,7 +49,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         return
     for brief in ctx.kb.briefs.values():
         for i, agency in enumerate(brief.audience.agencies):
-            if agency not in known:
+            if agency not in known and not ctx.kb.lost("partnership", agency):
                 yield Problem(
                     brief.source,
                     brief.line_of("audience", "agencies", i),

@@ -8,6 +8,13 @@ causes it: a tab used for indenting, a value containing `: ` that needs quotes,
 a line indented under a value, a `{`, `[` or quote that is never closed, a key
 written twice, or aliases that would expand without limit.
 
+In a file holding a list (the register, an action plan, a meeting log, the
+agencies, the themes), each entry of the list that parses on its own still
+loads: only the broken entry is left out, and it is reported at its line with
+its `ref`, `id` or `group` as the subject. No other check reports that id as
+unknown while it is broken. When the file cannot be read at all, KB008 lists
+the checks that could not run because of it.
+
 ## Why
 
 A file that cannot be read cannot be checked or published. Saying exactly where

@@ -42,6 +42,7 @@ from checks.rules.base import Context, Options
 CODE = "MTG001"
 NAME = "meeting-not-quorate"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership", "tors")
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

@@ -41,6 +41,7 @@ from checks.rules.base import Context, Options
 CODE = "MTG002"
 NAME = "meeting-papers-late"
 SEVERITY = Severity.WARNING
+NEEDS = ("tors", "calendar")
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

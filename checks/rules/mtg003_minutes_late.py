@@ -40,6 +40,7 @@ from checks.rules.base import Context, Options
 CODE = "MTG003"
 NAME = "meeting-minutes-late"
 SEVERITY = Severity.WARNING
+NEEDS = ("tors", "calendar")
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

@@ -39,6 +39,7 @@ from checks.rules.base import Context, Options
 CODE = "MTG004"
 NAME = "meeting-gap"
 SEVERITY = Severity.WARNING
+NEEDS = ("meetings", "tors")
 
 
 class Opts(Options):
@@ -53,7 +54,8 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     grace = timedelta(days=options.grace_days)
     for group, meetings in sorted(by_group.items()):
         tor = ctx.kb.tors.get(group)
-        if tor is None:
+        if tor is None or ctx.kb.lost("meetings", group):
+            # With a meeting of the group lost, a gap may be that meeting.
             continue
         meetings.sort(key=lambda m: m.date)
         for before, after in itertools.pairwise(meetings):

@@ -39,13 +39,14 @@ from checks.rules.tor010_unknown_agency import unknown_agency
 CODE = "MTG005"
 NAME = "meeting-unknown-reference"
 SEVERITY = Severity.ERROR
+NEEDS = ("tors", "partnership")
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     known = ctx.kb.agencies
     for meeting in ctx.kb.meetings:
         subject = f"{meeting.group}@{meeting.date}"
-        if meeting.group not in ctx.kb.tors:
+        if meeting.group not in ctx.kb.tors and not ctx.kb.lost("tors", meeting.group):
             yield Problem(
                 meeting.source,
                 meeting.line_of("group"),
@@ -54,7 +55,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 subject,
             )
         for i, agency in enumerate(meeting.present):
-            if known and agency not in known:
+            if known and agency not in known and not ctx.kb.lost("partnership", agency):
                 yield Problem(
                     meeting.source,
                     meeting.line_of("present", i),

@@ -36,11 +36,12 @@ from checks.rules.base import Context, Options
 CODE = "PRC003"
 NAME = "procedure-unknown-owner"
 SEVERITY = Severity.ERROR
+NEEDS = ("tors",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, proc in ctx.kb.procedures.items():
-        if proc.owner not in ctx.kb.tors:
+        if proc.owner not in ctx.kb.tors and not ctx.kb.lost("tors", proc.owner):
             yield Problem(
                 proc.source,
                 proc.line_of("owner"),

@@ -55,6 +55,7 @@ from checks.rules.base import Context, Options
 CODE = "PRT001"
 NAME = "yearly-report-overdue"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 class Opts(Options):

@@ -42,6 +42,7 @@ from checks.rules.base import Context, Options
 CODE = "PRT002"
 NAME = "yearly-report-due-soon"
 SEVERITY = Severity.WARNING
+NEEDS = ("partnership",)
 
 
 class Opts(Options):

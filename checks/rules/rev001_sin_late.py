@@ -45,6 +45,7 @@ from checks.rules.base import Context, Options
 CODE = "REV001"
 NAME = "rev-sin-late"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews", "calendar")
 
 
 class Opts(Options):

@@ -45,6 +45,7 @@ from checks.rules.base import Context, Options
 CODE = "REV002"
 NAME = "rev-rapid-review-late"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews", "calendar")
 
 
 class Opts(Options):

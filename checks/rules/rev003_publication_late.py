@@ -55,6 +55,7 @@ from checks.rules.base import Context, Options
 CODE = "REV003"
 NAME = "rev-publication-late"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 class Opts(Options):

@@ -42,6 +42,7 @@ from checks.rules.base import Context, Options
 CODE = "REV004"
 NAME = "rev-advance-copy"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews", "calendar")
 
 
 class Opts(Options):

@@ -43,6 +43,7 @@ from checks.rules.base import Context, Options
 CODE = "REV005"
 NAME = "rev-dates-out-of-order"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 ORDER: tuple[tuple[str, str], ...] = (
     ("aware_on", "awareness"),

@@ -38,6 +38,7 @@ from checks.rules.base import Context, Options
 CODE = "REV006"
 NAME = "rev-decision-undated"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

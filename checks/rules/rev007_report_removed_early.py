@@ -48,6 +48,7 @@ from checks.rules.base import Context, Options
 CODE = "REV007"
 NAME = "rev-report-removed-early"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 class Opts(Options):

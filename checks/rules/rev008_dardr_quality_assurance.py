@@ -44,6 +44,7 @@ from checks.rules.base import Context, Options
 CODE = "REV008"
 NAME = "rev-dardr-quality-assurance"
 SEVERITY = Severity.ERROR
+NEEDS = ("reviews",)
 
 
 class Opts(Options):

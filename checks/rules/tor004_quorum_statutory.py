@@ -40,6 +40,7 @@ from checks.rules.base import Context, Options
 CODE = "TOR004"
 NAME = "tor-quorum-statutory"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

@@ -40,6 +40,7 @@ from checks.rules.base import Context, Options
 CODE = "TOR005"
 NAME = "tor-statutory-member"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 class Opts(Options):

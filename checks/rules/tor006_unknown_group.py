@@ -38,6 +38,11 @@ from checks.rules.base import Context, Options
 CODE = "TOR006"
 NAME = "tor-unknown-group"
 SEVERITY = Severity.ERROR
+NEEDS = ("tors",)
+
+
+def _unknown(ctx: Context, group: str) -> bool:
+    return group not in ctx.kb.tors and not ctx.kb.lost("tors", group)
 
 
 def _message(field: str, name: str, known: list[str]) -> str:
@@ -54,10 +59,10 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for tor in ctx.kb.tors.values():
         for field in ("reports_to", "approved_by"):
             name = getattr(tor, field)
-            if name and name not in ctx.kb.tors:
+            if name and _unknown(ctx, name):
                 yield Problem(tor.source, tor.line_of(field), _message(field, name, known), tor.id)
         for i, entry in enumerate(tor.history):
-            if entry.approved_by not in ctx.kb.tors:
+            if _unknown(ctx, entry.approved_by):
                 yield Problem(
                     tor.source,
                     tor.line_of("history", i, "approved_by"),

@@ -39,6 +39,7 @@ from checks.rules.base import Context, Options
 CODE = "TOR010"
 NAME = "tor-unknown-agency"
 SEVERITY = Severity.ERROR
+NEEDS = ("partnership",)
 
 
 def unknown_agency(agency: str, known: Mapping[str, object]) -> str:
@@ -57,12 +58,12 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             seats.append((("vice_chair", "agency"), tor.vice_chair))
         seats += [(("members", i, "agency"), m) for i, m in enumerate(tor.members)]
         for path, seat in seats:
-            if seat.agency not in known:
+            if seat.agency not in known and not ctx.kb.lost("partnership", seat.agency):
                 yield Problem(
                     tor.source, tor.line_of(*path), unknown_agency(seat.agency, known), tor.id
                 )
         for i, agency in enumerate(tor.quorum or []):
-            if agency not in known:
+            if agency not in known and not ctx.kb.lost("partnership", agency):
                 yield Problem(
                     tor.source, tor.line_of("quorum", i), unknown_agency(agency, known), tor.id
                 )

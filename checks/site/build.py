@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from checks.cache import open_cache
@@ -25,6 +26,7 @@ from checks.site.dashboard_page import dashboard_page
 from checks.site.deferred import DeferredHtml, as_is
 from checks.site.git_history import PastVersion, history_note, is_shallow, past_versions
 from checks.site.groups_page import groups_page
+from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notice
 from checks.site.register_page import register_page
 from checks.site.rules_pages import rule_page, rules_index
 from checks.site.status import review_status
@@ -195,11 +197,17 @@ class SiteBuild:
             "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link, hold),
             "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link, hold),
             "calendar.ics": calendar_file.ics(
-                calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
+                calendar_notice(kb, today)
+                + calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
                 f"{kb.partnership.name if kb.partnership else 'Partnership'} deadlines",
                 today,
             ),
         }
+        for page in PAGE_SOURCES:
+            # A page built from records that did not load says so at the top.
+            box = notice(kb, page) if page.endswith(".md") and page in pages else ""
+            if box:
+                pages[page] = _after_title(pages[page], box)
         for code, rule in REGISTRY.items():
             pages[f"rules/{code}.md"] = rule_page(rule)
         for gid, past in self.versions.items():
@@ -289,9 +297,15 @@ class SiteBuild:
             or "No briefs are published yet."
         )
         shown, _ = self.visible_findings()
-        overdue = sum(1 for f in shown if f.code == "ACT001")
-        late_reviews = sum(1 for f in shown if f.code in ("REV001", "REV002", "REV003"))
-        tor_due = [f for f in shown if f.code in ("TOR001", "TOR002", "TOR003")]
+        count = partial(self._count, shown)
+        overdue = count(("ACT001",), "overdue actions", ("actions",))
+        late = ("REV001", "REV002", "REV003")
+        late_reviews = count(late, "late or overdue review steps", ("reviews", "calendar"))
+        tor_due = count(
+            ("TOR001", "TOR002", "TOR003"),
+            "terms of reference lapsed, due for review or undated",
+            ("tors",),
+        )
         codes = {f.code for f in shown}
         yearly = (
             ["- [The yearly report is overdue, or none is recorded](compliance.md)"]
@@ -302,17 +316,28 @@ class SiteBuild:
         )
         attention = "\n".join(
             [
-                f"- [{overdue} overdue actions](actions.md#overdue)",
-                f"- [{late_reviews} late or overdue review steps](register.md)",
-                f"- [{len(tor_due)} terms of reference lapsed, due for review or undated]"
-                "(groups.md)",
+                f"- [{overdue}](actions.md#overdue)",
+                f"- [{late_reviews}](register.md)",
+                f"- [{tor_due}](groups.md)",
                 *yearly,
                 f"- [All {len(shown)} findings on the compliance dashboard](compliance.md)",
             ]
         )
-        return markdown.replace("<!-- kb:newest-briefs -->", newest).replace(
+        markdown = markdown.replace("<!-- kb:newest-briefs -->", newest).replace(
             "<!-- kb:attention -->", attention
         )
+        box = notice(self.kb, "index.md")
+        return _after_title(markdown, box) if box else markdown
+
+    def _count(
+        self, shown: list[Finding], codes: tuple[str, ...], what: str, needs: tuple[str, ...]
+    ) -> str:
+        """The count of ``codes`` among ``shown``, as "N <what>"; while records it
+        counts did not load, that it could not be counted (never a number that
+        reads as all clear)."""
+        if missing(self.kb, *needs):
+            return f"{what[0].upper()}{what[1:]}: could not be counted (records did not load)"
+        return f"{sum(1 for f in shown if f.code in codes)} {what}"
 
 
 def _after_title(markdown: str, insert: str) -> str:

@@ -308,7 +308,10 @@ class SiteBuild:
         )
         codes = {f.code for f in shown}
         yearly = (
-            ["- [The yearly report is overdue, or none is recorded](compliance.md)"]
+            # PRT001 and PRT002 do not run without the partnership: no line is not "on time".
+            ["- [The yearly report could not be checked (records did not load)](compliance.md)"]
+            if missing(self.kb, "partnership")
+            else ["- [The yearly report is overdue, or none is recorded](compliance.md)"]
             if "PRT001" in codes
             else ["- [The next yearly report is due soon](compliance.md)"]
             if "PRT002" in codes

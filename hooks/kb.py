@@ -29,6 +29,7 @@ from checks.loading import KnowledgeBaseNotFound
 from checks.model.publication import VENDORED
 from checks.site.allowed_files import refused_files
 from checks.site.build import SiteBuild
+from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
 from checks.site.not_found import not_found_html
 from checks.site.sanitise import clean_content, page_meta, plain
@@ -69,13 +70,14 @@ _page_order: dict[str, int] = {}
 #: The site file each source was written to (dest_uri -> src_uri), for naming the
 #: source of anything the output gate refuses.
 _sources: dict[str, str] = {}
+_gate: Gate | None = None
 #: The theme's own templates: only its scripts and assets pass the output gate
 #: (never the partnership's overrides, which a pull request can change).
 THEME_DIR = Path(material.__file__).parent / "templates"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _brief_urls
+    global _build, _brief_urls, _gate
     root = Path(config.config_file_path).parent
     try:
         today = resolve_today(None, dict(os.environ))
@@ -95,6 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "the docs folder must be inside the repository, and named in mkdocs.yml only"
         )
     _brief_urls = frozenset(_build.brief_urls())
+    host = urlsplit(config.site_url).hostname if config.site_url else None
+    _gate = Gate(THEME_DIR, vendored=VENDORED, site_host=host)
     errors = 0
     for f in _build.result.findings:
         text = f"kb: {f.file}:{f.line}: {f.code} {f.message}"
@@ -262,6 +266,26 @@ def _plain_toc(items: Any) -> None:
         _plain_toc(getattr(item, "children", None))
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # A second layer behind the output gate; a copy for the file system has no
+    # origin for the policy to name (checks/site/csp.py).
+    if _gate is None or _offline(config):
+        return output
+    return with_policy(output, _gate.theme_script)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The "page not found" page is a template, not a page: it gets the policy too.
+    if _gate is None or _offline(config) or not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, _gate.theme_script)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs after the search plugin has written its index, and before the offline
     # plugin inlines it (that one runs last): one search document per brief.
@@ -278,9 +302,8 @@ def gate_site(config: MkDocsConfig) -> None:
     """The output gate: read every published file against the allow list, withhold
     what fails, and fail the build (checks.site.gate)."""
     site = Path(config.site_dir)
-    host = urlsplit(config.site_url).hostname if config.site_url else None
-    gate = Gate(THEME_DIR, vendored=VENDORED, site_host=host)
-    violations = gate.inspect(site)
+    assert _gate is not None
+    violations = _gate.inspect(site)
     if not violations:
         return
     for v in violations:

@@ -379,3 +379,33 @@ def test_earlier_version_pages_are_accessible(browser, versioned_site, scheme):
     violations = audit(page)
     ctx.close()
     assert violations == []
+
+
+def test_every_page_carries_the_policy_and_it_stops_an_unlisted_script(site, base_url, page):
+    """The Content-Security-Policy is a second layer behind the output gate: a
+    script the gate did not know of would still not run, and nothing would load."""
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    for path in pages:
+        assert '<meta http-equiv="Content-Security-Policy"' in path.read_text(), path
+    # A copy of a real page with a script the theme never writes, and an image
+    # from another host: the browser refuses both.
+    home = (site / "index.html").read_text()
+    planted = home.replace(
+        "</body>",
+        "<script>window.kbPlanted = 1</script><img src='http://127.0.0.2:9/x.png'></body>",
+    )
+    (site / "csp-probe.html").write_text(planted)
+    sent: list[str] = []
+    # Chromium reports a request it then blocks; what counts is what was sent.
+    page.on("requestfinished", lambda r: sent.append(r.url))
+    page.on("requestfailed", lambda r: "csp" in (r.failure or "").lower() or sent.append(r.url))
+    try:
+        page.goto(base_url + "csp-probe.html")
+        page.wait_for_load_state("load")
+        assert page.evaluate("() => window.kbPlanted") is None
+        # The theme's own scripts still ran (its palette and search are wired up).
+        assert page.evaluate("() => typeof __md_get") == "function"
+    finally:
+        (site / "csp-probe.html").unlink()
+    assert not [u for u in sent if "127.0.0.2" in u]

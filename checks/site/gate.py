@@ -56,14 +56,16 @@ ATTRIBUTES = frozenset(
         fill stroke stroke-width stroke-linecap stroke-linejoin stroke-dasharray opacity
         fill-opacity x y x1 y1 x2 y2 cx cy r rx ry points transform text-anchor font-size
         font-weight dominant-baseline focusable version preserveaspectratio offset
-        stop-color clip-path aria-hidden xmlns:xlink""".split()
+        stop-color clip-path aria-hidden xmlns:xlink http-equiv""".split()
     )
 )
 
 #: <link rel> values the theme writes; each href must stay on the site.
 LINK_RELS = frozenset({"stylesheet", "icon", "canonical", "prev", "next", "alternate"})
-#: <meta name> values the theme writes. No http-equiv at all (refresh, cookies).
+#: <meta name> values the theme writes. The only http-equiv is the site's own
+#: policy (checks.site.csp): never refresh, cookies or another policy.
 META_NAMES = frozenset({"viewport", "description", "author", "generator"})
+CSP_START = "default-src 'self'; script-src 'self'"
 _STYLE = re.compile(r"^\s*text-align\s*:\s*(left|right|center|justify)\s*;?\s*$", re.I)
 
 IMAGE_MAGIC: dict[str, tuple[bytes, ...]] = {
@@ -204,12 +206,22 @@ class Gate:
         yield from self.urls(tag, attrs, rel)
         if tag == "script":
             yield from self.script(node, attrs, rel)
-        elif tag == "meta" and "name" in attrs and attrs["name"].lower() not in META_NAMES:
-            yield f"has a <meta name={attrs['name']}>"
+        elif tag == "meta":
+            yield from self.meta(attrs)
         elif tag == "link" and not set(attrs.get("rel", "").lower().split()) <= LINK_RELS:
             yield f"has a <link rel={attrs.get('rel', '')}>"
         elif tag == "form" and ({"action", "method"} & attrs.keys()):
             yield "has a form that submits somewhere"
+
+    def meta(self, attrs: Mapping[str, str]) -> Iterator[str]:
+        if "name" in attrs and attrs["name"].lower() not in META_NAMES:
+            yield f"has a <meta name={attrs['name']}>"
+        equiv = attrs.get("http-equiv")
+        if equiv is not None and (
+            equiv.lower() != "content-security-policy"
+            or not attrs.get("content", "").startswith(CSP_START)
+        ):
+            yield f"has a <meta http-equiv={equiv}>"
 
     def urls(self, tag: str, attrs: Mapping[str, str], rel: str) -> Iterator[str]:
         href, src = attrs.get("href"), attrs.get("src")
@@ -242,8 +254,12 @@ class Gate:
         body = node.text(deep=True)
         if attrs.get("type", "").lower() == "application/json":
             yield from self.config_json(body)
-        elif not any(p.fullmatch(body) for p in self._inline):
+        elif not self.theme_script(body):
             yield "has an inline script that is not one of the theme's own"
+
+    def theme_script(self, body: str) -> bool:
+        """Whether an inline script is one the theme's own templates write."""
+        return any(p.fullmatch(body) for p in self._inline)
 
     def config_json(self, body: str) -> Iterator[str]:
         try:

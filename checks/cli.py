@@ -261,10 +261,11 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(f"kb check: {exc}\n")
             return EXIT_USAGE
         if args.base:
-            from checks.gitbase import GitError, base_knowledge_base
+            from checks.gitbase import GitError, base_knowledge_base, skipped_note
 
+            skipped: list[str] = []
             try:
-                with base_knowledge_base(root, args.base) as base:
+                with base_knowledge_base(root, args.base, skipped) as base:
                     result = run(
                         kb,
                         today,
@@ -276,6 +277,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             except (GitError, KnowledgeBaseNotFound) as exc:
                 stderr.write(f"kb check: --base {args.base}: {exc}\n")
                 return EXIT_USAGE
+            stderr.write(skipped_note("kb check", f"--base {args.base}", skipped))
         else:
             result = run(kb, today, select=args.select, ignore=args.ignore)
     if cache is not None:
@@ -307,7 +309,13 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.changes.render import RENDERERS
     from checks.changes.safety import safety_changes
     from checks.changes.summary import summarise
-    from checks.gitbase import GitError, base_knowledge_base, changed_files, repo_root
+    from checks.gitbase import (
+        GitError,
+        base_knowledge_base,
+        changed_files,
+        repo_root,
+        skipped_note,
+    )
     from checks.loading import KnowledgeBaseNotFound, load
 
     today = resolve_today(args.as_of)
@@ -316,7 +324,8 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         kb = load(path)
         root = repo_root(path)
         under = path.resolve().relative_to(root.resolve()).as_posix()
-        with base_knowledge_base(path, args.base) as base:
+        skipped: list[str] = []
+        with base_knowledge_base(path, args.base, skipped) as base:
             changed = changed_files(root, args.base, "" if under == "." else under)
             summaries = summarise(base, kb, changed, today)
             # The whole repository: CI, packaging and the checker's code are
@@ -326,6 +335,7 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except (GitError, KnowledgeBaseNotFound) as exc:
         stderr.write(f"kb diff: {exc}\n")
         return EXIT_USAGE
+    stderr.write(skipped_note("kb diff", args.base, skipped))
     render = RENDERERS[args.format]
     if args.output:
         with open(args.output, "a", encoding="utf-8") as out:

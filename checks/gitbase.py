@@ -1,15 +1,14 @@
 """Reading a base revision of the knowledge base from git, for `kb diff` and the
 change rules of `kb check --base`.
 
-The base is exported with ``git archive`` into a temporary folder and loaded like
-any knowledge base, so both sides go through exactly the same model.
+The base's ordinary files are copied out of git into a temporary folder and
+loaded like any knowledge base, so both sides go through exactly the same model.
 """
 
 from __future__ import annotations
 
-import io
+import os
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,10 +23,14 @@ class GitError(Exception):
     """git is missing, the folder is not a repository, or the revision is unknown."""
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> str | bytes:
+def _git(root: Path, *args: str, binary: bool = False, stdin: bytes | None = None) -> str | bytes:
     try:
         proc = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
     except FileNotFoundError:
         raise GitError("git is not installed, so there is no history to compare") from None
@@ -108,18 +111,21 @@ def changed_files(root: Path, base: str, under: str = "") -> list[Changed]:
 
 
 @contextmanager
-def base_knowledge_base(kb_root: Path, rev: str) -> Iterator[KnowledgeBase]:
-    """The knowledge base as it was at ``rev``, loaded from a temporary export."""
+def base_knowledge_base(
+    kb_root: Path, rev: str, skipped: list[str] | None = None
+) -> Iterator[KnowledgeBase]:
+    """The knowledge base as it was at ``rev``, loaded from a temporary copy.
+
+    Only the revision's ordinary files are copied (see :func:`export`); the paths
+    of links and submodules left out are added to ``skipped``.
+    """
     root = repo_root(kb_root)
     commit = resolve(root, rev)
     sub = kb_root.resolve().relative_to(root.resolve()).as_posix()
-    data = _git(
-        root, "archive", "--format=tar", commit, "--", "." if sub == "." else sub, binary=True
-    )
     with tempfile.TemporaryDirectory(prefix="kb-base-") as tmp:
-        assert isinstance(data, bytes)
-        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-            tar.extractall(tmp, filter="data")
+        left_out = export(root, commit, "" if sub == "." else sub, Path(tmp))
+        if skipped is not None:
+            skipped.extend(left_out)
         base_root = Path(tmp) / ("" if sub == "." else sub)
         base_root.mkdir(parents=True, exist_ok=True)
         try:
@@ -127,3 +133,67 @@ def base_knowledge_base(kb_root: Path, rev: str) -> Iterator[KnowledgeBase]:
         except KnowledgeBaseNotFound:
             # The base predates the knowledge base: everything in it is new.
             yield KnowledgeBase(root=base_root, config=load_config(base_root))
+
+
+def export(root: Path, commit: str, sub: str, dest: Path) -> list[str]:
+    """Write the ordinary files of ``commit`` under ``sub`` into ``dest``, by
+    their path in the repository; return the paths left out, sorted.
+
+    Read with git's plumbing (``ls-tree`` for the entries, ``cat-file --batch``
+    for the contents) rather than by unpacking ``git archive``: a symbolic
+    link in the base (absolute, or pointing out of the export) made tarfile's
+    safe filter raise, and a link extracted would be followed by whatever reads
+    the copy next. Links and submodules are left out, and so is any path git
+    itself would refuse to check out (``..``, ``.git``); files are created new,
+    never through an existing link.
+    """
+    listing = str(_git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", sub or "."))
+    wanted: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    for entry in filter(None, listing.split("\0")):
+        info, _, path = entry.partition("\t")
+        mode, _kind, oid = info.split()
+        # 100644 and 100755 (and 100664 in old trees) are ordinary files; 120000
+        # is a link, 160000 a submodule.
+        if mode.startswith("100") and _safe(path):
+            wanted.append((oid, path))
+        else:
+            skipped.append(path)
+    if wanted:
+        request = "".join(f"{oid}\n" for oid, _ in wanted).encode()
+        data = _git(root, "cat-file", "--batch", binary=True, stdin=request)
+        assert isinstance(data, bytes)
+        at = 0
+        for oid, path in wanted:
+            header_end = data.index(b"\n", at)
+            header = data[at:header_end].split()  # <oid> blob <size>
+            if header[0].decode() != oid or len(header) != 3:
+                raise GitError(f"git cat-file gave an unexpected answer for {path}")
+            size = int(header[2])
+            content = data[header_end + 1 : header_end + 1 + size]
+            at = header_end + 1 + size + 1  # the content is followed by a newline
+            _write_new(dest / path, content)
+    return sorted(skipped)
+
+
+def skipped_note(command: str, rev: str, skipped: list[str]) -> str:
+    """One line for stderr naming what :func:`export` left out, or "" for nothing."""
+    if not skipped:
+        return ""
+    shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    return (
+        f"{command}: {rev}: not read from the base revision (links and submodules are "
+        f"never followed): {shown}\n"
+    )
+
+
+def _safe(path: str) -> bool:
+    parts = path.split("/")
+    return not any(p in ("", ".", "..", ".git") for p in parts)
+
+
+def _write_new(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with open(fd, "wb") as out:
+        out.write(content)

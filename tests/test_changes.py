@@ -337,7 +337,7 @@ def test_chg005_reports_a_moved_docs_folder_and_removed_suppressions(repo):
     write(root, files)
     (root / "elsewhere").mkdir()
     messages = [f["message"] for f in _chg005(root)]
-    assert any("changes `docs_dir` from `docs` to `elsewhere`" in m for m in messages)
+    assert any("`docs_dir` changes from `docs` to `elsewhere`" in m for m in messages)
     assert any("removes the suppression of ACT001" in m for m in messages)
 
 

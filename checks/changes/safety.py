@@ -146,8 +146,9 @@ def _settings(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
             yield SafetyChange(
                 CONFIG_FILE,
                 new.line_of(folder),
-                f"kb.yaml changes `{folder}` from `{before}` to `{after}`: the checker "
-                "reads the new folder, so anything left in the old one is no longer checked",
+                # Not "kb.yaml changes": the docs folder may come from mkdocs.yml.
+                f"`{folder}` changes from `{before}` to `{after}`: the checker reads the "
+                "new folder, so anything left in the old one is no longer checked",
             )
     for code in sorted(set(old.rules) | set(new.rules)):
         if not is_protected(code):

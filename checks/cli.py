@@ -11,12 +11,13 @@ Exit codes: 0 nothing failed; 1 error findings (or warnings with ``--strict``);
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO
 
 from checks import __version__
 from checks.dates import DateError, parse_date
@@ -224,6 +225,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def output_ok(path: str | None) -> None:
+    """Refuse an ``--output`` that names a folder or a missing folder's file
+    before the run rather than after it (UsageError: one line, exit 2)."""
+    if not path:
+        return
+    if os.path.isdir(path):
+        raise UsageError(f"--output {path}: that is a folder; give the name of a file")
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        raise UsageError(f"--output {path}: there is no folder {folder}")
+
+
+def write_output(path: str, mode: Literal["w", "a"], report: Callable[[TextIO], None]) -> None:
+    """Write what ``report`` writes to ``path``. The report is made in memory
+    first, so that a path that cannot be written (no permission, a read-only or
+    full disk) is a UsageError, one line and exit 2, wherever it fails."""
+    text = io.StringIO()
+    report(text)
+    try:
+        with open(path, mode, encoding="utf-8") as out:
+            out.write(text.getvalue())
+    except OSError as exc:
+        raise UsageError(f"--output {path}: cannot write there ({exc.strerror or exc})") from None
+
+
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
@@ -237,6 +263,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.rules import REGISTRY
 
     today = resolve_today(args.as_of)
+    output_ok(args.output)
     for code in [*args.select, *args.ignore]:
         if not any(c.startswith(code) for c in REGISTRY):
             raise UsageError(f"{code!r} matches no check code; run `kb rules` to list them")
@@ -284,8 +311,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         cache.save()
     reporter = REPORTERS[args.format]
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            reporter(result, out, args.strict)
+        write_output(args.output, "w", lambda out: reporter(result, out, args.strict))
         stderr.write(
             f"kb check: {result.counts.describe()} in {result.files_read} files; "
             f"report written to {args.output}\n"
@@ -319,6 +345,7 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.loading import KnowledgeBaseNotFound, load
 
     today = resolve_today(args.as_of)
+    output_ok(args.output)
     path = Path(args.path)
     try:
         kb = load(path)
@@ -338,8 +365,7 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     stderr.write(skipped_note("kb diff", args.base, skipped))
     render = RENDERERS[args.format]
     if args.output:
-        with open(args.output, "a", encoding="utf-8") as out:
-            render(summaries, args.base, out, safety)
+        write_output(args.output, "a", lambda out: render(summaries, args.base, out, safety))
     else:
         render(summaries, args.base, stdout, safety)
     return EXIT_OK

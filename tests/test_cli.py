@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from checks import cli
 from checks.cli import main, resolve_today
 from kbfactory import write
 
@@ -118,3 +121,33 @@ def test_ctrl_c_ends_with_130_and_a_line_not_a_traceback(monkeypatch, capsys):
     assert cli.main(["check", "."]) == 130
     err = capsys.readouterr().err
     assert err == "kb check: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [
+        (lambda tmp: tmp, "that is a folder"),
+        (lambda tmp: tmp / "missing" / "report.txt", "there is no folder"),
+        (lambda tmp: tmp / "report.txt", "cannot write there (Read-only file system)"),
+    ],
+    ids=["folder", "missing-folder", "read-only"],
+)
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(
+    root, tmp_path, monkeypatch, where, words
+):
+    def read_only(path, *args, **kw):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
+
+    # As a read-only disk would answer (the tests run as root, whom permissions
+    # do not stop); only the report is opened through the cli module's own name.
+    monkeypatch.setattr(cli, "open", read_only, raising=False)
+    target = where(tmp_path)
+    code, out, err = kb("check", str(root), "--as-of", "2026-11-25", "--output", str(target))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and words in err and str(target) in err
+    assert "Traceback" not in err
+
+
+def test_kb_diff_output_to_a_folder_is_one_line_and_exit_2(root, tmp_path):
+    code, _, err = kb("diff", str(root), "--base", "HEAD", "--output", str(tmp_path))
+    assert code == 2 and err.count("\n") == 1 and "that is a folder" in err

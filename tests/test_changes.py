@@ -341,6 +341,15 @@ def test_chg005_reports_a_moved_docs_folder_and_removed_suppressions(repo):
     assert any("removes the suppression of ACT001" in m for m in messages)
 
 
+def test_chg005_reports_attachment_types_added_to_what_is_published(repo):
+    root, files = repo
+    git(root, "tag", "-f", "base")
+    files["kb.yaml"] = "publish_types: [.pdf, .docx]\n"
+    write(root, files)
+    messages = [f["message"] for f in _chg005(root)]
+    assert any("`publish_types` adds .docx, .pdf" in m for m in messages), messages
+
+
 def test_diff_puts_safety_relevant_changes_first_in_every_format(repo):
     import json
 

@@ -345,3 +345,31 @@ def test_the_checks_read_the_docs_folder_the_site_is_built_from(tmp_path):
     assert kb.config.docs_dir == "docs"
     found = [f for f in run(kb, TODAY).findings if f.file == "kb.yaml"]
     assert any("mkdocs.yml builds the site from 'docs'" in f.message for f in found), found
+
+
+def test_generated_pages_never_name_a_withheld_tor_or_procedure(tmp_path):
+    from checks.engine import run
+    from checks.loading import load
+    from checks.site.build import SiteBuild
+    from kbfactory import TODAY
+
+    files = compliant()
+    front, body = files["docs/tor/panel.md"]
+    files["docs/tor/panel.md"] = (
+        {**front, "title": "GROUP-SECRET"},
+        body + "\n<script>x</script>\n",
+    )
+    front, body = files["docs/procedures/rapid-review.md"]
+    files["docs/procedures/draft.md"] = (
+        {**front, "title": "PROC-SECRET", "status": "draft"},
+        body,
+    )
+    root = write(tmp_path / "kb", files)
+    kb = load(root)
+    build = SiteBuild(kb, run(kb, TODAY), TODAY)
+    assert "tor/panel.md" not in build.pages and "procedures/draft.md" not in build.pages
+    pages = build.generated()
+    for name, text in pages.items():
+        assert "GROUP-SECRET" not in text and "PROC-SECRET" not in text, name
+    shown, held = build.visible_findings()
+    assert held and not [f for f in shown if f.file.endswith(("panel.md", "draft.md"))]

@@ -133,6 +133,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "name: “Jessica Smith”",
     ),
     ("KB007", _add_file("docs/register.md", "# Mine\n"), "docs/register.md", 1, "generates"),
+    (
+        "SEC004",
+        _add_file("docs/briefs/notes.txt", "Jessica Smith\n"),
+        "docs/briefs/notes.txt",
+        1,
+        "does not publish .txt files",
+    ),
     # code, change, file, line (None: don't care), words in the message
     (
         "KB001",

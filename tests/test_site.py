@@ -223,13 +223,27 @@ def test_unreadable_file_fails_strict_naming_file_and_line_but_not_the_rest(tmp_
 
 
 def test_a_folder_that_is_no_knowledge_base_stops_the_build(tmp_path):
+    # mkdocs.yml names a docs folder outside the repository: the checks never read
+    # outside it, so they find no knowledge base, and the build stops.
     root = tmp_path / "empty"
     root.mkdir()
-    write_site_config(root, **{"docs_dir: docs": "docs_dir: pages"})
-    (root / "pages").mkdir()
+    write_site_config(root, **{"docs_dir: docs": "docs_dir: ../pages"})
+    (tmp_path / "pages").mkdir()
     proc = mkdocs(root, tmp_path / "site")
     assert proc.returncode == 1 and "neither a data/ nor a docs/ folder" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_docs_folder_outside_the_repository_is_never_built(tmp_path):
+    files = compliant()
+    root = _site_repo(tmp_path, files)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/index.md").write_text("# Unchecked\n")
+    config = (root / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: ../elsewhere")
+    (root / "mkdocs.yml").write_text(config)
+    proc = mkdocs(root, tmp_path / "site")
+    assert proc.returncode == 1 and "the checks read" in proc.stderr
+    assert not (tmp_path / "site/index.html").exists()
 
 
 def test_findings_about_unpublished_briefs_are_counted_not_shown(tmp_path):

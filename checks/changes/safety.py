@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -24,6 +23,7 @@ import yaml
 from checks.gitbase import Changed
 from checks.kb import KnowledgeBase
 from checks.loading import CONFIG_FILE
+from checks.loading.site_config import theme_folders
 from checks.model import Suppression
 from checks.model.config import RuleSetting
 from checks.safety import effective, is_protected
@@ -64,27 +64,6 @@ class SafetyChange:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its ``!ENV`` and Python tags become null."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def theme_folders(root: Path) -> set[str]:
-    """The theme overrides folder that mkdocs.yml names (``theme: custom_dir``)."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
-        try:
-            config = yaml.load((root / name).read_text(encoding="utf-8"), _Tolerant)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        theme = config.get("theme") if isinstance(config, dict) else None
-        folder = theme.get("custom_dir") if isinstance(theme, dict) else None
-        if isinstance(folder, str) and folder.strip("/. "):
-            return {folder.strip("/") + "/"}
-    return set()
 
 
 def _why(repo_path: str, kb_path: str | None, watched: dict[str, str]) -> str | None:
@@ -150,6 +129,14 @@ def _settings(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
                 f"`{folder}` changes from `{before}` to `{after}`: the checker reads the "
                 "new folder, so anything left in the old one is no longer checked",
             )
+    added = sorted(set(new.publish_types) - set(old.publish_types))
+    if added:
+        yield SafetyChange(
+            CONFIG_FILE,
+            new.line_of("publish_types"),
+            f"`publish_types` adds {', '.join(added)}: files of these types in the docs "
+            "folder are now published as they are",
+        )
     for code in sorted(set(old.rules) | set(new.rules)):
         if not is_protected(code):
             continue

@@ -21,8 +21,10 @@ from checks.kb import KnowledgeBase
 from checks.loading.data import load_data
 from checks.loading.docs import load_docs
 from checks.loading.files import markdown_files, yaml_files
-from checks.loading.reader import Reader
+from checks.loading.reader import INVALID, Reader
+from checks.loading.site_config import site_docs_dir
 from checks.model.config import Config
+from checks.yamlsource import LineDict
 
 CONFIG_FILE = "kb.yaml"
 
@@ -58,14 +60,28 @@ def divisible_files(root: Path, config: Config) -> list[str]:
 
 
 def load_config(root: Path, loader: Reader | None = None) -> Config:
-    path = root / CONFIG_FILE
-    if not path.exists():
-        return Config()
+    """kb.yaml's settings, with the docs folder the site is built from.
+
+    The site builds the folder mkdocs.yml names, so that is the one checked: a
+    kb.yaml that names another is reported, never followed (otherwise a pull
+    request could point the checks at a clean folder and publish another).
+    """
     own = loader or Reader(root)
-    raw = own.read_yaml(path, required=False)
-    if raw is None:
-        return Config()
-    return own.validate(Config, raw, CONFIG_FILE) or Config()
+    path = root / CONFIG_FILE
+    raw = own.read_yaml(path, required=False) if path.exists() else None
+    config = (own.validate(Config, raw, CONFIG_FILE) if raw is not None else None) or Config()
+    site_docs = site_docs_dir(root)
+    if site_docs is None:
+        return config
+    if isinstance(raw, LineDict) and "docs_dir" in raw and config.docs_dir != site_docs:
+        own.report(
+            INVALID,
+            CONFIG_FILE,
+            raw.key_lines.get("docs_dir", raw.line),
+            f"`docs_dir` is {config.docs_dir!r} but mkdocs.yml builds the site from "
+            f"{site_docs!r}, which is what is checked; remove `docs_dir` from kb.yaml",
+        )
+    return config.model_copy(update={"docs_dir": site_docs})
 
 
 def load(

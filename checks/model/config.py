@@ -9,6 +9,7 @@ from pydantic import Field
 from checks.dates import Nation
 from checks.findings import Severity
 from checks.model.common import Located
+from checks.model.publication import OptionalType
 from checks.model.tor import Suppression
 
 
@@ -34,5 +35,10 @@ class Config(Located):
         default=60, ge=0, le=366, description="default window for 'due soon' warnings"
     )
     max_file_mb: float = Field(default=5.0, gt=0, le=100)
+    publish_types: list[OptionalType] = Field(
+        default_factory=list,
+        description="attachment types published from the docs folder besides images and "
+        "style sheets: any of .pdf .docx .xlsx .pptx .odt .ods .odp",
+    )
     rules: dict[str, RuleSetting] = Field(default_factory=dict)
     suppressions: list[Suppression] = Field(default_factory=list)

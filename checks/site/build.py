@@ -6,6 +6,7 @@ headers and tags. Tests use it directly.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -35,7 +36,7 @@ from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
 from checks.site.urls import page_url, relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
-from checks.site.visibility import hidden_markdown, public_briefs
+from checks.site.visibility import hidden_markdown, public_briefs, publishable_docs
 
 #: Findings that keep their page off the site.
 UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001", "TOR007"})
@@ -58,6 +59,9 @@ class SiteBuild:
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
+    pages: set[str] = field(init=False)
+    #: the knowledge base as the site may show it (see __post_init__)
+    view: KnowledgeBase = field(init=False)
     withheld: set[str] = field(init=False)
     versions: dict[str, list[PastVersion]] = field(init=False)
     #: HTML held out of the Markdown of pages built with ``defer_html``
@@ -75,14 +79,28 @@ class SiteBuild:
         }
         self.withheld = {f.subject for f in self.result.findings if f.code in WITHHOLD_TEXT}
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
+        #: Docs-relative paths of the pages that may be published: the allow list
+        #: the hook holds MkDocs' files to (anything else in docs/ is left out).
+        self.pages = {
+            p.removeprefix(self.docs_prefix) for p in publishable_docs(self.kb, self.today)
+        } - self.hidden
         self.public = [b for b in self.public if b.source not in unsafe]
+        # What generated pages (groups, calendar, version pages, links) may name:
+        # the records whose own page is published, never a withheld one's title.
+        published = {self.docs_prefix + p for p in self.pages}
+        self.view = dataclasses.replace(
+            self.kb,
+            tors={k: t for k, t in self.kb.tors.items() if t.source in published},
+            procedures={k: p for k, p in self.kb.procedures.items() if k in published},
+            briefs={k: b for k, b in self.kb.briefs.items() if b.source in published},
+        )
         self._records = self.kb.records_by_source()
         self.versions = {}
         shallow = is_shallow(self.kb.root)
         if self.explain_history:
             self.git_note = history_note(shallow)
         if shallow is not None:  # inside git: read the history
-            for gid, tor in self.kb.tors.items():
+            for gid, tor in self.view.tors.items():
                 self.versions[gid] = past_versions(self.kb.root, tor.source, tor.version)
 
     @classmethod
@@ -145,13 +163,16 @@ class SiteBuild:
         A finding about an unpublished brief would reveal that it exists (and its
         file name), so it is counted but not shown.
         """
-        hidden_paths = {self.docs_prefix + p for p in self.hidden}
         # A withheld finding's file is already shown only as a placeholder
-        # (checks.redaction), so the paths above no longer find it.
-        shown = [
-            f for f in self.result.findings if f.file not in hidden_paths and not f.withheld
-        ]
+        # (checks.redaction); a finding about any other file in docs/ that is not
+        # published (a page held back, a file the site leaves out) is counted only.
+        shown = [f for f in self.result.findings if not f.withheld and self._may_name(f.file)]
         return shown, len(self.result.findings) - len(shown)
+
+    def _may_name(self, path: str) -> bool:
+        return not path.startswith(self.docs_prefix) or path.removeprefix(self.docs_prefix) in (
+            self.pages
+        )
 
     def page_of(self, finding: Finding) -> str | None:
         f = finding.file
@@ -164,7 +185,7 @@ class SiteBuild:
             return f"actions.md#{review.lower()}" if review else "actions.md"
         if "/meetings/" in f and "@" in finding.subject:
             group = finding.subject.split("@")[0]
-            return f"tor/{group}.md" if group in self.kb.tors else "groups.md"
+            return f"tor/{group}.md" if group in self.view.tors else "groups.md"
         return None
 
     # -- generated pages --------------------------------------------------------
@@ -175,7 +196,7 @@ class SiteBuild:
         With ``defer_html``, the long HTML parts are held in :attr:`deferred` and
         the Markdown has a placeholder for each (see checks.site.deferred).
         """
-        kb, today, window = self.kb, self.today, self.kb.config.warning_days
+        kb, today, window = self.view, self.today, self.kb.config.warning_days
         hold = self.deferred.hold if defer_html else as_is
         shown, hidden = self.visible_findings()
         linked: dict[str, list[str]] = {}
@@ -245,15 +266,15 @@ class SiteBuild:
             return self._home(markdown)
         record = self.record(src_uri)
         if isinstance(record, TermsOfReference):
-            head = tor_header(self.kb, record, self.today, self.kb.config.warning_days)
+            head = tor_header(self.view, record, self.today, self.kb.config.warning_days)
             pages = {
                 v.version: f"{record.id}/v{v.version}.md" for v in self.versions.get(record.id, [])
             }
             tail = (
                 "\n"
-                + tor_membership(self.kb, record)
+                + tor_membership(self.view, record)
                 + "\n"
-                + tor_history(self.kb, record, self.git_note, pages)
+                + tor_history(self.view, record, self.git_note, pages)
             )
             past = self.versions.get(record.id, [])
             if past:
@@ -268,14 +289,14 @@ class SiteBuild:
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):
             register = self.link(f"register.md#{record.review.lower()}", src_uri)
-            header = brief_header(self.kb, record, markdown, register)
+            header = brief_header(self.view, record, markdown, register)
             if defer_html:
                 self.deferred.after_title(src_uri, header.rstrip("\n"))
                 return markdown
             return _after_title(markdown, header)
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)
-            owner = self.kb.tors.get(record.owner)
+            owner = self.view.tors.get(record.owner)
             owner_text = (
                 f"[{esc(owner.title)}](../tor/{record.owner}.md)" if owner else esc(record.owner)
             )

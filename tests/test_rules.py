@@ -134,6 +134,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
     ),
     ("KB007", _add_file("docs/register.md", "# Mine\n"), "docs/register.md", 1, "generates"),
     (
+        "SEC005",
+        _add_file("docs/notes.md", "---\ntitle: Notes\ntemplate: redirect.html\n---\n# Notes\n"),
+        "docs/notes.md",
+        3,
+        "does not use `template`",
+    ),
+    (
         "SEC004",
         _add_file("docs/briefs/notes.txt", "Jessica Smith\n"),
         "docs/briefs/notes.txt",

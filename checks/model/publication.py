@@ -43,6 +43,12 @@ VENDORED: Mapping[str, str] = {
     ),
 }
 
+#: Front-matter keys of a plain page (not a ToR, brief or procedure) that the
+#: site uses: what the theme may show, and what decides publication. Any other
+#: key is ignored by the site, and SEC005 says so.
+THEME_KEYS = frozenset({"title", "description", "hide", "search"})
+PAGE_KEYS = THEME_KEYS | {"status", "draft", "publish_on"}
+
 #: A published file's path, one folder or file name at a time: letters, digits,
 #: and `-`, `_`, `.` and spaces inside. A name with quotes, angle brackets or
 #: control characters would reach the site's links and the "edit" button.

@@ -17,6 +17,8 @@ from typing import Any
 
 import nh3
 
+from checks.model.publication import THEME_KEYS
+
 #: Elements a page body may hold: what Markdown, its extensions (tables,
 #: admonitions, attr_list, md_in_html, toc, code highlighting) and the generated
 #: pages write. Nothing that runs, loads or submits.
@@ -103,7 +105,6 @@ def plain(text: object) -> str:
 #: Front-matter keys the theme may read from a page, with the values allowed.
 #: Everything else (``template``, ``author``, ``redirect`` ...) is dropped.
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
-THEME_KEYS = frozenset({"title", "description", "hide", "search"})
 
 
 def page_meta(meta: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -390,14 +390,18 @@ def test_a_tracker_whose_plan_did_not_load_says_so(tmp_path):
     assert "Overdue actions: could not be counted" in text
 
 
-def test_a_home_page_whose_partnership_did_not_load_says_so(tmp_path):
+def test_pages_whose_partnership_did_not_load_say_so(tmp_path):
     root = example(tmp_path)
     edit(root / "data/partnership.yaml", "name:", "name: [")
-    site, _ = build(root)
+    site, pages = build(root)
     text = home(site, root)
     assert '!!! danger "Incomplete: data/partnership.yaml did not load"' in text
     # PRT001 and PRT002 could not run: no line about the yearly report would read as on time.
     assert "The yearly report could not be checked" in text
+    # kb.yaml sets no nation: the register's working-day checks did not run either.
+    register = pages["register.md"]
+    assert "On time" not in register
+    assert "Not checked: records the checks need did not load" in register
 
 
 def test_a_lost_page_is_not_named_on_the_site(tmp_path):

@@ -24,11 +24,19 @@ def _d(d: date | None) -> str:
     return f"{d:%-d %b %Y}" if d else "—"
 
 
-def _timeliness(review: Review, findings: Sequence[Finding]) -> str:
+#: Said for a review whose timeliness checks did not run (see KB008).
+NOT_CHECKED = "Not checked: records the checks need did not load"
+
+
+def _timeliness(review: Review, findings: Sequence[Finding], checked: bool = True) -> str:
     mine = [f for f in findings if f.subject == review.ref and f.code.startswith("REV")]
     if not mine:
-        return "On time"
+        return "On time" if checked else NOT_CHECKED
     return "<br>".join(f"**{f.code}**: {esc(f.message, keep_code=True)}" for f in mine)
+
+
+def _summary(timeliness: str) -> str:
+    return timeliness if timeliness in ("On time", NOT_CHECKED) else "**Late or overdue**"
 
 
 def register_page(
@@ -39,6 +47,10 @@ def register_page(
     withheld: set[str] | None = None,
 ) -> str:
     withheld = withheld or set()
+    # Without the nation's bank holidays the working-day checks do not run: no
+    # finding then is not "on time".
+    checked = not any(u.blocks for u in kb.unloaded_from("reviews", "calendar"))
+    timeliness = {r.ref: _timeliness(r, findings, checked) for r in kb.reviews.values()}
     out = [
         "# Review register\n",
         "The partnership's case reviews, by anonymised reference and pseudonym only. "
@@ -53,7 +65,7 @@ def register_page(
                     esc(r.pseudonym),
                     KINDS[r.kind],
                     esc(r.status),
-                    "On time" if _timeliness(r, findings) == "On time" else "**Late or overdue**",
+                    _summary(timeliness[r.ref]),
                 ]
                 for r in kb.reviews.values()
             ],
@@ -87,7 +99,7 @@ def register_page(
         if r.sin_sent and not r.rr_sent and r.kind in ("rapid-review", "lcspr", "learning-review"):
             rows.append(["Rapid review due", _d(calendar.add(r.sin_sent, 15))])
         out.append(table(["Step", "Date"], rows))
-        out.append(f"\n**Timeliness:** {_timeliness(r, findings)}\n")
+        out.append(f"\n**Timeliness:** {timeliness[r.ref]}\n")
         linked = briefs.get(r.ref, [])
         if linked:
             out.append("\n**Learning briefs:** " + ", ".join(linked) + "\n")

@@ -55,6 +55,9 @@ def selected_rules(
     return chosen
 
 
+#: The check that reports the checks that could not run (see ``Rule.needs``).
+NOT_RUN = "KB008"
+
 #: Checks that compare with a base revision; they run only when one is given.
 CHANGE_FAMILY = "CHG"
 
@@ -89,6 +92,10 @@ def run(
     findings: list[Finding] = []
     suppressed = 0
     rules = [r for r in rules if r.code not in not_run]
+    if not_run and NOT_RUN not in {r.code for r in rules}:
+        # Whatever was selected or disabled, a check that could not run is never
+        # silently missing from the report.
+        rules.insert(0, REGISTRY[NOT_RUN])
     for rule in rules:
         # Bad options run as the defaults (CFG002); a safety check keeps only what
         # tightens it (CFG003).

@@ -158,6 +158,19 @@ def test_a_broken_agency_is_not_reported_unknown_elsewhere(files, check):
     assert {f.code for f in result.findings} == {"KB002"}
 
 
+@pytest.mark.parametrize(
+    ("config", "select"),
+    [("", ("REV001",)), ("rules:\n  KB008: {enabled: false}\n", ())],
+    ids=["selected out", "disabled"],
+)
+def test_a_check_that_could_not_run_is_never_silently_missing(files, check, config, select):
+    files["data/reviews.yaml"] = "reviews: [CSPR\n"
+    files["kb.yaml"] = config
+    result = check(files, select=select)
+    (kb008,) = of(result, "KB008")
+    assert "REV001" in kb008.message
+
+
 def test_a_partnership_that_does_not_load_stops_the_checks_that_need_it(files, check):
     files["data/partnership.yaml"] = "name: [Testshire\nagencies: []\n"
     result = check(files)

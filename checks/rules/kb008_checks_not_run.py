@@ -47,7 +47,9 @@ run.
 
 ## Options
 
-None.
+None. It runs whenever a check of the run could not run, even with `--select`
+or `--ignore` leaving it out, or `enabled: false` in `kb.yaml`: a check that did
+not run is never silently missing from a report.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +34,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+# Not on every platform; without them the checks on the path still apply.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 #: Bump when the layout of the cache file changes.
 FORMAT = 1
@@ -75,11 +80,52 @@ def open_cache(
         folder = directory or default_dir(env)
     except RuntimeError:  # no home folder to be found (some CI users): run without
         return None
-    if folder.resolve().is_relative_to(root.resolve()):
-        # Inside the knowledge base, a pull request could add the cache file
-        # itself, and unpickling it would run its code: never read one there.
+    reason = refusal(root, folder)
+    if reason is not None:
+        say_once(f"the parse cache in {folder} is not used: {reason}; the run goes without it")
         return None
     return ParseCache.for_root(root, folder)
+
+
+def refusal(root: Path, folder: Path) -> str | None:
+    """Why the cache must not be kept in ``folder``, or None.
+
+    A pull request can add any file, or a link, inside the repository, and
+    unpickling a cache file runs code it names. So a folder inside the
+    repository that holds the knowledge base is refused (the repository, not
+    only the knowledge base: a knowledge base can be a sub-folder, with a cache
+    folder beside it), however it is reached, and so is a path with a link in
+    it, which could lead there (or anywhere) later.
+    """
+    absolute = Path(os.path.abspath(folder))
+    link = next((p for p in (absolute, *absolute.parents) if os.path.islink(p)), None)
+    if link is not None:
+        return f"{link} is a symbolic link"
+    real = Path(os.path.realpath(folder))
+    for repo in {repository_root(Path(os.path.abspath(root))), repository_root(root.resolve())}:
+        if absolute.is_relative_to(repo) or real.is_relative_to(repo):
+            return f"it is inside the repository {repo}, which a pull request can change"
+    return None
+
+
+def repository_root(folder: Path) -> Path:
+    """The nearest folder at or above ``folder`` holding ``.git`` (a folder, or
+    the file of a worktree or submodule); ``folder`` itself when there is none.
+    Found by looking, not by running git: it is asked on every run."""
+    for place in (folder, *folder.parents):
+        if os.path.lexists(place / ".git"):
+            return place
+    return folder
+
+
+_said: set[str] = set()
+
+
+def say_once(message: str) -> None:
+    """Tell the user why the cache is not used, once per process."""
+    if message not in _said:
+        _said.add(message)
+        sys.stderr.write(f"kb: {message}\n")
 
 
 def code_fingerprint() -> bytes:
@@ -302,13 +348,30 @@ class ParseCache:
 
     def _read(self, file: Path) -> None:
         try:
-            with open(file, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if not _private(st):
-                    return
-                stored = pickle.load(fh)
+            # O_NOFOLLOW: a cache file that is a link (to a pickle committed in a
+            # repository, say) fails to open rather than being followed.
+            fd = os.open(file, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
         except FileNotFoundError:
             return
+        except OSError as exc:
+            if os.path.islink(file):
+                say_once(f"the parse cache {file} is a symbolic link, so it is not read")
+            else:
+                say_once(f"the parse cache {file} cannot be read ({exc.strerror or exc})")
+            return
+        try:
+            with open(fd, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    say_once(f"the parse cache {file} is not an ordinary file, so it is not read")
+                    return
+                if not _private(st):
+                    say_once(
+                        f"the parse cache {file} belongs to another user or others can write "
+                        "it, so it is not read"
+                    )
+                    return
+                stored = pickle.load(fh)
         except Exception:
             return
         if not isinstance(stored, dict) or stored.get("key") != self.key:

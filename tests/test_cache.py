@@ -331,3 +331,98 @@ def test_a_warm_site_build_needs_no_holidays_even_after_kb_check(tmp_path):
     assert python(site) == "True"  # cold
     python(check)
     assert python(site) == "False"
+
+
+RAN: list[str] = []
+
+
+def _ran(tag: str) -> None:
+    RAN.append(tag)
+
+
+class Planted:
+    """Unpickling this calls ``_ran``: a planted cache file records being read."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (_ran, ("unpickled",))
+
+
+def _plant(path: Path) -> None:
+    """A pickle that records being unpickled, shaped like a cache file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps({"key": Planted(), "entries": {}}))
+    path.chmod(0o600)
+    pickle.loads(path.read_bytes())  # the plant works: it records its unpickling
+    assert RAN == ["unpickled"]
+    RAN.clear()
+
+
+def test_a_cache_file_that_is_a_link_is_never_unpickled(kb_with_findings, tmp_path, capsys):
+    folder = tmp_path / "c"
+    folder.mkdir(mode=0o700)
+    committed = kb_with_findings / "docs" / "cache.pickle"  # as if in the repository
+    _plant(committed)
+    target = ParseCache.for_root(kb_with_findings, folder).file
+    assert target is not None
+    target.symlink_to(committed)
+    made = ParseCache.for_root(kb_with_findings, folder)
+    assert RAN == [] and made.entries == {}
+    assert "is a symbolic link, so it is not read" in capsys.readouterr().err
+    assert findings(kb_with_findings, made) == findings(kb_with_findings, None)
+
+
+def test_a_cache_folder_reached_through_a_link_is_not_used(kb_with_findings, tmp_path, capsys):
+    real = tmp_path / "real-cache"
+    real.mkdir(mode=0o700)
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    assert open_cache(kb_with_findings, tmp_path / "linked" / "kb-checks") is None
+    assert f"{tmp_path / 'linked'} is a symbolic link" in capsys.readouterr().err
+    args = ["check", str(kb_with_findings), "--as-of", TODAY.isoformat(), "--cache-dir"]
+    assert main([*args, str(tmp_path / "linked" / "kb-checks")]) == 1
+    assert not any(real.iterdir())
+
+
+def _in_a_repository(tmp_path: Path) -> tuple[Path, Path]:
+    """(repository, knowledge base): the knowledge base is a sub-folder."""
+    repo = tmp_path / "repo"
+    kb = write(repo / "handbook", compliant())
+    (repo / ".git").mkdir()
+    return repo, kb
+
+
+@pytest.mark.parametrize("where", [".kb-cache", "tools/cache", "handbook/.cache"])
+def test_a_cache_folder_anywhere_in_the_repository_is_never_used(tmp_path, capsys, where):
+    repo, kb = _in_a_repository(tmp_path)
+    folder = repo / where
+    planted = ParseCache.for_root(kb, folder).file
+    assert planted is not None
+    _plant(planted)
+    assert open_cache(kb, folder) is None
+    assert "inside the repository" in capsys.readouterr().err
+    assert main(["check", str(kb), "--as-of", TODAY.isoformat(), "--cache-dir", str(folder)]) == 0
+    assert RAN == []
+
+
+def test_a_link_out_of_the_repository_is_refused_as_a_link(tmp_path, capsys):
+    repo, kb = _in_a_repository(tmp_path)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir(mode=0o700)
+    (repo / "cache").symlink_to(outside, target_is_directory=True)
+    assert open_cache(kb, repo / "cache") is None
+    assert "is a symbolic link" in capsys.readouterr().err
+
+
+def test_a_git_file_marks_a_worktree_or_submodule_as_a_repository(tmp_path):
+    repo = tmp_path / "sub"
+    kb = write(repo / "kb", compliant())
+    (repo / ".git").write_text("gitdir: ../.git/modules/sub\n")
+    assert cache_module.repository_root(kb) == repo
+    assert open_cache(kb, repo / "c") is None
+    assert open_cache(kb, tmp_path / "c") is not None
+
+
+def test_the_refusal_is_said_once(tmp_path, capsys):
+    repo, kb = _in_a_repository(tmp_path)
+    for _ in range(3):
+        assert open_cache(kb, repo / "again") is None
+    assert capsys.readouterr().err.count("is not used") == 1

@@ -290,3 +290,33 @@ def test_the_dashboard_shows_no_finding_about_an_unpublished_brief(tmp_path: Pat
     for marker in (*MARKERS, "unpublished LB-2026"):
         assert marker not in page
     assert "about unpublished material are not shown" in page
+
+
+# -- generated pages leave out the text of a subject with a finding ------------
+
+
+def _generated(root: Path) -> dict[str, str]:
+    from checks.site.build import SiteBuild
+
+    kb = load(root)
+    return SiteBuild(kb, run(kb, TODAY), TODAY).generated()
+
+
+def test_a_tor_title_with_a_detail_reaches_neither_the_calendar_nor_the_groups_page(
+    tmp_path: Path,
+) -> None:
+    files = compliant()
+    files[TOR][0]["title"] = f"Panel of {HOMOGLYPH}"
+    pages = _generated(write(tmp_path / "kb", files))
+    # Found only once the Cyrillic е is read as an e; then the ToR is withheld.
+    for page in ("calendar.ics", "groups.md"):
+        assert "ssica" not in pages[page], page
+    assert "Executive" in pages["groups.md"]  # the other group is still listed
+
+
+def test_an_action_owner_role_with_a_detail_is_not_in_the_tracker(tmp_path: Path) -> None:
+    files = compliant()
+    files[ACTIONS]["actions"][1]["owner"]["role"] = f"Nurse {NHS}"
+    pages = _generated(write(tmp_path / "kb", files))
+    assert NHS not in pages["actions.md"] and "Withheld" in pages["actions.md"]
+    assert NHS not in pages["calendar.ics"]

@@ -25,14 +25,17 @@ def _row(
     plan: ActionPlan, a: Action, today: date, kb: KnowledgeBase, withheld: set[str]
 ) -> list[str]:
     state = _state(a, today)
+    hidden = f"{plan.review}/{a.id}" in withheld
     label = f"**Overdue by {(today - a.due).days} days**" if state == "overdue" else esc(a.status)
     if state == "overdue" and a.escalated_on:
         label += f"<br>escalated {a.escalated_on:%-d %b %Y}"
     return [
         f"[{esc(plan.review)}](register.md#{plan.review.lower()}) {esc(a.id)}",
-        WITHHELD if f"{plan.review}/{a.id}" in withheld else esc(a.recommendation),
+        WITHHELD if hidden else esc(a.recommendation),
+        # The owner's role is the action's text too: ANO001 reads it, and a
+        # detail found there keeps it off the page with the rest.
         esc(kb.agency_name(a.owner.agency if a.owner else None))
-        + (f"<br>{esc(a.owner.role)}" if a.owner else ""),
+        + (f"<br>{esc(a.owner.role)}" if a.owner and not hidden else ""),
         f"{a.due:%-d %b %Y}",
         label,
     ]

@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from checks.cli import UsageError, resolve_today
 from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
+from checks.loading.files import linked_folders
 from checks.model.publication import VENDORED
 from checks.site.allowed_files import refused_files
 from checks.site.build import SiteBuild
@@ -95,6 +96,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"kb: mkdocs.yml builds {config.docs_dir} but the checks read {checked}; "
             "the docs folder must be inside the repository, and named in mkdocs.yml only"
+        )
+    linked = linked_folders(Path(config.docs_dir))
+    if linked:
+        # Strict or not: MkDocs would follow them when it lists the docs folder.
+        names = ", ".join(Path(os.path.relpath(p, root)).as_posix() for p in linked)
+        raise PluginError(
+            f"kb: {names}: a symbolic link to a folder (KB001); MkDocs would follow it "
+            "when it lists the docs folder, so the site is not built until it is removed"
         )
     _brief_urls = frozenset(_build.brief_urls())
     host = urlsplit(config.site_url).hostname if config.site_url else None

@@ -21,6 +21,7 @@ from checks.engine import run
 from checks.loading import divisible_files, load
 from checks.loading.files import markdown_files
 from kbfactory import TODAY, write
+from sitehelp import mkdocs, write_site_config
 from timebox import time_box
 
 BRIEF = "docs/briefs/lb-2026-01.md"
@@ -198,3 +199,17 @@ def test_hidden_files_and_folders_are_left_out_as_mkdocs_leaves_them_out(tmp_pat
         (docs / rel).write_text("# x\n")
     found = [p.relative_to(docs).as_posix() for p in markdown_files(docs)]
     assert found == ["a.md", "sub/d.MD"]
+
+
+@pytest.mark.slow
+def test_the_site_is_not_built_while_a_link_to_a_folder_is_in_docs(root):
+    # MkDocs lists the docs folder following links to folders: these two would
+    # have it walk for ever, before any hook sees a file.
+    (root / "docs/up").symlink_to("..", target_is_directory=True)
+    (root / "docs/briefs/again").symlink_to("..", target_is_directory=True)
+    write_site_config(root)
+    with time_box(120):
+        proc = mkdocs(root, root / "site")
+    assert proc.returncode != 0
+    assert "docs/briefs/again, docs/up: a symbolic link to a folder (KB001)" in proc.stderr
+    assert not (root / "site" / "index.html").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -226,8 +226,31 @@ class WorkingCalendar:
 
     def _count(self, start: date, end: date) -> int:
         if end > start:
-            return int(self._holidays.get_working_days_count(start + relativedelta(days=1), end))
-        return -int(self._holidays.get_working_days_count(end + relativedelta(days=1), start))
+            return self._inclusive(start + relativedelta(days=1), end)
+        return -self._inclusive(end + relativedelta(days=1), start)
+
+    def _inclusive(self, first: date, last: date) -> int:
+        """Working days from ``first`` to ``last``, both included."""
+        if (last - first).days < _LONG_SPAN:
+            return int(self._holidays.get_working_days_count(first, last))
+        # The holidays package asks about each day in turn: two dates centuries
+        # apart (both within the accepted range) took a third of a second, and a
+        # register full of them minutes. Weekdays are counted by whole weeks, less
+        # the bank holidays on weekdays; tests hold this to the package's answer.
+        cal = self._holidays
+        weekend = cal.weekend
+        weeks, extra = divmod((last - first).days + 1, 7)
+        count = weeks * (7 - len(weekend))
+        count += sum((first + timedelta(days=i)).weekday() not in weekend for i in range(extra))
+        for year in range(first.year, last.year + 1):
+            cal.get(date(year, 1, 1))  # fills in that year's holidays
+        count -= sum(1 for d in cal if first <= d <= last and d.weekday() not in weekend)
+        count += sum(1 for d in getattr(cal, "weekend_workdays", ()) if first <= d <= last)
+        return count
+
+
+#: Spans of days at least this long are counted by weeks, not day by day.
+_LONG_SPAN = 400
 
 
 def plural(n: int, word: str) -> str:

@@ -5,16 +5,19 @@ OverflowError or "year 10000 is out of range" in the checks or the generated pag
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
 from checks.cli import main
+from checks.dates import WorkingCalendar
 from checks.engine import run
 from checks.findings import Finding, Severity
 from checks.loading import load
 from checks.site.build import SiteBuild
 from kbfactory import TODAY, write
+from timebox import time_box
 
 # Written unquoted into the YAML in place of this word: 5,000 digits, more than
 # Python will turn into an int from text (or back).
@@ -147,3 +150,37 @@ def test_as_of_out_of_range_is_a_usage_error(files, tmp_path, capsys):
     assert main(["check", str(root), "--as-of", "9999-12-31"]) == 2
     err = capsys.readouterr().err
     assert "between 1900-01-01 and 2199-12-31" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("nation", ["ENG", "WLS", "SCT", "NIR"])
+def test_working_days_over_centuries_agree_with_the_holidays_package(nation):
+    import holidays
+
+    calendar = WorkingCalendar(nation)
+    package = holidays.country_holidays("GB", subdiv=nation)
+    spans = [(date(1900, 1, 1), date(2199, 12, 31)), (date(2199, 12, 31), date(1900, 1, 1))]
+    spans += [(date(1903 + 37 * i, 1 + i, 3 + i), date(2150 + 9 * i, 12, 31)) for i in range(3)]
+    start = date(2025, 3, 3)  # around the span where counting by weeks begins
+    spans += [(start, start + timedelta(days=n)) for n in (398, 399, 400, 401)]
+    for start, end in spans:
+        lo, hi = sorted((start, end))
+        expected = package.get_working_days_count(lo + timedelta(days=1), hi)
+        assert calendar.count_between(start, end) == (expected if end >= start else -expected)
+
+
+def test_a_register_of_reviews_spanning_centuries_is_checked_in_time(files, tmp_path):
+    # Each review's steps are counted in working days; day by day, each of these
+    # took a third of a second.
+    first = files["data/reviews.yaml"]["reviews"][0]
+    files["data/reviews.yaml"]["reviews"] = [
+        {
+            **first,
+            "ref": f"CSPR-2026-{i:03}",
+            "aware_on": f"{1900 + i}-01-01",
+            "sin_sent": "2199-12-31",
+        }
+        for i in range(200)
+    ]
+    with time_box(10):
+        _, result = _findings_at(tmp_path, files, "data/reviews.yaml")
+    assert sum(f.code == "REV001" for f in result.findings) == 200

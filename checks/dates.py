@@ -101,11 +101,12 @@ _WORDS: dict[str, tuple[int, str]] = {
 
 Unit = Literal["days", "working days", "weeks", "months", "years"]
 
-#: The longest period accepted in each unit: ten years. A review cycle or a
-#: meeting frequency is never longer, and with it a deadline stays a real date.
+#: The longest period accepted in each unit: ten years, and a year of working
+#: days (which are worked out one by one). A review cycle or a meeting frequency
+#: is never longer, and with it a deadline stays a real date.
 MAX_SPAN: dict[str, int] = {
     "days": 3660,
-    "working days": 2520,
+    "working days": 260,
     "weeks": 520,
     "months": 120,
     "years": 10,
@@ -140,8 +141,8 @@ class Duration:
         # The digits are compared as text first: int() refuses more than 4,300 of them.
         if len(m[1]) > 5 or int(m[1]) > MAX_SPAN[unit]:
             raise ValueError(
-                f"'{_shown(value)}' is longer than the checker accepts; a period is at most "
-                f"10 years ({MAX_SPAN[unit]} {unit})"
+                f"'{_shown(value)}' is longer than the checker accepts; a period in "
+                f"{unit} is at most {MAX_SPAN[unit]} {unit}"
             )
         return cls(int(m[1]), unit)  # type: ignore[arg-type]
 

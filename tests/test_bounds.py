@@ -184,3 +184,9 @@ def test_a_register_of_reviews_spanning_centuries_is_checked_in_time(files, tmp_
     with time_box(10):
         _, result = _findings_at(tmp_path, files, "data/reviews.yaml")
     assert sum(f.code == "REV001" for f in result.findings) == 200
+
+
+def test_a_year_of_working_days_is_the_longest_working_day_period(files, tmp_path):
+    files[PANEL][0]["minutes_within"] = "261 working days"
+    found, _ = _findings_at(tmp_path, files, PANEL)
+    assert any("at most 260 working days" in f.message for f in found)

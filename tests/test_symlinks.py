@@ -8,6 +8,8 @@ case of their suffix and whichever of MkDocs' Markdown suffixes they use.
 
 from __future__ import annotations
 
+import builtins
+import io
 import os
 import socket
 from collections.abc import Iterator
@@ -51,15 +53,22 @@ def outside(tmp_path) -> Path:
 
 @pytest.fixture
 def opened(monkeypatch) -> list[str]:
-    """Every path the loader opens, as the real path it reaches."""
+    """Every path opened (by os.open, open or pathlib), as the real path it reaches."""
     seen: list[str] = []
-    real_open = os.open
+    real_os_open, real_open = os.open, io.open
 
-    def spy(path: Any, *args: Any, **kw: Any) -> int:
+    def spy_os_open(path: Any, *args: Any, **kw: Any) -> int:
         seen.append(os.path.realpath(path))
-        return real_open(path, *args, **kw)
+        return real_os_open(path, *args, **kw)
 
-    monkeypatch.setattr(os, "open", spy)
+    def spy_open(file: Any, *args: Any, **kw: Any) -> Any:
+        if not isinstance(file, int):
+            seen.append(os.path.realpath(file))
+        return real_open(file, *args, **kw)
+
+    monkeypatch.setattr(os, "open", spy_os_open)
+    monkeypatch.setattr(io, "open", spy_open)
+    monkeypatch.setattr(builtins, "open", spy_open)
     return seen
 
 
@@ -88,6 +97,7 @@ def test_a_link_inside_the_repository_is_reported_too(root, opened):
     (root / "docs/copy.md").symlink_to(root / BRIEF)
     (root / "docs/config.md").symlink_to(root / ".git-config")  # as if to .git/config
     (root / ".git-config").write_text("[remote]\ntoken = SECRET\n")
+    opened.clear()  # what the test itself wrote
     found = problems(root)
     assert "to a file inside the repository" in found["docs/copy.md"]
     assert "docs/config.md" in found
@@ -213,3 +223,17 @@ def test_the_site_is_not_built_while_a_link_to_a_folder_is_in_docs(root):
     assert proc.returncode != 0
     assert "docs/briefs/again, docs/up: a symbolic link to a folder (KB001)" in proc.stderr
     assert not (root / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+def test_the_deny_list_is_never_read_through_a_link_or_from_a_fifo(root, outside, opened, kind):
+    deny = root / "data/sensitive.yaml"
+    if kind == "fifo":
+        os.mkfifo(deny)
+    else:
+        (outside / "sensitive.yaml").write_text("salt: '00'\nterms: []\n")
+        deny.symlink_to(outside / "sensitive.yaml")
+    opened.clear()  # what the test itself wrote
+    result = run(load(root), TODAY)  # ANO001 reads the deny list: it must not wait
+    assert ("KB001", "data/sensitive.yaml") in {(f.code, f.file) for f in result.findings}
+    assert os.path.realpath(deny) not in opened

@@ -17,18 +17,21 @@ from pathlib import Path
 import yaml
 
 from checks.anonymise.detectors import DenyList, normalise_words
+from checks.loading.files import read_regular
 from checks.yamlsource import YamlError, load_yaml
 
 FILE = "sensitive.yaml"
 
 
 def load_deny_list(data_dir: Path) -> DenyList | None:
-    path = data_dir / FILE
-    if not path.exists():
+    # Never through a link, nor from a FIFO (which would wait for ever): KB001
+    # reports those, and the gate runs without a deny list.
+    data = read_regular(data_dir / FILE)
+    if data is None:
         return None
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (YamlError, UnicodeDecodeError, OSError):
+        raw = load_yaml(data.decode("utf-8"))
+    except (YamlError, UnicodeDecodeError):
         return None  # KB rules report the file; the gate runs without it
     if not isinstance(raw, dict) or not isinstance(raw.get("salt"), str):
         return None

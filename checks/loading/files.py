@@ -91,6 +91,22 @@ def refused(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
             yield path, special_problem(path)
 
 
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is an ordinary file, else None (missing, a
+    link, a FIFO, a device: the loader reports those). For files read outside
+    the loader, such as the deny list: opening a FIFO would wait for ever."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            return fh.read()
+    except OSError:
+        return None
+
+
 def linked_folders(folder: Path) -> list[Path]:
     """The links under ``folder`` (or ``folder`` itself) that lead to a folder.
 

@@ -211,6 +211,14 @@ def test_hidden_files_and_folders_are_left_out_as_mkdocs_leaves_them_out(tmp_pat
     assert found == ["a.md", "sub/d.MD"]
 
 
+def test_a_folders_own_pages_come_before_its_sub_folders_as_os_walk_gives_them(tmp_path):
+    for rel in ("b.md", "a/x.md", "c.md", "a/y.md", "a/z/w.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# x\n")
+    found = [p.relative_to(tmp_path).as_posix() for p in markdown_files(tmp_path)]
+    assert found == ["b.md", "c.md", "a/x.md", "a/y.md", "a/z/w.md"]
+
+
 @pytest.mark.slow
 def test_the_site_is_not_built_while_a_link_to_a_folder_is_in_docs(root):
     # MkDocs lists the docs folder following links to folders: these two would

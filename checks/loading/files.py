@@ -50,13 +50,14 @@ def markdown_files(folder: Path) -> Iterator[Path]:
     """
     if os.path.islink(folder):
         return
-    for entry in _entries(folder):
-        if _hidden(entry.name) or entry.is_symlink():
-            continue
+    entries = [e for e in _entries(folder) if not _hidden(e.name) and not e.is_symlink()]
+    # A folder's own files first, then its sub-folders, as os.walk gives them.
+    for entry in entries:
+        if entry.is_file(follow_symlinks=False) and is_markdown(entry.name):
+            yield Path(entry.path)
+    for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from markdown_files(Path(entry.path))
-        elif entry.is_file(follow_symlinks=False) and is_markdown(entry.name):
-            yield Path(entry.path)
 
 
 def yaml_files(folder: Path) -> list[Path]:

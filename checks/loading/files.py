@@ -15,6 +15,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 
 #: The suffixes MkDocs takes for Markdown pages (mkdocs.utils.markdown_extensions).
@@ -28,16 +29,19 @@ def is_markdown(name: str) -> bool:
     return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+_NAME = attrgetter("name")
+
+
 def _hidden(name: str) -> bool:
     # MkDocs leaves out every file and folder whose name starts with "." (its
     # default exclude_docs pattern `.*`), at any depth: it is never published.
     return name.startswith(".")
 
 
-def _entries(folder: Path) -> list[os.DirEntry[str]]:
+def _entries(folder: Path | str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as listing:
-            return sorted(listing, key=lambda e: e.name)
+            return sorted(listing, key=_NAME)
     except OSError:
         return []  # missing, not a folder, or unreadable: nothing to list
 
@@ -80,16 +84,20 @@ def refused(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
     if os.path.islink(folder):
         yield folder, link_problem(folder, root, "folder")
         return
+    yield from _refused_below(str(folder), root)
+
+
+def _refused_below(folder: str, root: Path) -> Iterator[tuple[Path, str]]:
+    # Paths stay text until one is reported: this walks every file on every run.
     for entry in _entries(folder):
-        if _hidden(entry.name):
+        if _hidden(entry.name) or entry.is_file(follow_symlinks=False):
             continue
-        path = Path(entry.path)
         if entry.is_symlink():
-            yield path, link_problem(path, root, "file")
+            yield Path(entry.path), link_problem(Path(entry.path), root, "file")
         elif entry.is_dir(follow_symlinks=False):
-            yield from refused(path, root)
-        elif not entry.is_file(follow_symlinks=False):
-            yield path, special_problem(path)
+            yield from _refused_below(entry.path, root)
+        else:
+            yield Path(entry.path), special_problem(Path(entry.path))
 
 
 def read_regular(path: Path) -> bytes | None:

@@ -89,17 +89,20 @@ class Reader:
         if rel in self.refused or not self._reached_without_links(path):
             return None  # reported where the link or the special file is
         try:
-            mode = os.lstat(path).st_mode
-            if stat.S_ISLNK(mode):
-                self.refuse(rel, link_problem(path, self.root, "file"))
-                return None
-            if not stat.S_ISREG(mode):
-                self.refuse(rel, special_problem(path))
-                return None
-            # O_NOFOLLOW and O_NONBLOCK: should the file be swapped for a link or a
-            # FIFO after the look above, opening it fails or returns at once
-            # rather than following the link or waiting for a writer.
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+            # O_NOFOLLOW: a link fails to open rather than being followed; and
+            # O_NONBLOCK: a FIFO opens at once rather than waiting for a writer,
+            # and is then refused below without being read.
+            try:
+                fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+            except OSError:
+                mode = os.lstat(path).st_mode  # why: a link, a socket, or an error
+                if stat.S_ISLNK(mode):
+                    self.refuse(rel, link_problem(path, self.root, "file"))
+                    return None
+                if not stat.S_ISREG(mode):
+                    self.refuse(rel, special_problem(path))
+                    return None
+                raise
             with open(fd, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if not stat.S_ISREG(st.st_mode):

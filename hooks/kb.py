@@ -21,12 +21,12 @@ import material
 from jinja2 import ChoiceLoader, DictLoader, PrefixLoader
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure import files as mkdocs_files
 from mkdocs.structure.files import File, Files
 
 from checks.cli import UsageError, resolve_today
 from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
-from checks.loading.files import linked_folders
 from checks.model.publication import VENDORED
 from checks.site.allowed_files import refused_files
 from checks.site.build import SiteBuild
@@ -77,6 +77,26 @@ _gate: Gate | None = None
 THEME_DIR = Path(material.__file__).parent / "templates"
 
 
+class _WalkWithoutLinks:
+    """The ``os`` that mkdocs.structure.files sees: os itself, except that walking
+    a folder never follows a link to a folder. MkDocs' get_files walks the docs
+    folder with ``followlinks=True`` before any hook sees a file, so a link back
+    up (``docs/a -> ..``) had it walk for ever, and a link out of the repository
+    had it list the files there. Links themselves are KB001 findings, and the
+    allow list keeps them out of the site."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(os, name)
+
+    @staticmethod
+    def walk(top: Any, *args: Any, **kwargs: Any) -> Any:
+        kwargs["followlinks"] = False
+        return os.walk(top, *args, **kwargs)
+
+
+mkdocs_files.os = _WalkWithoutLinks()  # type: ignore[assignment]
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _brief_urls, _gate
     root = Path(config.config_file_path).parent
@@ -96,14 +116,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"kb: mkdocs.yml builds {config.docs_dir} but the checks read {checked}; "
             "the docs folder must be inside the repository, and named in mkdocs.yml only"
-        )
-    linked = linked_folders(Path(config.docs_dir))
-    if linked:
-        # Strict or not: MkDocs would follow them when it lists the docs folder.
-        names = ", ".join(Path(os.path.relpath(p, root)).as_posix() for p in linked)
-        raise PluginError(
-            f"kb: {names}: a symbolic link to a folder (KB001); MkDocs would follow it "
-            "when it lists the docs folder, so the site is not built until it is removed"
         )
     _brief_urls = frozenset(_build.brief_urls())
     host = urlsplit(config.site_url).hostname if config.site_url else None

@@ -116,16 +116,6 @@ def read_regular(path: Path) -> bytes | None:
         return None
 
 
-def linked_folders(folder: Path) -> list[Path]:
-    """The links under ``folder`` (or ``folder`` itself) that lead to a folder.
-
-    MkDocs lists the docs folder following such links, before any hook sees a
-    file: one that leads back up (``docs/a -> ..``) has it walk for ever, so the
-    site build must stop while one is there.
-    """
-    return [path for path, _ in refused(folder, folder) if os.path.isdir(path)]
-
-
 def link_problem(path: Path, root: Path, what: str) -> str:
     """Why a link is not read. Its target is looked up (never opened) only to say
     where it points: out of the repository, back into itself, or nowhere."""

@@ -564,6 +564,7 @@ class Baseline:
     hashes: dict[str, str]
     lines: dict[str, set[str]]
     static: set[str]
+    version: tuple[tuple[str, int, int], ...] = ()
 
 
 def _hash(data: bytes) -> str:
@@ -579,8 +580,21 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("redteam")
 
 
-@pytest.fixture(scope="module")
-def baseline(workdir: Path) -> Baseline:
+def code_version() -> tuple[tuple[str, int, int], ...]:
+    """When the product's code last changed (other people edit it while this runs):
+    names, sizes and times only."""
+    out = []
+    for part in ("checks", "hooks"):
+        for dirpath, _dirs, files in os.walk(REPO / part):
+            for name in files:
+                if name.endswith(".py"):
+                    st = os.stat(Path(dirpath) / name)
+                    out.append((f"{dirpath}/{name}", st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
+
+
+def make_baseline(workdir: Path) -> Baseline:
+    version = code_version()
     b = build(workdir, "example", [])
     assert not b.general, b.general
     index = index_site(b.site)
@@ -594,7 +608,26 @@ def baseline(workdir: Path) -> Baseline:
         {rel: _hash(d) for rel, d in index.files.items()},
         {rel: _lines(d) for rel, d in index.files.items() if rel.endswith(".html")},
         static,
+        version,
     )
+
+
+@pytest.fixture(scope="module")
+def baseline(workdir: Path) -> Baseline:
+    return make_baseline(workdir)
+
+
+def current(base: Baseline) -> Baseline:
+    """The example built by the code as it is now: pages the example itself no longer
+    publishes are not blamed on a case."""
+    if base.version == code_version():
+        return base
+    try:
+        fresh = make_baseline(base.build.root.parent)
+    except AssertionError:  # the example itself does not build with the code as it is now
+        return base
+    base.__dict__.update(fresh.__dict__)
+    return base
 
 
 # -- the browser -------------------------------------------------------------------
@@ -785,7 +818,8 @@ def judge(
         else:
             for rel in index.where(secret):
                 how = ""
-                if rel.endswith((".html", ".svg", ".htm", ".xhtml", ".xml")):
+                markup = case["class"] in {"script", "request"}
+                if markup and rel.endswith((".html", ".svg", ".htm", ".xhtml", ".xml")):
                     text = index.files[rel].decode("utf-8", "replace")
                     live = scan_html(text, secret).live
                     how = f" (live: {live[0]})" if live else " (as text)"
@@ -818,6 +852,7 @@ def judge(
             problems[cid].append(f"{page} requested {url[:160]}")
 
     # 4. pages of the example that are gone
+    base = current(base)
     present = {rel for rel in index.files if rel.endswith(".html")}
     for case in cases:
         touched = (

@@ -64,11 +64,24 @@ def _usable(pattern: str) -> str:
             {"length": len(pattern), "limit": MAX_PATTERN},
         )
     try:
-        compile_pattern(pattern)
+        compiled = compile_pattern(pattern)
     except ValueError as exc:
         # The pattern may hold braces ({5,}): pass it as a value, never as the template.
         raise PydanticCustomError("pattern_syntax", "{reason}", {"reason": str(exc)}) from None
+    # A pattern that can match nothing at all (`x*`, `^(\w+\s?)*$`, `\b`) would
+    # report every text, or every position in it: it is a mistake, not a form.
+    if any(m.start() == m.end() for probe in _PROBES for m in compiled.finditer(probe)):
+        raise PydanticCustomError(
+            "pattern_empty",
+            "the pattern `{pattern}` can match empty text, so it would match everywhere; "
+            "make it match at least one character",
+            {"pattern": pattern},
+        )
     return pattern
+
+
+# Texts on which a pattern that can match empty text shows it.
+_PROBES = ("", " ", "a", "A b", "1", "a.")
 
 
 #: A pattern option in ``kb.yaml``: validated by compiling it with RE2.

@@ -111,3 +111,14 @@ def test_the_defaults_compile_under_re2():
     for pattern in AnoOpts().reference_patterns:
         compile_pattern(pattern)
     assert len(TorOpts().compiled) == len(TorOpts().terms)
+
+
+@pytest.mark.parametrize("pattern", ["'^(\\w+\\s?)*$'", "'x*'", "'\\b'"])
+def test_a_pattern_that_matches_empty_text_is_cfg002_not_a_finding_everywhere(
+    files, check, pattern
+):
+    files["kb.yaml"] = _kb_yaml("ANO001", "reference_patterns", pattern)
+    result = check(files)
+    (cfg,) = [f for f in result.findings if f.code == "CFG002"]
+    assert cfg.line == 5 and "can match empty text" in cfg.message
+    assert not [f for f in result.findings if f.code == "ANO001"]  # the defaults find nothing

@@ -53,6 +53,7 @@ TIGHTER: dict[tuple[str, str], str] = {
     # Pages nested deeper than these limits are withheld.
     ("SEC003", "max_quote_depth"): AT_MOST,
     ("SEC003", "max_indent"): AT_MOST,
+    ("SEC003", "max_brackets"): AT_MOST,
 }
 
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}

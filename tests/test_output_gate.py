@@ -373,3 +373,23 @@ def test_generated_pages_never_name_a_withheld_tor_or_procedure(tmp_path):
         assert "GROUP-SECRET" not in text and "PROC-SECRET" not in text, name
     shown, held = build.visible_findings()
     assert held and not [f for f in shown if f.file.endswith(("panel.md", "draft.md"))]
+
+
+def test_a_page_saved_with_an_upper_case_suffix_is_neither_published_nor_linked(tmp_path):
+    from checks.engine import run
+    from checks.loading import load
+    from checks.site.build import SiteBuild
+    from kbfactory import TODAY
+
+    files = compliant()
+    files["docs/briefs/lb-2026-01.MD"] = files.pop("docs/briefs/lb-2026-01.md")
+    kb = load(write(tmp_path / "kb", files))
+    result = run(kb, TODAY)
+    build = SiteBuild(kb, result, TODAY)
+    # MkDocs copies a .MD file as it is, not as a page: the site must not link to it.
+    assert "briefs/lb-2026-01.MD" not in build.pages and build.public == []
+    assert "lb-2026-01" not in build.generated()["register.md"]
+    # Reported, without the name: an unpublished brief's findings never name it.
+    assert [f.file for f in result.findings if f.code == "SEC004"] == [
+        "docs/briefs/(unpublished LB-2026-01)"
+    ]

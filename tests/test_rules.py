@@ -126,6 +126,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "30 nested quotes",
     ),
     (
+        "SEC003",
+        _body("docs/tor/panel.md", "# Panel\n\n" + "[" * 3000 + "x" + "](" * 3000 + "\n"),
+        "docs/tor/panel.md",
+        None,
+        "3000 link brackets",
+    ),
+    (
         "ANO001",
         _body("docs/briefs/lb-2026-01.md", brief_body("A brief") + "\nJessica Smith said so.\n"),
         "docs/briefs/lb-2026-01.md",

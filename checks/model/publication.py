@@ -55,6 +55,16 @@ PAGE_KEYS = THEME_KEYS | {"status", "draft", "publish_on"}
 _SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9 ._-]*$")
 
 
+#: The suffixes MkDocs builds into pages, exactly as it matches them: in lower
+#: case only. A page saved as `.MD` is copied by MkDocs as a file, not built, so
+#: it is neither a page nor a publishable file (SEC004 says to rename it).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def is_site_page(path: str) -> bool:
+    return PurePosixPath(path).suffix in PAGE_SUFFIXES
+
+
 def unsafe_name(docs_path: str) -> str | None:
     """Why a file's path under docs/ cannot be published, or None."""
     for part in PurePosixPath(docs_path).parts:

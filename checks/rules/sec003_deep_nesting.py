@@ -2,8 +2,10 @@
 
 ## What it checks
 
-Block quotes (`>`) nested more than 20 deep, or lines indented more than 80
-spaces (lists nested about 20 deep or more), outside code blocks.
+Block quotes (`>`) nested more than 20 deep, lines indented more than 80
+spaces (lists nested about 20 deep or more), or lines with more than 100 `[`
+(link brackets, which the Markdown renderer matches in time that grows much
+faster than the line), outside code blocks.
 
 ## Why
 
@@ -26,6 +28,7 @@ A line starting with 5,000 `>` characters.
 
 - `max_quote_depth` (default 20).
 - `max_indent` (default 80).
+- `max_brackets` (default 100), per line.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ _QUOTES = re.compile(r"^(?:\s{0,3}>)+")
 class Opts(Options):
     max_quote_depth: int = 20
     max_indent: int = 80
+    max_brackets: int = 100
 
 
 def deep_pattern(quotes: int, indent: int) -> re.Pattern[str]:
@@ -64,7 +68,10 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     quotes, indent = options.max_quote_depth + 1, options.max_indent + 1
     deep = deep_pattern(quotes, indent)
     for path, doc in ctx.kb.documents.items():
-        if not may_be_deep(doc.body, quotes, indent) or not deep.search(doc.body):
+        brackets = doc.body.count("[") > options.max_brackets
+        if not brackets and (
+            not may_be_deep(doc.body, quotes, indent) or not deep.search(doc.body)
+        ):
             continue
         skip = doc.code_lines()
         for offset, line in enumerate(doc.body.split("\n")):
@@ -73,11 +80,18 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
             m = _QUOTES.match(line)
             depth = m.group(0).count(">") if m else 0
             indent = len(line) - len(line.lstrip(" \t"))
-            if depth > options.max_quote_depth or indent > options.max_indent:
+            opened = line.count("[")
+            if (
+                depth > options.max_quote_depth
+                or indent > options.max_indent
+                or opened > options.max_brackets
+            ):
                 what = (
                     f"{depth} nested quotes"
                     if depth > options.max_quote_depth
-                    else (f"an indent of {indent} spaces")
+                    else f"an indent of {indent} spaces"
+                    if indent > options.max_indent
+                    else f"{opened} link brackets"
                 )
                 yield Problem(
                     path,

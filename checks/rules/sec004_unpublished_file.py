@@ -8,7 +8,9 @@ images (`.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.ico`), style sheets
 adds under `publish_types` from a fixed list (`.pdf`, `.docx`, `.xlsx`,
 `.pptx`, `.odt`, `.ods`, `.odp`). Every other file is reported, and so is any
 file or folder whose name has characters other than letters, digits, `-`,
-`_`, `.` and spaces, and a changed copy of a file the project vendors.
+`_`, `.` and spaces, a page whose suffix is not lower case (`.MD`: the site
+builds only `.md` and the like into pages), and a changed copy of a file the
+project vendors.
 
 Links and special files are reported by KB001; what an allowed file holds is
 checked again when the site is built (an image must be the image its name
@@ -44,7 +46,7 @@ from pathlib import Path
 
 from checks.findings import Problem, Severity
 from checks.loading.files import is_markdown
-from checks.model.publication import VENDORED, static_type_allowed, unsafe_name
+from checks.model.publication import VENDORED, is_site_page, static_type_allowed, unsafe_name
 from checks.rules.base import Context, Options
 
 CODE = "SEC004"
@@ -71,6 +73,14 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                     "not published; restore it",
                     repo,
                 )
+        elif is_markdown(path.name) and not is_site_page(rel):
+            yield Problem(
+                repo,
+                1,
+                f"the site builds pages only from lower-case suffixes (.md), so this "
+                f"{path.suffix} file is not published; rename it to end in .md",
+                repo,
+            )
         elif not is_markdown(path.name) and not static_type_allowed(rel, extra):
             yield Problem(
                 repo,

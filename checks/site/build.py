@@ -88,6 +88,7 @@ class SiteBuild:
         # What generated pages (groups, calendar, version pages, links) may name:
         # the records whose own page is published, never a withheld one's title.
         published = {self.docs_prefix + p for p in self.pages}
+        self.public = [b for b in self.public if b.source in published]
         self.view = dataclasses.replace(
             self.kb,
             tors={k: t for k, t in self.kb.tors.items() if t.source in published},

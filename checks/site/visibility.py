@@ -14,7 +14,7 @@ from datetime import date
 from checks.kb import KnowledgeBase
 from checks.loading.files import markdown_files
 from checks.model import Brief
-from checks.model.publication import unsafe_name, withheld_by_front_matter
+from checks.model.publication import is_site_page, unsafe_name, withheld_by_front_matter
 
 
 def brief_is_public(brief: Brief, today: date) -> bool:
@@ -41,6 +41,7 @@ def publishable_docs(kb: KnowledgeBase, today: date) -> set[str]:
         if path not in hidden
         and withheld_by_front_matter(doc.front, today) is None
         and unsafe_name(doc.docs_path) is None
+        and is_site_page(path)
     }
 
 

@@ -424,8 +424,13 @@ def _looks_like_url(value: str) -> bool:
 
 
 def _short(url: str) -> str:
-    url = re.sub(r"\s+", " ", url).strip()
-    return repr(url if len(url) <= 60 else url[:57] + "...")
+    """Where a URL points, without the URL: the build log is read by many, and a
+    URL can carry what it was meant to send (a name, a token)."""
+    value = re.sub(r"[\x00-\x20]", "", url).replace("\\", "/")
+    scheme = _scheme(value)
+    if scheme in ("javascript", "vbscript", "data", "file"):
+        return f"a {scheme}: address"
+    return "another host" if scheme in ("", "http", "https") else "another address"
 
 
 def _strings(data: Any) -> Iterable[str]:

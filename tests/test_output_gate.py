@@ -398,3 +398,24 @@ def test_a_page_saved_with_an_upper_case_suffix_is_neither_published_nor_linked(
     assert [f.file for f in result.findings if f.code == "SEC004"] == [
         "docs/briefs/(unpublished LB-2026-01)"
     ]
+
+
+def test_a_label_or_name_with_an_identifying_detail_is_shown_as_its_id(tmp_path):
+    from checks.engine import run
+    from checks.loading import load
+    from checks.site.build import SiteBuild
+    from kbfactory import TODAY
+
+    files = compliant()
+    files["data/themes.yaml"]["themes"][0]["label"] = "Neglect 943 476 5919"
+    files["data/partnership.yaml"]["agencies"][3]["name"] = (
+        "Testshire Schools, ask Jessica Smith on 07700 900123"
+    )
+    kb = load(write(tmp_path / "kb", files))
+    result = run(kb, TODAY)
+    assert {f.subject for f in result.findings if f.code == "ANO001"} >= {"neglect", "school"}
+    build = SiteBuild(kb, result, TODAY)
+    pages = {**build.generated(), "brief": build.decorate("briefs/lb-2026-01.md", "# A brief\n")}
+    for name, text in pages.items():
+        assert "943 476 5919" not in text and "07700 900123" not in text, name
+    assert build.tags("briefs/lb-2026-01.md") == ["neglect"]

@@ -89,11 +89,27 @@ class SiteBuild:
         # the records whose own page is published, never a withheld one's title.
         published = {self.docs_prefix + p for p in self.pages}
         self.public = [b for b in self.public if b.source in published]
+        # A theme label or agency name with an identifying detail in it is shown
+        # as its id (a checked slug) wherever a page would print it.
+        held = self.withheld
         self.view = dataclasses.replace(
             self.kb,
             tors={k: t for k, t in self.kb.tors.items() if t.source in published},
             procedures={k: p for k, p in self.kb.procedures.items() if k in published},
             briefs={k: b for k, b in self.kb.briefs.items() if b.source in published},
+            themes={
+                k: t.model_copy(update={"label": k, "description": None}) if k in held else t
+                for k, t in self.kb.themes.items()
+            },
+            agencies={
+                k: a.model_copy(update={"name": k, "short": None}) if k in held else a
+                for k, a in self.kb.agencies.items()
+            },
+            partnership=(
+                self.kb.partnership.model_copy(update={"name": "The partnership", "area": "-"})
+                if self.kb.partnership is not None and "partnership" in held
+                else self.kb.partnership
+            ),
         )
         self._records = self.kb.records_by_source()
         self.versions = {}
@@ -258,7 +274,7 @@ class SiteBuild:
 
     def tags(self, src_uri: str) -> list[str]:
         record = self.record(src_uri)
-        return theme_labels(self.kb, record) if isinstance(record, Brief) else []
+        return theme_labels(self.view, record) if isinstance(record, Brief) else []
 
     def decorate(self, src_uri: str, markdown: str, defer_html: bool = False) -> str:
         """``markdown`` with what the knowledge base adds to its page; with

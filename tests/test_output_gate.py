@@ -419,3 +419,28 @@ def test_a_label_or_name_with_an_identifying_detail_is_shown_as_its_id(tmp_path)
     for name, text in pages.items():
         assert "943 476 5919" not in text and "07700 900123" not in text, name
     assert build.tags("briefs/lb-2026-01.md") == ["neglect"]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("<img/src=x/onerror=alert(1)>", 1),
+        ("<svg/onload=alert(1)>", 1),
+        ("Intro\n<img src=x\nonerror=alert(1)>", 3),
+        ("[x](jav&#x61;script:alert(1))", 1),
+        ("[x](javascript&colon;alert(1))", 1),
+        ('![x" onerror="alert(1)](a.png)', 1),
+        ('[a](https://example.org){ onclick="alert(1)" }', 1),
+    ],
+)
+def test_sec001_finds_markup_the_way_a_browser_reads_it(body, line):
+    from checks.rules.sec001_unsafe_markup import findings_in
+
+    assert [at for at, _ in findings_in(body, 1)] == [line]
+
+
+def test_sec001_leaves_prose_and_code_alone():
+    from checks.rules.sec001_unsafe_markup import findings_in
+
+    prose = "Parents went online = more time.\n\n    <img src=x onerror=alert(1)>\n"
+    assert list(findings_in(prose, 1)) == []

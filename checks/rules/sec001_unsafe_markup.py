@@ -5,10 +5,14 @@
 Every Markdown page (ToRs, briefs, procedures and other pages) for:
 
 - `script`, `iframe`, `object`, `embed` or `form` elements;
-- event-handler attributes such as `onclick=` or `onerror=`;
+- event-handler attributes such as `onclick=` or `onerror=`, however they are
+  separated (`<svg/onload=...>`), on a tag split over lines, or written where
+  they could break out of an attribute (`![x" onerror="alert(1)](a.png)`) or
+  through an attribute list (`{ onclick="..." }`);
 - `javascript:`, `vbscript:` or `data:` URLs in links and images, whether
   written as Markdown (`[text](javascript:...)`, reference definitions,
-  autolinks) or as HTML (`href=`, `src=`).
+  autolinks) or as HTML (`href=`, `src=`), also when written with character
+  references (`jav&#x61;script&colon;`).
 
 Text inside code blocks and code spans is shown, not run, and is not reported.
 A page with this finding is also left out of the site until it is fixed.
@@ -39,6 +43,7 @@ None.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -55,7 +60,14 @@ _SCHEME = (
 )
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"<\s*/?\s*(script|iframe|object|embed|form)\b", re.I), "a <{0}> element"),
-    (re.compile(r"<[^>]*?\s(on[a-z]+)\s*=", re.I), "an event-handler attribute ({0}=)"),
+    # Browsers take `/` and quotes as attribute separators: <svg/onload=...>.
+    (re.compile(r"<[^>]*?[\s/\"'](on[a-z]+)\s*=", re.I), "an event-handler attribute ({0}=)"),
+    # A handler that calls something, outside a tag too: an attr_list `{ onclick=... }`,
+    # or one written to break out of an image's alt text or a link's title.
+    (
+        re.compile(r"(?<![a-z])(on[a-z]{3,})\s*=\s*\\?[\"']?[\w.$]+\s*[(`]", re.I),
+        "an event-handler attribute ({0}=)",
+    ),
     (
         re.compile(
             r"(?:href|src|action|formaction|xlink:href|srcset|poster)\s*=\s*[\"']?\s*("
@@ -75,22 +87,47 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
+_SPLIT_TAG = re.compile(r"<[a-z][^<>]*?[\s/\"'](on[a-z]+)\s*=", re.I | re.S)
+
+
+def _decoded(line: str) -> str:
+    """A line as a browser reads its URLs and attributes: character references
+    decoded (`jav&#x61;script&colon;`), however deeply, and control characters gone."""
+    for _ in range(5):
+        decoded = html.unescape(line)
+        if decoded == line:
+            break
+        line = decoded
+    return re.sub(r"[\x00-\x08\x0b-\x1f]", "", line)
+
+
 def findings_in(
     text: str, first_line: int, skip: set[int] | None = None
 ) -> Iterator[tuple[int, str]]:
     """(line, what) for each piece of unsafe markup in a page body."""
     skip = code_lines(text) if skip is None else skip
-    for offset, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    seen: set[tuple[int, str]] = set()
+    for offset, line in enumerate(lines):
         if offset in skip:
             continue
         visible = _CODE_SPAN.sub("", line)
-        seen: set[str] = set()
-        for pattern, what in PATTERNS:
-            for match in pattern.finditer(visible):
-                message = what.format(re.sub(r"\s+", "", match.group(1)).lower())
-                if message not in seen:  # <script>...</script> is one finding
-                    seen.add(message)
-                    yield first_line + offset, message
+        for form in dict.fromkeys((visible, _decoded(visible))):
+            for pattern, what in PATTERNS:
+                for match in pattern.finditer(form):
+                    message = what.format(re.sub(r"\s+", "", match.group(1)).lower())
+                    if (offset, message) not in seen:  # <script>...</script> is one finding
+                        seen.add((offset, message))
+                        yield first_line + offset, message
+    # A tag whose handler is on a later line than its name.
+    if "<" in text:
+        kept = "\n".join("" if i in skip else _CODE_SPAN.sub("", x) for i, x in enumerate(lines))
+        for match in _SPLIT_TAG.finditer(kept):
+            line = kept.count("\n", 0, match.start(1))
+            message = f"an event-handler attribute ({match.group(1).lower()}=)"
+            if "\n" in match.group(0) and (line, message) not in seen:
+                seen.add((line, message))
+                yield first_line + line, message
 
 
 _ANY = re.compile(r"<|javascript|vbscript|data\s*:", re.I)

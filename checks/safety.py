@@ -50,6 +50,9 @@ TIGHTER: dict[tuple[str, str], str] = {
     # partnership may add its own reference patterns.
     ("ANO001", "kinds"): MORE,
     ("ANO001", "reference_patterns"): MORE,
+    # Day-precise dates are findings in briefs at least; a partnership may add
+    # its other pages and its data.
+    ("ANO001", "exact_dates_in"): MORE,
     # Pages nested deeper than these limits are withheld.
     ("SEC003", "max_quote_depth"): AT_MOST,
     ("SEC003", "max_indent"): AT_MOST,

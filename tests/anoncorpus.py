@@ -15,8 +15,14 @@ from pathlib import Path
 
 from faker import Faker
 
+from checks.anonymise.allow import Allowed
 from checks.anonymise.detectors import Detector
-from checks.rules.ano001_identifying_detail import KINDS
+from checks.rules.ano001_identifying_detail import KINDS as GATE_KINDS
+
+#: The kinds this corpus plants: the gate's first eleven, those it knew when the
+#: corpus was written (the hand-written set, tests/anonhandwritten.py, covers the
+#: kinds added since).
+KINDS = GATE_KINDS[: GATE_KINDS.index("deny-list") + 1]
 
 REPO = Path(__file__).resolve().parent.parent
 DENY_TERMS = ("Oakhollow", "Brackenridge Estate", "Marlow Heath", "Pennyfold")
@@ -122,6 +128,26 @@ def _identifier(kind: str, fake: Faker, rng: random.Random) -> tuple[str, str]:
     return f"The family had lived near {v} for years.", v
 
 
+def example_allowed() -> Allowed:
+    """What the example partnership may name (its data/partnership.yaml)."""
+    from checks.loading import load
+    from checks.rules.ano001_identifying_detail import allowed_for
+
+    return allowed_for(load(REPO))
+
+
+def _join(sentences: list[str]) -> str:
+    """Sentences as running text. A heading (no full stop or question mark at its
+    end) keeps a line of its own, as on a page: glued to the next sentence,
+    "Things to think about Complete the form" would read as no page does."""
+    out = ""
+    for sentence in sentences:
+        if out:
+            out += " " if out.rstrip()[-1:] in ".?!" else "\n"
+        out += sentence
+    return out
+
+
 def clean_briefs(n: int = 300, seed: int = 11) -> list[Brief]:
     fake, rng = Faker("en_GB"), random.Random(seed)
     fake.seed_instance(seed)
@@ -137,7 +163,7 @@ def clean_briefs(n: int = 300, seed: int = 11) -> list[Brief]:
             "Contact kscp.reviews@kestrelford.example about review "
             f"CSPR-2025-0{rng.randrange(1, 4)}.",
         ]
-        briefs.append(Brief(" ".join(picked[:6] + extra + picked[6:])))
+        briefs.append(Brief(_join(picked[:6] + extra + picked[6:])))
     return briefs
 
 
@@ -158,17 +184,30 @@ def planted_briefs(n: int = 300, seed: int = 13) -> list[Brief]:
     return out
 
 
-def measure(detector: Detector) -> tuple[dict[str, tuple[int, int]], int, int]:
-    """Recall by kind as (found, planted), and (clean briefs flagged, clean briefs)."""
+def measure(
+    detector: Detector, allowed: Allowed | None = None
+) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """Recall by kind as (found, planted), and (clean briefs flagged, clean briefs).
+
+    ``allowed``: what the gate lets through after detection (the partnership's own
+    name, area and agencies, which the clean briefs, built from the example's
+    sentences, name)."""
     found: dict[str, int] = dict.fromkeys(KINDS, 0)
     planted: dict[str, int] = dict.fromkeys(KINDS, 0)
-    for brief in planted_briefs():
-        hits = detector.find(brief.text)
+    briefs = planted_briefs()
+    clean = clean_briefs()
+    # Read together, as the gate reads a knowledge base: the language model takes
+    # texts in batches.
+    every = detector.find_many([b.text for b in briefs] + [b.text for b in clean])
+    if allowed is not None:
+        every = [[h for h in hits if not allowed.allows(h)] for hits in every]
+    for brief, hits in zip(briefs, every, strict=False):
         for kind, value in brief.planted:
             planted[kind] += 1
             start = brief.text.index(value)
             end = start + len(value)
-            found[kind] += any(h.kind == kind and h.start < end and start < h.end for h in hits)
-    clean = clean_briefs()
-    flagged = sum(1 for b in clean if detector.find(b.text))
+            # Found when a finding overlaps it: overlapping hits are one finding of
+            # the most specific kind ("14 Carter Road, KT1 2AB" may be one postcode).
+            found[kind] += any(h.start < end and start < h.end for h in hits)
+    flagged = sum(1 for hits in every[len(briefs) :] if hits)
     return {k: (found[k], planted[k]) for k in KINDS}, flagged, len(clean)

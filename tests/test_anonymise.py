@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from anoncorpus import DENY_TERMS, measure
+from anoncorpus import DENY_TERMS, example_allowed, measure
 
 from checks.anonymise.denylist import add_term, load_deny_list
 from checks.anonymise.detectors import Detector, either
@@ -30,7 +30,9 @@ def detector(tmp_path) -> Detector:
 
 
 def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_path):
-    by_kind, flagged, clean = measure(detector(tmp_path))
+    # The clean briefs name the example partnership's own area and agencies, which
+    # the gate lets through after detection (checks.anonymise.allow).
+    by_kind, flagged, clean = measure(detector(tmp_path), example_allowed())
     false_positive_rate = flagged / clean
     total_found = sum(f for f, _ in by_kind.values())
     total = sum(n for _, n in by_kind.values())
@@ -66,7 +68,7 @@ def test_each_kind(tmp_path, text, kind):
         "Child A and Mother B met the Designated Nurse.",
         "Family F moved in March 2025.",
         "Email kscp.reviews@kestrelford.example for copies.",
-        "Within 15 working days of the notification on 2026-10-22.",
+        "Within 15 working days of the notification in October 2026.",
         "Review CSPR-2025-01 and brief LB-2026-01.",
         "May Day and Will Power are not people.",
         "The Virtual School Head and the school nurse attended.",
@@ -76,6 +78,12 @@ def test_each_kind(tmp_path, text, kind):
 )
 def test_allowed_text(tmp_path, text):
     assert detector(tmp_path).find(text) == []
+
+
+def test_a_day_precise_date_is_an_event_date_which_the_check_keeps_for_briefs(tmp_path):
+    # Found everywhere; ANO001's `exact_dates_in` decides where it is reported.
+    hits = detector(tmp_path).find("Within 15 working days of the notification on 2026-10-22.")
+    assert {h.kind for h in hits} == {"event-date"}
 
 
 def test_a_number_failing_the_check_digit_is_not_an_nhs_number(tmp_path):

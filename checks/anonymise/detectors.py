@@ -1,7 +1,8 @@
 """Detectors of identifying details. Each returns the spans it finds in a text.
 
 Kinds: nhs-number, ni-number, postcode, phone, email, birth-or-death-date,
-case-reference, address, name, school, deny-list.
+case-reference, address, name, school, deny-list; the language model and the
+context rules (checks.anonymise.recognise) add the others (see :data:`PRECEDENCE`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from checks.anonymise.model import model_name
 from checks.anonymise.names import COMMON_WORDS, given_names, street_suffixes, surnames
 
 
@@ -26,7 +28,7 @@ class Hit:
 _NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 _NINO = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TSW-Z][A-CEGHJ-NPR-TW-Z]"
-    r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+    r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b"
 )
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -65,7 +67,7 @@ def _nhs(text: str) -> Iterator[Hit]:
 
 # Each costly pattern has a cheap necessary condition that starts with a digit:
 # the regex engine skips to digits quickly, and most text has no match at all.
-_NINO_DIGITS = re.compile(r"\d\d ?\d\d ?\d\d ?[A-D]\b")
+_NINO_DIGITS = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d[ -]?[A-D]\b")
 _POSTCODE_INWARD = re.compile(r"\d[A-Z]{2}\b")
 
 
@@ -291,11 +293,26 @@ class Detector:
             sorted(self.allowed_emails),
             sorted(self.allowed_schools),
             [p.pattern for p in self.references],
+            model_name(),
             None if deny is None else (deny.salt.hex(), sorted(deny.hashes), sorted(deny.lengths)),
         )
         return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
     def find(self, text: str) -> list[Hit]:
+        return self.find_many([text])[0]
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Hit]]:
+        """The hits in each text: the patterns below, and the language model with the
+        context rules (checks.anonymise.recognise), which read many texts at once
+        faster than one at a time. Overlapping hits are one finding (:func:`merge`)."""
+        from checks.anonymise.recognise import recognise
+
+        read = recognise(texts)
+        return [
+            merge([*self._patterns(text), *more]) for text, more in zip(texts, read, strict=True)
+        ]
+
+    def _patterns(self, text: str) -> list[Hit]:
         hits: list[Hit] = [*_names(text)]
         # Substring tests first: far cheaper than the pattern, which opens with \b.
         if "chool" in text or "Academy" in text or "Nursery" in text or "College" in text:
@@ -315,11 +332,50 @@ class Detector:
                 hits += [*_nhs(text), *_phone(text)]
         if self.deny is not None:
             hits += _deny(text, self.deny)
-        # A phone-shaped NHS number is one finding, not two: keep the NHS number.
-        nhs_spans = [(h.start, h.end) for h in hits if h.kind == "nhs-number"]
-        kept = [h for h in hits if not (h.kind == "phone" and _overlaps(h, nhs_spans))]
-        return sorted(kept, key=lambda h: (h.start, h.kind))
+        return hits
 
 
-def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(start < hit.end and hit.start < end for start, end in spans)
+#: When hits overlap they are one finding, of the first of their kinds in this
+#: order: the most specific ("Flat 2, 12 Broadmead" is an address, not also a
+#: place; a phone-shaped NHS number is an NHS number). The deny list comes first
+#: so that a term on it is never quoted.
+PRECEDENCE = (
+    "deny-list",
+    "nhs-number",
+    "ni-number",
+    "birth-or-death-date",
+    "email",
+    "case-reference",
+    "hospital-number",
+    "vehicle-registration",
+    "postcode",
+    "phone",
+    "handle",
+    "school",
+    "address",
+    "place",
+    "event-date",
+    "name",
+)
+_RANK = {kind: i for i, kind in enumerate(PRECEDENCE)}
+
+
+def merge(hits: Iterable[Hit], text: str | None = None) -> list[Hit]:
+    """Overlapping hits as one, spanning them all, of the most specific kind."""
+    ordered = sorted(hits, key=lambda h: (h.start, -h.end))
+    merged: list[Hit] = []
+    for hit in ordered:
+        last = merged[-1] if merged else None
+        if last is None or hit.start >= last.end:
+            merged.append(hit)
+            continue
+        start, end = last.start, max(last.end, hit.end)
+        kind = min(last.kind, hit.kind, key=lambda k: _RANK.get(k, len(_RANK)))
+        if end == last.end:
+            joined = last.text
+        elif text is not None:
+            joined = text[start:end]
+        else:
+            joined = last.text + hit.text[last.end - hit.start :]
+        merged[-1] = Hit(kind, start, end, joined)
+    return merged

@@ -3,24 +3,44 @@
 ## What it checks
 
 Everything that is published (the text and titles of briefs, ToRs and
-procedures, the review register's titles and notes, and every action's text)
-for identifying details, each reported at its line with its kind:
+procedures, every value of the data files pages are built from, and the docs
+folder's other text files) for details that identify someone, found by what
+they are, not by a list: Presidio Analyzer over spaCy's small English pipeline
+(people and places), and context rules for what a small model misses. Each is
+reported at its line with its kind:
 
 | kind | how it is found |
 |---|---|
+| `name` | the model's people, and the context rules below |
+| `handle` | `@handles`, and account names near a platform's name |
+| `address` | a house or flat number with any street name; a street by its street word |
+| `place` | the model's towns (not countries or UK regions); venues by their kind |
+| `postcode` | full UK postcodes, and outward codes ("LS9") where a place is meant |
+| `school` | schools and nurseries however named ("... Catholic Primary", "... High") |
+| `vehicle-registration` | UK registrations (Presidio's patterns) |
+| `hospital-number` | a number after "hospital number", "MRN" and the like |
+| `case-reference` | a number after "crime number", "case" and the like; the options' forms |
+| `event-date` | a day-precise date ("04/07/2023", "Friday 9th June"): `exact_dates_in` |
+| `birth-or-death-date` | a date next to "born", "DOB", "died" and similar |
 | `nhs-number` | ten digits that pass the NHS mod-11 check digit (python-stdnum) |
 | `ni-number` | National Insurance numbers in their allocated formats |
-| `postcode` | UK postcodes |
-| `phone` | numbers the `phonenumbers` library recognises as valid UK or international numbers |
+| `phone` | numbers the `phonenumbers` library recognises as UK or international |
 | `email` | email addresses, except the partnership's `role_mailboxes` |
-| `birth-or-death-date` | a date next to "born", "DOB", "date of birth", "died" and similar |
-| `case-reference` | case or crime reference numbers, in the forms set in the options |
-| `address` | a house or flat number, a street name and a street word (Road, Close...) |
-| `name` | a given name (from Faker's published name lists) followed by a capitalised word |
-| `school` | a school, college or nursery by name, unless it is a partner agency |
-| `deny-list` | a name or place on the partnership's private deny list (`kb sensitive add TERM`) |
+| `deny-list` | a term on the partnership's private deny list (`kb sensitive add TERM`) |
 
-Pseudonyms such as "Child A", "Mother B" and "Family F" are allowed.
+A name is also: a title with a surname ("Mrs Brzęczek", "Dr Oyelaran"); a
+relative with a name in brackets ("Mum (Esperanza)"); "Baby" with a name; a name
+in apposition ("her brother, Dawit,"); a capitalised word that is not English
+where a person stands ("Radosław was seen"); initials ("J.S."); a nickname in
+quotes after "known as"; a given name from Faker's lists (extra evidence only).
+Estates, hotels, community centres, surgeries and hospitals are places by the
+word that says what they are ("... Estate", "... Medical Practice").
+
+Pseudonyms such as "Child A", "Mother B" and "Adult C" (a person word and one
+letter or number) are allowed, and so are the partnership's own name, area and
+agencies as `data/partnership.yaml` lists them (never a person's name). Month
+and year ("March 2025") are fine. If the language model cannot be loaded the
+check stops `kb check` with one line and exit 2.
 
 ## Why
 
@@ -48,6 +68,10 @@ Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, was not brought...
   CFG002). Default: police crime references such as `44/123456/25`,
   and `CR`, `CP`, `LAC` or `CIN` followed by five or more digits.
 - `kinds`: which kinds to look for (default: all).
+- `exact_dates_in`: where a day-precise date is a finding: `briefs` (the text of
+  learning briefs, the default), `pages` (every other page's text) and `data`
+  (front matter and data files). A safety setting: kb.yaml can add places, not
+  take `briefs` away.
 
 A false positive is suppressed for that one occurrence with a suppression that
 names the code, the subject, the `match` (the text found) and a reason.
@@ -57,17 +81,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ConfigDict
 
+from checks.anonymise.allow import Allowed
 from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit
 from checks.anonymise.normalise import needs_normalising, normalise
 from checks.anonymise.static_files import static_texts
+from checks.cache import digest
 from checks.findings import Problem, Severity
+from checks.kb import KnowledgeBase
 from checks.patterns import UserPattern, any_of
 from checks.rules.base import Context, Options
 from checks.site.visibility import brief_is_public
@@ -89,6 +116,11 @@ KINDS = (
     "name",
     "school",
     "deny-list",
+    "handle",
+    "place",
+    "vehicle-registration",
+    "hospital-number",
+    "event-date",
 )
 
 
@@ -101,6 +133,10 @@ class Opts(Options):
         r"\b(?:CR|CP|LAC|CIN)[-/ ]?\d{5,}\b",
     )
     kinds: tuple[str, ...] = KINDS
+    #: Where a day-precise date ("04/07/2023", "Friday 9th June") is a
+    #: finding: "briefs" (learning briefs), "pages" (every other page) and "data"
+    #: (the register, actions, meetings and other published files).
+    exact_dates_in: tuple[Literal["briefs", "pages", "data"], ...] = ("briefs",)
 
 
 #: One record's texts: (file, subject, [(first line, text), ...]).
@@ -191,73 +227,156 @@ def _texts(ctx: Context) -> Iterator[Texts]:
 Found = list[tuple[Hit, str]]  # each hit in the text as written, and the text as read
 
 
-def _finder(ctx: Context, options: Opts) -> Callable[[str], Found]:
-    """``Detector.find`` with the partnership's settings, memoised in the cache,
+class _Finder:
+    """``Detector.find_many`` with the partnership's settings, memoised in the cache,
     reading each text as it is shown (see checks.anonymise.normalise).
 
     The detectors are a pure function of the text and these settings, and they
     are most of the time this check takes, so an unchanged text is not scanned
-    twice. The memo's name holds the settings, so changing one starts afresh.
-    Many values recur (statuses, dates, roles): each is scanned once a run.
+    twice: its answer is kept in the parse cache under a digest of the text. The
+    memo's name holds the settings (and the language model's name), so changing
+    one starts afresh. Texts not yet known are read together, which lets the
+    language model take them in batches; a run that knows every text never loads
+    the model at all.
     """
+
+    def __init__(self, kb: KnowledgeBase, options: Opts) -> None:
+        self.detector = detector_for(kb, options)
+        self.memo = (
+            kb.cache.memo(f"ANO001 {self.detector.settings()}") if kb.cache is not None else None
+        )
+        self.seen: dict[str, Found] = {}
+
+    def prepare(self, texts: list[str]) -> None:
+        """Work out the answers for every text at once (see the class's description)."""
+        reads: dict[str, str] = {}
+        for text in texts:
+            if text not in self.seen and text not in reads:
+                reads[text] = normalise(text).text if needs_normalising(text) else text
+        unknown = list(dict.fromkeys(r for r in reads.values() if not self._known(r)))
+        answers = dict(zip(unknown, self.detector.find_many(unknown), strict=True))
+        for text, read in reads.items():
+            hits: list[Hit]
+            if self.memo is not None:
+                hits = self.memo.recall(read, partial(answers.__getitem__, read))
+            else:
+                hits = answers[read]
+            self.seen[text] = self._as_written(text, read, hits)
+
+    def _known(self, read: str) -> bool:
+        return self.memo is not None and digest(read.encode()) in self.memo
+
+    @staticmethod
+    def _as_written(text: str, read: str, hits: list[Hit]) -> Found:
+        if read is text:
+            return [(hit, hit.text) for hit in hits]
+        mapped = normalise(text)
+        found: Found = []
+        for hit in hits:
+            start, end = mapped.span(hit.start, hit.end)
+            found.append((Hit(hit.kind, start, end, text[start:end]), hit.text))
+        return found
+
+    def __call__(self, text: str) -> Found:
+        if text not in self.seen:
+            self.prepare([text])
+        return self.seen[text]
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     kb = ctx.kb
+    finder = _Finder(kb, options)
+    wanted = set(options.kinds)
+    allowed = allowed_for(kb)
+    dated = set(options.exact_dates_in)
+    briefs = {b.source for b in kb.briefs.values()}
+    # Findings in a draft or embargoed brief name the kind, never the text: a
+    # report must not carry unpublished content.
+    unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
+    records = list(_texts(ctx))
+    finder.prepare([text for _, _, texts in records for _, text in texts])
+    for file, subject, texts in records:
+        page = "briefs" if file in briefs else "pages" if file in kb.documents else "data"
+        for i, (first_line, text) in enumerate(texts):
+            # A page's body is its first text; its front matter's dates (publish_on,
+            # review_by) are when the page is published, not when something happened.
+            area = page if i == 0 else "data"
+            found = [
+                (h, read)
+                for h, read in finder(text)
+                if h.kind in wanted
+                # After detection, what is public on purpose: the partnership's own
+                # names (and, to come, the allow list of public names).
+                and not allowed.allows(h, read)
+                and (h.kind != "event-date" or area in dated)
+            ]
+            if found:
+                quiet = file in unpublished
+                yield from _problems(file, subject, first_line, text, found, quiet)
+
+
+def _problems(
+    file: str, subject: str, first_line: int, text: str, found: Found, unpublished: bool
+) -> Iterator[Problem]:
+    starts = [m.end() for m in re.finditer("\n", text)]
+    for hit, read in found:
+        line = first_line + bisect.bisect_right(starts, hit.start)
+        quiet = hit.kind == "deny-list" or unpublished
+        shown = "this text" if quiet else f"“{hit.text}”"
+        if not quiet and read != hit.text:
+            shown += f" (which reads as “{read}”)"
+        yield Problem(
+            file,
+            line,
+            f"{hit.kind}: {shown} could identify someone; replace it with a pseudonym or "
+            "a general description, or suppress this one occurrence with a reason",
+            subject,
+            match=hit.text,
+        )
+
+
+def detector_for(kb: KnowledgeBase, options: Opts) -> Detector:
+    """The detector with the partnership's settings: its role mailboxes, its
+    agencies, its reference patterns and its private deny list."""
     mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
-    detector = Detector(
+    return Detector(
         allowed_emails=frozenset(m.lower() for m in mailboxes),
         allowed_schools=frozenset(a.name.lower() for a in kb.agencies.values()),
         references=any_of(options.reference_patterns),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
-    scan: Callable[[str], list[Hit]] = detector.find
-    if kb.cache is not None:
-        memo = kb.cache.memo(f"ANO001 {detector.settings()}")
-        scan = lambda text: memo.recall(text, partial(detector.find, text))  # noqa: E731
-    seen: dict[str, Found] = {}
-
-    def find(text: str) -> Found:
-        found = seen.get(text)
-        if found is None:
-            if needs_normalising(text):
-                read = normalise(text)
-                found = []
-                for hit in scan(read.text):
-                    start, end = read.span(hit.start, hit.end)
-                    found.append((Hit(hit.kind, start, end, text[start:end]), hit.text))
-            else:
-                found = [(hit, hit.text) for hit in scan(text)]
-            seen[text] = found
-        return found
-
-    return find
 
 
-def check(ctx: Context, options: Opts) -> Iterator[Problem]:
-    kb = ctx.kb
-    find = _finder(ctx, options)
-    wanted = set(options.kinds)
-    # Findings in a draft or embargoed brief name the kind, never the text: a
-    # report must not carry unpublished content.
-    unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
-    for file, subject, texts in _texts(ctx):
-        for first_line, text in texts:
-            found = find(text)
-            if not found:
-                continue
-            hits = [(h, read) for h, read in found if h.kind in wanted]
-            if not hits:
-                continue
-            starts = [m.end() for m in re.finditer("\n", text)]
-            for hit, read in hits:
-                line = first_line + bisect.bisect_right(starts, hit.start)
-                quiet = hit.kind == "deny-list" or file in unpublished
-                shown = "this text" if quiet else f"“{hit.text}”"
-                if not quiet and read != hit.text:
-                    shown += f" (which reads as “{read}”)"
-                yield Problem(
-                    file,
-                    line,
-                    f"{hit.kind}: {shown} could identify someone; replace it with a pseudonym "
-                    "or a general description, or suppress this one occurrence with a reason",
-                    subject,
-                    match=hit.text,
-                )
+def allowed_for(kb: KnowledgeBase) -> Allowed:
+    """What may be named on purpose: the partnership's own name, area and agencies."""
+    names: list[str] = []
+    if kb.partnership is not None:
+        p = kb.partnership
+        names += [p.name, p.short_name or "", p.area]
+    for agency in kb.agencies.values():
+        names += [agency.name, agency.short or ""]
+    return Allowed.of_partnership(names)
+
+
+def spans(
+    texts: list[str], kb: KnowledgeBase, options: Opts | None = None, area: str = "briefs"
+) -> list[list[tuple[str, int, int]]]:
+    """``(kind, start, end)`` of each finding in each text, as this check reports
+    them for text in ``area`` ("briefs", "pages" or "data"; it decides whether a
+    day-precise date is one): for ``kb redact``, which replaces each span with a
+    placeholder of its kind. Offsets are into the text as written."""
+    options = options or Opts()
+    finder = _Finder(kb, options)
+    finder.prepare(texts)
+    allowed = allowed_for(kb)
+    dated = set(options.exact_dates_in)
+    return [
+        [
+            (h.kind, h.start, h.end)
+            for h, read in finder(text)
+            if h.kind in options.kinds
+            and not allowed.allows(h, read)
+            and (h.kind != "event-date" or area in dated)
+        ]
+        for text in texts
+    ]

@@ -1,0 +1,1309 @@
+"""Rules that find a detail by how it is written, not by looking it up in a list.
+
+The named-entity recogniser (checks.anonymise.recognise) finds most full names
+and towns; these rules cover what a small statistical model misses and what
+briefs write in a few recognisable shapes:
+
+- a title with a surname ("Mrs Brzęczek", "Dr Oyelaran"), a relative or role
+  with a name in brackets ("Mum (Amira)"), "Baby" with a name, a capitalised
+  word that is not an English word in the place of a person ("Radosław was
+  seen", "Radosław's mother"), two capitalised words in a row that are not
+  ordinary words;
+- initials ("J.S.", and "JS" where a person stands), nicknames in quotes
+  after "known as" and the like, social media handles;
+- house and flat numbers with any street name, streets by their street word;
+- estates, hotels, community centres, surgeries, hospitals and other venues by
+  the word that says what they are; partial postcodes where a place is meant;
+- schools and nurseries however named ("... Catholic Primary", "... High");
+- vehicle registrations, hospital numbers, case and crime references by the
+  word before them; day-precise dates.
+
+"Child A", "Mother B", "Adult C" (one capital letter after a person word) are
+the accepted pseudonyms and are never a finding.
+
+Names with letters outside ASCII ("Chloë", "Michał") are matched on a copy of the
+text in which each letter is replaced, one for one, by an ASCII letter of the
+same case (:func:`ascii_shape`), so the patterns need only ASCII classes and
+every span is the same in both.
+
+A word is "ordinary" when it is in WordNet's lists of English nouns, verbs,
+adjectives and adverbs (shipped with the spaCy model as its lemmatiser's index)
+or is a function word. WordNet also lists many given names and places, so a
+capitalised word that is ordinary still counts as a name where the context says
+so (a title before it, "was seen" after it, or a given name from Faker's lists).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from checks.anonymise.detectors import Hit
+from checks.anonymise.names import given_names, street_suffixes, surnames
+
+# --------------------------------------------------------------------------- words
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words: WordNet's index as the spaCy model ships it, and
+    spaCy's stop words. Empty when the model's files cannot be read (the rules
+    then treat every capitalised word as possibly a name: more findings, never
+    fewer)."""
+    words: set[str] = set()
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        from checks.anonymise.model import model_name
+
+        root = get_package_path(model_name())
+        for folder in root.glob("*/lemmatizer/lookups"):
+            lookups = Lookups().from_disk(folder)
+            for entries in lookups.get_table("lemma_index").values():
+                words.update(w for w in entries if "_" not in w)
+            # Irregular forms ("slept", "children", "better"), by part of speech.
+            for forms in lookups.get_table("lemma_exc").values():
+                words.update(w for w in forms if "_" not in w)
+        words.update(STOP_WORDS)
+    except Exception:
+        pass
+    return frozenset(words)
+
+
+def ordinary(word: str) -> bool:
+    """An English word or a function word, in any letter case, also inflected
+    ("Assessments", "disclosed", "visiting": WordNet lists only the lemma)."""
+    w = word.lower().strip("'’")
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    known = english_words()
+    if w in known or w in _EXTRA_WORDS:
+        return True
+    if "-" in w:
+        # "non-verbal", "post-natal", "self-harm": English words and prefixes.
+        parts = [p for p in w.split("-") if p]
+        return bool(parts) and all(p in _PREFIXES or ordinary(p) for p in parts)
+    return any(
+        w.endswith(end) and len(w) > len(end) + 2 and w[: -len(end)] + add in known
+        for end, add in _INFLECTIONS
+    )
+
+
+#: Prefixes written with a hyphen.
+_PREFIXES = frozenset(
+    "multi pre post non co inter anti cross self sub over under re ex semi mid out "
+    "counter de dis mis un well part full half step".split()
+)
+
+#: Endings of plurals and verb forms, and what the lemma ends with instead.
+_INFLECTIONS = (
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("r", ""),
+    ("st", ""),
+    ("ers", ""),
+    ("ly", ""),
+)
+
+
+#: Words of these documents that WordNet lacks (plurals, British spellings, the
+#: sector's own words), so that they never read as names.
+_EXTRA_WORDS = frozenset(
+    """
+    practitioners professionals agencies partners parents carers families children
+    siblings workers officers visitors nurses teachers leaders managers colleagues
+    safeguarding organisations organisation recognise recognised behaviour centre
+    programme neighbour neighbours colour favour honour labour paediatric paediatrician
+    paediatrics practise licence defence offence judgement anaesthetic
+    mum mums dad dads nan nana grandad grandma grandpa stepdad stepmum
+    covid whatsapp online offline ofsted cafcass childline
+    """.split()
+)
+
+#: Words for a person's role or relationship, after which a capitalised name or a
+#: single-letter pseudonym stands ("Mum (Amira)", "Mother B").
+PERSON_WORDS = frozenset(
+    """
+    child children adult family mother father mum dad mummy daddy baby babies sibling
+    siblings brother sister half-brother half-sister stepbrother stepsister stepfather
+    stepmother step-father step-mother stepdad stepmum partner boyfriend girlfriend
+    husband wife son daughter grandmother grandfather grandma grandad grandparent nan
+    nana aunt auntie aunty uncle cousin niece nephew carer friend neighbour person
+    young infant toddler twin twins man woman boy girl teenager pupil student youth
+    victim perpetrator parent parents relative lodger tenant staff everyone everybody
+    someone somebody anyone anybody nobody no-one practitioner practitioners professional
+    professionals worker workers officer officers volunteer volunteers
+    """.split()
+)
+
+#: Titles before a surname. Those that are also ordinary nouns ("Nurse") count
+#: only before a word that is not one ("Nurse Practitioner" is a job).
+_HONORIFICS = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Cllr|Councillor|Sgt|PC|DC|DS|DI|"
+    "DCI|PCSO|Sir|Dame|Imam|Rabbi|Pastor|Fr|Mme|Mlle|Herr|Frau|Pani|Pan|Sr|Sra|Sheikh|Hajji?"
+)
+_ROLE_TITLES = (
+    "Doctor|Nurse|Sister|Father|Mother|Brother|Judge|Inspector|Sergeant|Constable|"
+    "Detective|Officer|Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanny|Grandma|Grandad|Granny|"
+    "Grandpa|Cousin|Teacher|Coach|Midwife"
+)
+
+#: Acronyms of the sector, which look like initials.
+ACRONYMS = frozenset(
+    """
+    GP GPS DSL DSLS IRO ICB NHS MASH CAMHS CSC SW HV PC DC DS DI DCI PCSO LA LAS CP CIN LAC CLA
+    EHCP EHC SEN SEND SENCO SENCOS YOS YJS YJT DA DV IDVA ISVA MARAC MAPPA LADO CSE CCE NRM ACE
+    ACES ASB CPN OT SALT ADHD ASD PTSD ICPC RCPC CPP SGO FGC TAF EHA UK US USA EU A&E ED AE ICU
+    NICU SCBU PICU MP MPS CEO CPS PRU AP KS KS1 KS2 KS3 KS4 GCSE GCSES SATS SATS OK TV PE RE IT
+    ICT DBS DBT CBT PPE SUDI SIDS HMP YOI STC SCH LSCB LSCP SCP CSPR CSPRP LCSPR SAR SCR DHR
+    DARDR JTAI NSPCC RSPCA DWP HMRC NI NINO MOD RAF ID PIN NFA NPS CRC NCA CEOP IWF VAWG
+    TOR TORS LB QA KPI ICO GDPR DPA ECHR UNCRC WHO AM PM ETA BST GMT HR IVF CT MRI X XL XXL
+    """.split()
+)
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAYS = r"(?:Mon|Tues?|Wed(?:nes)?|Thur?s?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday".split()
+)
+
+# --------------------------------------------------------------------------- shapes
+
+
+def ascii_shape(text: str) -> str:
+    """``text`` with each letter outside ASCII replaced by an ASCII one of the same
+    case (its base letter where it has one: "ë" by "e", else "x" or "X"), and
+    other characters outside ASCII by a space. Same length, same offsets."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch.isalpha():
+            base = unicodedata.normalize("NFD", ch)[0]
+            if base.isascii() and base.isalpha():
+                out.append(base)
+            elif ch.isupper():
+                out.append("X")
+            elif ch.islower():
+                out.append("x")
+            else:
+                out.append("x")  # letters of scripts without case read as lower case
+        elif ch in "’‘":
+            out.append("'")
+        elif ch in "“”«»„":
+            out.append('"')
+        elif ch in "\u2010\u2011\u2012\u2013":
+            out.append("-")
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+#: A capitalised word, with its inner capitals and joins: "O'Hanlon",
+#: "MacAskill", "Rees-Morgan", "DeShawn". Not a single letter.
+W = r"(?:[A-Z][a-z]*(?:'?[A-Z][a-z]+)*[a-z](?:-[A-Z]?[a-z]+(?:'?[A-Z][a-z]+)*)*)"
+#: A word that may stand inside a name: a capitalised word, or a particle.
+_PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|la|le|bin|bint|ibn|al|el|ul|ap|ni|nic|mac|ua)"
+NAME = rf"{W}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{W}){{0,3}}"
+_CAP = re.compile(W)
+
+
+def _hit(kind: str, text: str, start: int, end: int) -> Hit:
+    return Hit(kind, start, end, text[start:end])
+
+
+# --------------------------------------------------------------------------- names
+
+_TITLED = re.compile(
+    rf"\b(?:(?:{_HONORIFICS})\.?|(?P<role>{_ROLE_TITLES}))[ \u00a0]+(?P<name>{NAME})"
+    rf"|\b(?:{_HONORIFICS})\.?[ \u00a0]+(?P<initial>[A-Z]\.?[ \u00a0]?(?:[A-Z]\.?[ \u00a0]?)?{W}"
+    r"|[A-Z]\.(?:[ \u00a0]?[A-Z]\.){0,2}|[A-Z]{2,3}(?![\w]))"
+)
+
+
+#: A title in lower case ("police records show mr duda"): prose never writes
+#: these words in lower case otherwise ("miss" is left out: it is a verb).
+_TITLED_LOWER = re.compile(r"\b(?:mr|mrs|ms|mx|dr)\.?[ \u00a0]+(?P<name>[a-z][a-z'-]+)")
+
+
+def _titles(text: str, t: str) -> Iterator[Hit]:
+    for m in _TITLED_LOWER.finditer(t):
+        if m.group("name") not in _LEAD_WORDS:
+            yield _hit("name", text, m.start(), m.end())
+    for m in _TITLED.finditer(t):
+        if m.group("initial"):
+            yield _hit("name", text, m.start(), m.end())
+            continue
+        name = m.group("name")
+        words = name.split()
+        # "Nurse Practitioner", "Father Christmas": a job, or a word.
+        if m.group("role") and ordinary(words[0]) and words[0] not in given_names():
+            continue
+        if words[0].lower() in PERSON_WORDS or words[0].lower() in _MONTH_WORDS:
+            continue  # "Mrs Mother"? no: "Dr Child" is not a name
+        yield _hit("name", text, m.start(), m.end())
+
+
+_IN_BRACKETS = re.compile(
+    r"\b(?P<who>[A-Za-z-]+)(?:'s [a-z]+)?[ \u00a0]*\([ \u00a0]*"
+    rf"(?P<name>{NAME}|[A-Z]\.?[ ]?[A-Z]\.?(?:[ ]?[A-Z]\.?)?)[ \u00a0]*(?:,[^)]{{0,40}})?\)"
+)
+_BABY = re.compile(rf"\b(?:Baby|baby|BABY)[ \u00a0]+(?P<name>{NAME})")
+#: What follows "Baby" in the name of a service or a campaign, not of a child.
+_BABY_THINGS = frozenset(
+    "clinic clinics bank banks unit units loss group groups massage room box steps week "
+    "friendly feeding sleep safe equipment boxes hub café cafe".split()
+)
+_NAME_THEN_VERB = re.compile(
+    rf"(?P<name>{W}(?:-{W})?)(?P<after>'s\b|[ \u00a0]+(?:was|were|had|has|is|said|says|told|"
+    r"tells|disclosed|discloses|reported|attended|attends|missed|lived|lives|moved|went|ran|"
+    r"stayed|returned|started|began|became|spent|did|didn't|would|could|felt|wanted|asked|"
+    r"cried|refused|remained|appeared|presented|arrived|left|joined|described|explained|"
+    r"shared|sustained|suffered|needed|showed|stated|alleged|admitted|denied|continued|"
+    r"and (?:his|her|their) )\b|, (?:who|aged|then|now|whose)\b)"
+)
+_PAIR = re.compile(
+    rf"(?<![\w'-])(?P<first>{W})(?:[ \u00a0](?:{_PARTICLE})?)+(?P<rest>{W}(?:[ \u00a0]{W})?)"
+)
+
+
+def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]:
+    yield from _titles(text, t)
+    for m in _IN_BRACKETS.finditer(t):
+        who = m.group("who").lower()
+        name = m.group("name")
+        if who not in PERSON_WORDS and not _looks_like_name(name):
+            continue
+        if len(name.replace(".", "").replace(" ", "")) <= 1 or name.upper() in ACRONYMS:
+            continue  # "(A)": a pseudonym's letter
+        if " " not in name and name.isupper() and who not in PERSON_WORDS:
+            continue
+        yield _hit("name", text, m.start("name"), m.end("name"))
+    for m in _BABY.finditer(t):
+        first = m.group("name").split()[0]
+        if first.lower() in PERSON_WORDS or first.lower() in _BABY_THINGS:
+            continue  # "Baby Clinic": a service
+        if first.lower() in _NOT_IN_NAMES or first.lower() in _MONTH_WORDS:
+            continue
+        yield _hit("name", text, m.start(), m.end())
+    for m in _NAME_THEN_VERB.finditer(t):
+        word = m.group("name")
+        start = m.start("name")
+        if start and (t[start - 1].isalnum() or t[start - 1] in "'-"):
+            continue
+        if m.group("after") == "'s" and _NAMED_AFTER.match(t, m.end()):
+            continue  # "Down's syndrome", "Hodgkin's disease": named after someone, long public
+        if _person_word(word) or not (_looks_like_name(word) or word in given_names()):
+            continue
+        # (The model's organisations are not trusted here: it takes many names
+        # it does not know, "Gráinne Ní Mháille" among them, for one.)
+        if ents.get((start, m.end("name"))) in {"LOCATION", "OTHER"}:
+            continue
+        yield _hit("name", text, start, m.end("name"))
+    yield from _proper_nouns(text, t, ents)
+    yield from _with_family(text, t)
+    yield from _appositions(text, t)
+    for m in _PAIR.finditer(t):
+        first, rest = m.group("first"), m.group("rest")
+        words = [first, *rest.split()]
+        if any(_person_word(w) or w.lower() in _MONTH_WORDS for w in words):
+            continue
+        if any(w.lower() in _NOT_IN_NAMES for w in words):
+            continue
+        while words and words[0].lower() in _LEAD_WORDS:
+            words.pop(0)  # "The Public Law": not a given name before "Public"
+        if len(words) < 2:
+            continue
+        first = words[0]
+        if _CLAUSE_START.search(t, max(0, m.start() - 4), m.start()):
+            # A sentence's first word is capitalised anyway: drop it unless it
+            # could be a name ("Across Testshire" is not one).
+            while len(words) > 1 and ordinary(words[0]) and words[0] not in given_names():
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            first = words[0]
+
+        # Each word not English, a given name or a surname ("Ezra Okonkwo",
+        # "Ivy Zhang"; not "Parenting Toolkit" or "Robust Supervision"), and one
+        # word not English or a given name with a surname.
+        def namely(w: str) -> bool:
+            return (
+                not ordinary(w)
+                or w in given_names()
+                or w in surnames()
+                or re.fullmatch(_PARTICLE, w.lower()) is not None
+            )
+
+        strange = any(not ordinary(w) for w in words)
+        # A first word that is not English before another capitalised word
+        # ("Oluwadamilare Eze"): a name, whatever the second word is.
+        foreign_first = not ordinary(first) and not any(w.lower() in _NOT_IN_NAMES for w in words)
+        named = all(namely(w) for w in words) and (strange or first in given_names())
+        if named or foreign_first or _after_person_cue(t, m.start()):
+            start = m.start() + m.group(0).find(first)
+            yield _hit("name", text, start, m.end())
+
+
+_NAMED_AFTER = re.compile(
+    r"[ \u00a0]+(?:Law|law|Act|Rule|rule|Principle|principle|Syndrome|syndrome|Disease|disease|"
+    r"Palsy|palsy|Test|test|Scale|scale|Theorem|Inquiry|Review|Report|Day|Trust)\b"
+)
+
+#: Where a sentence or clause starts: a capital after these is no evidence of a
+#: proper noun.
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;•*#>|\n(\[\"“‘-]|\d[.)])[ \u00a0\t]*$")
+
+
+def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]:
+    """A capitalised word that is not English, inside a sentence and on its own
+    ("found Archie-Lee alone", "originally from Cluj"): a person or a place.
+
+    After "in", "from", "to" and the like it is a place; otherwise a name."""
+    for m in _SINGLE.finditer(t):
+        word = m.group("w")
+        start = m.start("w")
+        if _CLAUSE_START.search(t, max(0, start - 4), start):
+            # A sentence's first word is capitalised anyway; one that is not
+            # English, followed by lower case, is still a name ("Evie-Mai here with
+            # dad"), unless the model read it as an organisation or the like.
+            if (
+                _looks_like_name(word)
+                and not _compound(word)
+                and re.match(r"[ \u00a0]+[a-z]", t[m.end("w") :])
+                and ents.get((start, m.end("w"))) not in {"ORGANIZATION", "OTHER"}
+                and not _person_word(word)
+                and not _sector_word(word)
+            ):
+                yield _hit("name", text, start, m.end("w"))
+            continue
+        if _TITLE_CASE_BEFORE.search(t, max(0, start - 40), start) or _TITLE_CASE_AFTER.match(
+            t, m.end("w")
+        ):
+            continue  # a word of a title-cased name: "Panel Of the Region", "Rules of Engagement"
+        if word.lower() in _LEAD_WORDS or word.lower() in _FUNCTION_WORDS:
+            continue
+        if _geography(word) or _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
+            continue  # "in England"; "a Markdown file", "the Wolds": names take no article
+        if _person_word(word) or word.upper() in ACRONYMS or word.lower() in _MONTH_WORDS:
+            continue
+        end = m.end("w")
+        if not _looks_like_name(word):
+            # An English word too ("Yusuf", "Skegness" may be in WordNet): a name
+            # where no determiner stands before it (names take none: "the Panel",
+            # "a Strategy" are bodies and titles), nothing follows it that makes
+            # it a heading or a numbered part ("Section 47"), the model saw no
+            # organisation, nationality or event in it, and it is not one of the
+            # sector's words.
+            label = ents.get((start, end))
+            if label in {"ORGANIZATION", "OTHER", "FACILITY"} or not _bare_name(t, start, end):
+                continue
+            if not _OBJECT_OF.search(t, max(0, start - 12), start):
+                continue  # only where a person or a place is meant: "spoke to", "arrested in"
+            if word.lower() in _NOT_IN_NAMES or _sector_word(word):
+                continue
+        kind = "place" if _PLACE_BEFORE.search(t, max(0, start - 25), start) else "name"
+        yield _hit(kind, text, start, end)
+
+
+def _compound(word: str) -> bool:
+    """Two English words run together ("Lifeline", "Safeguarding"), as a
+    sentence's first word is more often than a given name."""
+    w = word.lower()
+    return any(ordinary(w[:i]) and ordinary(w[i:]) for i in range(3, len(w) - 2))
+
+
+#: The first word of a sentence that goes on "and her brother": a person.
+_WITH_FAMILY = re.compile(
+    rf"(?P<w>{W})[ \u00a0]+and[ \u00a0]+(?:his|her|their)[ \u00a0]+(?:brothers?|sisters?|"
+    r"siblings?|mother|father|mum|dad|parents?|baby|cousins?|friends?|nan|grandmother|"
+    r"grandfather|twin|stepfather|stepmother|partner|boyfriend|girlfriend|aunt|uncle)\b"
+)
+
+
+#: A name in apposition to a person: "her brother, Dawit, ...", "the lodger, Mr Vance,".
+_APPOSITION = re.compile(
+    r"\b(?P<who>[A-Za-z-]+)(?:'s)?,[ \u00a0]+"
+    rf"(?P<name>{NAME})(?=,|[ \u00a0]+(?:was|were|had|has|who|and)\b)"
+)
+
+
+def _appositions(text: str, t: str) -> Iterator[Hit]:
+    for m in _APPOSITION.finditer(t):
+        if m.group("who").lower() not in PERSON_WORDS:
+            continue
+        first = m.group("name").split()[0]
+        if _person_word(first) or _sector_word(first) or first.lower() in _MONTH_WORDS:
+            continue
+        yield _hit("name", text, m.start("name"), m.end("name"))
+
+
+def _with_family(text: str, t: str) -> Iterator[Hit]:
+    for m in _WITH_FAMILY.finditer(t):
+        word, start = m.group("w"), m.start("w")
+        if not _CLAUSE_START.search(t, max(0, start - 4), start):
+            continue  # mid-sentence, the other rules decide
+        if _person_word(word) or _sector_word(word) or word.lower() in _FUNCTION_WORDS:
+            continue
+        if word.lower() in _NOT_IN_NAMES or word.lower() in _MONTH_WORDS:
+            continue
+        yield _hit("name", text, start, m.end("w"))
+
+
+#: Words after which a person or a place is named: "spoke to", "arrested in",
+#: "saw", "lived with".
+_OBJECT_OF = re.compile(
+    r"\b(?:to|from|in|at|with|by|for|about|and|saw|see|seen|told|asked|met|visited|called|"
+    r"named|near|outside|like|than|whom|including|between|described|describes|supported|"
+    r"helped|found|took|collected|left|sent|gave|knew|protected|interviewed|assessed|examined|"
+    r"weighed|heard|believed|encouraged|referred|moved|brought|noticed|reported|said)[ \u00a0]+$"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|our|your|their|its|each|every|any|no|some|"
+    r"whose|which|what|per|of)[ \u00a0]+$",
+    re.I,
+)
+_NUMBER_AFTER = re.compile(r"[ \u00a0]*(?:\d|[IVX]+\b|[A-Z]\b)")
+
+
+def _bare_name(t: str, start: int, end: int) -> bool:
+    """Nothing around the word says it is not a name."""
+    if _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
+        return False
+    return not _NUMBER_AFTER.match(t, end)
+
+
+def _sector_word(word: str) -> bool:
+    from checks.anonymise.recognise import sector_word
+
+    return sector_word(word)
+
+
+def _geography(word: str) -> bool:
+    from checks.anonymise.recognise import too_wide
+
+    return too_wide(word)
+
+
+#: A capitalised word on its own.
+_SINGLE = re.compile(rf"(?<![\w’-])(?<!\w')(?P<w>{W})(?![\w'-])")
+#: Words that join the words of a title-cased name ("Missing from Home").
+_JOIN = r"(?:of|the|and|for|to|in|from|on|at|&|,|with|into|a|an|by)"
+_TITLE_CASE_BEFORE = re.compile(rf"[A-Z][\w'’-]*[,:]?[ \u00a0]+(?:{_JOIN}[ \u00a0]+){{0,2}}$")
+_TITLE_CASE_AFTER = re.compile(rf"(?:[,:]?[ \u00a0]+{_JOIN}){{0,2}}[ \u00a0]+[A-Z]")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|from|to|near|around|outside|into|towards|via|visiting|visited|at)[ \u00a0]+$",
+    re.I,
+)
+
+
+def title_cased_before(before: str) -> bool:
+    """Whether the text before a word ends in a title-cased name ("Death in ", before "Custody")."""
+    return bool(_TITLE_CASE_BEFORE.search(before))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+class _FunctionWords:
+    def __contains__(self, word: str) -> bool:
+        return word in _function_words()
+
+
+_FUNCTION_WORDS = _FunctionWords()
+
+
+def _looks_like_name(word: str) -> bool:
+    """Capitalised and not an English word: "Radosław", "Oluwaseun"; joined names
+    whose parts are not English or are given names ("Archie-Lee")."""
+    parts = [p for p in re.split(r"[ -]", word) if p]
+    if not parts or not all(p[:1].isupper() for p in parts):
+        return False
+    humps = re.findall(r"[A-Z][a-z]+", word)
+    if len(humps) > 1 and "-" not in word and all(ordinary(h) for h in humps):
+        return False  # "EventTarget", "PowerPoint": words run together in camel case
+    strange = [not ordinary(p) for p in parts]
+    if all(strange):
+        return True
+    return (
+        len(parts) > 1
+        and any(strange)
+        and all(s or p in given_names() for s, p in zip(strange, parts, strict=True))
+    )
+
+
+def _person_word(word: str) -> bool:
+    w = word.lower()
+    # "Ni" (in "Gráinne Ní Mháille") is a particle, not the acronym NI.
+    return w in PERSON_WORDS or w in _TITLE_WORDS or (word.isupper() and word in ACRONYMS)
+
+
+_TITLE_WORDS = frozenset(
+    w.lower() for w in (_HONORIFICS + "|" + _ROLE_TITLES).replace("?", "").split("|")
+)
+
+#: Words that make a run of capitalised words the name of a thing, not a person.
+_NOT_IN_NAMES = frozenset(
+    """
+    school academy nursery college primary secondary high infant infants junior juniors
+    council borough county city district trust service services team unit board panel
+    partnership hospital surgery centre center clinic practice health care social police
+    constabulary court act review reviews report plan policy procedure guidance standard
+    standards children's safeguarding protection together street road lane avenue close
+    way drive estate hotel park house church mosque temple station group network
+    foundation department ministry office agency authority commission association
+    society charity university institute programme project initiative helpline line
+    national local regional royal general community family families youth integrated
+    designated named lead leads officer manager head nurse worker workers visitor visitors
+    panel conference meeting strategy early help section part chapter appendix annex
+    """.split()
+)
+
+_PERSON_CUE = re.compile(
+    r"(?:\b(?:named|called|child|pupil|boy|girl|baby|sibling|brother|sister|mother|father|"
+    r"partner|neighbour|friend|cousin|uncle|aunt|grandmother|grandfather|carer|"
+    r"man|woman|teenager|known as),?[ \u00a0]*$)",
+    re.I,
+)
+
+
+def _after_person_cue(t: str, start: int) -> bool:
+    return bool(_PERSON_CUE.search(t, max(0, start - 30), start))
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \u00a0]?){2,3}(?![\w])")
+_BARE_INITIALS = re.compile(
+    r"(?<![\w&])(?P<i>[A-Z]{2,3})(?P<after>'s\b|[ \u00a0]+(?:was|were|had|has|is|said|told|"
+    r"disclosed|reported|attended|missed|lived|moved|went|ran|stayed|returned|felt|wanted|"
+    r"asked|refused|and (?:his|her|their))\b)"
+)
+_INITIALS_AFTER_PERSON = re.compile(
+    r"\b(?:Child|Mother|Father|Mum|Dad|Baby|Sibling|Adult|Young Person|Brother|Sister|"
+    r"Stepfather|Partner|Grandmother|Grandfather|Uncle|Aunt|Cousin|Pupil|Student|Boy|Girl)"
+    r"[ \u00a0]+(?P<i>[A-Z]{2,3}|(?:[A-Z]\.[ ]?){2,3})(?![\w])"
+)
+#: Initials said to be initials ("(initials DW)"), and hyphenated ones ("RK-J")
+#: where a person stands.
+_NAMED_INITIALS = re.compile(
+    r"\binitials?[ \u00a0:,]+(?:of[ \u00a0]+|were[ \u00a0]+|are[ \u00a0]+|is[ \u00a0]+)?"
+    r"(?P<i>[A-Z](?:[ .-]?[A-Z]){0,3}\.?)(?![\w])",
+    re.I,
+)
+_HYPHEN_INITIALS = re.compile(r"(?<![\w-])(?P<i>[A-Z]{1,3}-[A-Z]{1,3})(?![\w-])")
+#: Bare capitals where a person stands: after a verb of seeing or telling, or
+#: before "and the baby", "and her mother".
+_INITIALS_SLOT = re.compile(
+    r"(?:\b(?:saw|seen|see|visited|told|met|asked|for|with|about|that|and|by|to|of|from|"
+    r"when|where|whether|if|because|after|before|while|until)[ \u00a0]+(?P<i>[A-Z]{2,3})"
+    r"(?=[ \u00a0]+(?:and|was|were|had|has|is|said|told|who|with)\b|'s\b))"
+)
+_NOT_INITIALS = frozenset({"U.K.", "U.S.", "E.U.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G."})
+
+
+def _initials(text: str, t: str) -> Iterator[Hit]:
+    for m in _INITIALS.finditer(t):
+        if m.group(0).replace(" ", "").upper().strip() in _NOT_INITIALS:
+            continue
+        yield _hit("name", text, m.start(), m.end())
+    for m in _BARE_INITIALS.finditer(t):
+        if m.group("i") not in ACRONYMS:
+            yield _hit("name", text, m.start("i"), m.end("i"))
+    for m in _INITIALS_AFTER_PERSON.finditer(t):
+        yield _hit("name", text, m.start("i"), m.end("i"))
+    for m in _NAMED_INITIALS.finditer(t):
+        if m.group("i").replace(".", "").replace(" ", "").isupper():
+            yield _hit("name", text, m.start("i"), m.end("i"))
+    for pattern in (_HYPHEN_INITIALS, _INITIALS_SLOT):
+        for m in pattern.finditer(t):
+            parts = m.group("i").split("-")
+            if not any(p in ACRONYMS for p in parts) and m.group("i") not in ACRONYMS:
+                yield _hit("name", text, m.start("i"), m.end("i"))
+
+
+_QUOTED = re.compile(r"(?<![\w])[\"'“‘](?P<q>[^\"'“”‘’\n]{1,30}?)[\"'”’](?![a-z])")
+#: Words that say a name follows: "known as", "called him", "signed",
+#: "recorded by the police as". The quote may come a few words later.
+_NICKNAME_CUE = re.compile(
+    r"(?:\bknown\b|\bknew\b|\bcall(?:s|ed|ing)?\b|\bnick-?named?\b|\bgo(?:es)? by\b|\bwent by\b|"
+    r"\ba\.?k\.?a\b|\bstreet name\b|\breferred to\b|\bname\b|\bnames\b|\busername\b|"
+    r"\buser name\b|\bhandle\b|\balias\b|\bsign(?:s|ed)?\b|\bas\b|\baddress(?:es|ed)?\b|"
+    r"\b(?:mum|mother|dad|father|brother|sister|boyfriend|partner|uncle|man|boy|girl|"
+    r"male|female|child|friend|cousin|youth)s?[ \u00a0,:]*$)[^.!?\n]{0,40}$",
+    re.I,
+)
+
+
+_WAS_BEFORE = re.compile(
+    r"\b(?:was|is|were|are|became|become)(?:[ \u00a0]+(?:always|only|just|still|simply|now))?"
+    r"[ \u00a0]*$"
+)
+
+
+def _nicknames(text: str, t: str) -> Iterator[Hit]:
+    for m in _QUOTED.finditer(t):
+        q = m.group("q").strip()
+        if not q or len(q.split()) > 3:
+            continue
+        # An apostrophe inside a word ("the child's 'partner'") is not a quote mark.
+        if m.start() and t[m.start() - 1].isalnum():
+            continue
+        cue: object = _NICKNAME_CUE.search(t, max(0, m.start() - 60), m.start())
+        capitalised = q[:1].isupper()
+        if cue and not any(w[:1].isupper() for w in q.split()) and len(q.split()) > 1:
+            continue  # a lower-case phrase quoted after "as": "recorded as 'no concerns'"
+        if (
+            not cue
+            and capitalised
+            and len(q.split()) == 1
+            and _WAS_BEFORE.search(t, max(0, m.start() - 25), m.start())
+        ):
+            # "she was always 'Tink'": a name given as what someone is called.
+            cue = True
+        if cue or (capitalised and len(q.split()) == 1 and _looks_like_name(q)):
+            if not cue and q.upper() in ACRONYMS:
+                continue
+            yield _hit("name", text, m.start("q"), m.start("q") + len(m.group("q")))
+
+
+_HANDLE = re.compile(r"(?<![\w.@/])@(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)")
+_PLATFORM = re.compile(
+    r"\b(?:Snapchat|Snap|Instagram|Insta|TikTok|Tik Tok|Facebook|Messenger|Twitter|X|WhatsApp|"
+    r"Telegram|Discord|YouTube|Twitch|Xbox|Xbox Live|PlayStation|PSN|Steam|Roblox|Fortnite|"
+    r"Minecraft|Kik|Wickr|Signal|Threads|Reddit|OnlyFans|Tumblr|Pinterest|LinkedIn|BeReal|"
+    r"Yubo|Omegle|Grindr|Tinder|Hinge|Bumble|Wizz|Monkey|Skype|gamertag|gamer tag|username|"
+    r"user name|screen name|handle|profile|account|alias)\b"
+    r"(?:[ \u00a0]+(?:account|profile|handle|username|user name|name|page|ID|tag|gamertag|"
+    r"called|named|under|as|was|is|of|with|the|a|an|name:|:)){0,3}[ \u00a0:]*"
+    r"[\"'“‘]?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29})[\"'”’]?",
+    re.I,
+)
+
+
+#: CSS's at-rules, in the style sheets the site publishes.
+_AT_RULES = frozenset(
+    "media page import font-face keyframes supports charset namespace layer container "
+    "property counter-style document viewport".split()
+)
+
+
+#: A token shaped like an account name: letters with digits, an underscore, a
+#: dot between letters or a # number ("grimeboy_07", "k.lou.xx", "shadow#2210").
+_HANDLE_SHAPE = re.compile(
+    r"(?<![\w@.#/-])(?P<h>[A-Za-z0-9_]*(?:[A-Za-z][0-9_]|[0-9_][A-Za-z]|[a-z]\.[A-Za-z0-9]|[A-Za-z]#\d)"
+    r"[A-Za-z0-9_.#]*)(?![\w@#/-])"
+)
+_PLATFORM_NEAR = re.compile(
+    r"\b(?:Snapchat|Snap|Instagram|Insta|TikTok|Facebook|Messenger|Twitter|WhatsApp|Telegram|"
+    r"Discord|YouTube|Twitch|Xbox|PlayStation|PSN|Steam|Roblox|Fortnite|Minecraft|Kik|Wickr|"
+    r"Signal|Threads|Reddit|OnlyFans|Tumblr|Pinterest|LinkedIn|BeReal|Yubo|Omegle|Wizz|Skype|"
+    r"gamertag|gamer tag|username|user name|screen name|handle|profile|account|user)\b",
+    re.I,
+)
+
+
+def _handles(text: str, t: str) -> Iterator[Hit]:
+    for p in _PLATFORM_NEAR.finditer(t):
+        # After the platform ("Snapchat user called grimeboy_07") or just before it
+        # ("played as xX_Viper_Xx on Xbox Live").
+        for m in _HANDLE_SHAPE.finditer(t, max(0, p.start() - 45), min(len(t), p.end() + 45)):
+            h = m.group("h").rstrip(".")
+            if sum(c.isalpha() for c in h) >= 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)?", h):
+                yield _hit("handle", text, m.start("h"), m.start("h") + len(h))
+    for m in _HANDLE.finditer(t):
+        if m.start() and t[m.start() - 1].isalnum():
+            continue  # an email address's @
+        if m.group("h").lower() in _AT_RULES:
+            continue
+        yield _hit("handle", text, m.start(), m.end("h"))
+    for m in _PLATFORM.finditer(t):
+        h = m.group("h").rstrip(".")
+        quoted = t[m.start("h") - 1 : m.start("h")] in "\"'“‘" if m.start("h") else False
+        # An account name has a digit, an underscore, a dot or an inner capital,
+        # or is quoted; a plain word after "account" is prose.
+        odd = bool(re.search(r"[0-9_.]|[a-z][A-Z]", h))
+        if odd or (quoted and not ordinary(h)):
+            yield _hit("handle", text, m.start("h"), m.start("h") + len(h))
+
+
+# --------------------------------------------------------------------------- lower case
+
+#: Details typed all in lower case ("kwabena boateng", "kayden's mum", "st annes
+#: primary", "9 mill view"): the capital-letter rules above cannot see them,
+#: so these look for the same shapes with words that are not English.
+_LOWER_PAIR = re.compile(
+    r"(?<![\w'-])(?P<a>[a-z]{3,})(?=[ \u00a0](?P<b>[a-z]{3,}(?:-[a-z]{3,})?)(?![\w'-]))"
+)
+_LOWER_POSSESSIVE = re.compile(
+    r"(?<![\w'-])(?P<n>[a-z]{3,}(?:-[a-z]{3,})?)'s[ \u00a0]+(?:mum|mummy|mother|dad|daddy|father|"
+    r"nan|nana|gran|grandmother|grandfather|brother|sister|sibling|siblings|aunt|auntie|uncle|"
+    r"cousin|partner|boyfriend|girlfriend|stepfather|stepdad|stepmother|carer|carers|"
+    r"parents|family|friend|friends|house|home|bedroom|school|phone|teacher|social worker)\b"
+)
+_LOWER_SCHOOL = re.compile(
+    r"\b(?:(?:st\.?|saint)[ \u00a0]+[a-z'’]+|(?P<w>[a-z]{3,}))"
+    r"(?:[ \u00a0]+(?:c of e|ce|rc|catholic|church of england|methodist|community|primary|"
+    r"junior|infant|infants|juniors))*"
+    r"[ \u00a0]+(?:primary|academy|nursery|high school|primary school|school|college|juniors|"
+    r"infants|high)\b"
+)
+_LOWER_STREET = (
+    r"(?:road|street|lane|avenue|close|crescent|drive|grove|terrace|gardens|approach|mews|"
+    r"rise|way|view|court|place|walk|row|hill|green|park|square|parade)"
+)
+_LOWER_ADDRESS = re.compile(
+    r"\b(?:at|address|lived|living|lives|to|from|as)[ \u00a0]+"
+    r"(?P<a>(?:flat[ \u00a0]+\d+[a-z]?,?[ \u00a0]+)?"
+    rf"\d{{1,4}}[a-z]?,?[ \u00a0]+(?:[a-z]+[ \u00a0]+){{0,3}}{_LOWER_STREET})\b"
+)
+
+
+_LOWER_BABY = re.compile(r"\bbaby[ \u00a0]+(?P<n>[a-z]{3,}(?:-[a-z]{3,})?)\b")
+#: Places named with a joining word: "Bourton-on-the-Water", "Ashton-under-Lyne",
+#: "Weston-super-Mare", "Newcastle upon Tyne", in any case.
+_JOINED_PLACE = re.compile(
+    r"\b[A-Za-z]{3,}(?:(?:-(?:on|upon|under|le|in|by|super|en|sur|am|the|de|la)){1,3}-"
+    r"|[ \u00a0](?:upon|on|under)[ \u00a0])"
+    r"[A-Za-z]{3,}\b"
+)
+
+
+_PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
+_PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")
+
+
+def _lower_case(text: str, t: str) -> Iterator[Hit]:
+    for m in _LOWER_BABY.finditer(t):
+        n = m.group("n")
+        if (n.capitalize() in given_names() or not ordinary(n)) and n not in _BABY_THINGS:
+            yield _hit("name", text, m.start(), m.end())
+    for m in _JOINED_PLACE.finditer(t):
+        words = re.split(r"[- \u00a0]", m.group(0))
+        first, last = words[0], words[-1]
+        if " " in m.group(0) and not (first[:1].isupper() and last[:1].isupper()):
+            continue  # "based on evidence": only capitalised words are joined by a space
+        if first.lower() in _LEAD_WORDS or last.lower() in _LEAD_WORDS:
+            continue
+        yield _hit("place", text, m.start(), m.end())
+    for m in _LOWER_PAIR.finditer(t):
+        a, b = m.group("a"), m.group("b")
+        if a in _LEAD_WORDS or b in _LEAD_WORDS:
+            continue
+        # Only in prose: after an English word and a space, and followed by a
+        # space, punctuation or the end; "<svg xmlns=" is markup, not a name.
+        if not _PROSE_BEFORE.search(t, max(0, m.start() - 30), m.start()):
+            continue
+        if not _PROSE_AFTER.match(t, m.start() + len(a) + 1 + len(b)):
+            continue
+        if (
+            not ordinary(a)
+            and not ordinary(b)
+            and a.upper() not in ACRONYMS
+            and b.upper() not in ACRONYMS
+        ):
+            yield _hit("name", text, m.start(), m.end("b"))
+    for m in _LOWER_POSSESSIVE.finditer(t):
+        n = m.group("n")
+        named = not ordinary(n) or n.capitalize() in given_names()
+        if named and n not in PERSON_WORDS and n.upper() not in ACRONYMS:
+            yield _hit("name", text, m.start("n"), m.end("n"))
+    for m in _LOWER_SCHOOL.finditer(t):
+        w = m.group("w")
+        if w is None or (not ordinary(w) and w.upper() not in ACRONYMS):
+            yield _hit("school", text, m.start(), m.end())
+    for m in _LOWER_ADDRESS.finditer(t):
+        yield _hit("address", text, m.start("a"), m.end("a"))
+
+
+# --------------------------------------------------------------------------- addresses
+
+
+@cache
+def _street_words() -> str:
+    words = set(street_suffixes()) | set(
+        """
+        road street lane avenue close crescent drive grove terrace gardens approach mews rise
+        walk way place square parade row hill court view vale green park croft mead meadow
+        meadows chase fields end gate heights lea path promenade quay ridge wynd broadway
+        boulevard circus embankment esplanade wharf yard gardens glade dale brow bank side
+        hollow nook orchard paddock pastures reach springs wood woods circle loke twitten
+        gardens drove cottages villas buildings place
+        """.split()
+    )
+    return "|".join(sorted((re.escape(w.capitalize()) for w in words), key=len, reverse=True))
+
+
+_FLAT = r"(?:Flat|Apartment|Apt\.?|Unit|Studio|Maisonette|Room|Plot|Bedsit|Flat No\.?)"
+
+
+@cache
+def _address_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    streets = _street_words()
+    numbered = re.compile(
+        rf"(?:\b{_FLAT}[ \u00a0]+\d{{1,4}}[A-Za-z]?,?[ \u00a0]+)?"
+        rf"(?<![\d/.:-])\b\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}})?,?[ \u00a0]+(?:{W}[ \u00a0]+){{0,3}}"
+        rf"(?:{streets})\b"
+    )
+    # A number and a capitalised name with no street word ("12 Broadmead") where
+    # an address is meant: after "at", "lived", a flat, and the like.
+    bare = re.compile(
+        rf"\b(?:(?:{_FLAT}[ \u00a0]+\d{{1,4}}[A-Za-z]?,?[ \u00a0]+)|"
+        r"(?:at|to|from|address|lived|living|lives|moved|visited|of|on|in|and|as)[ \u00a0]+"
+        rf"(?:number[ \u00a0]+)?)(?P<n>\d{{1,4}}[A-Za-z]?),?[ \u00a0]+"
+        rf"(?P<name>{W}(?:[ \u00a0]{W}){{0,2}})"
+    )
+    # Without a number, only the words that mean nothing but a street: "Wood",
+    # "Light", "Park" or "Hill" end the names of many other things.
+    unnumbered = re.compile(
+        rf"\b(?P<name>{W}(?:[ \u00a0]+(?:{W}|upon|on|the|le|de|by))*)[ \u00a0]+"
+        r"(?:Road|Street|Lane|Avenue|Close|Crescent|Drive|Grove|Terrace|Gardens|Approach|Mews|"
+        r"Boulevard|Way|Parade|Rd|St|Ave)\b(?!-)"
+    )
+    return numbered, bare, unnumbered
+
+
+_FLAT_ALONE = re.compile(rf"\b{_FLAT}[ \u00a0]+\d{{1,4}}[A-Za-z]?\b")
+_INSTITUTION_BEFORE_COURT = frozenset(
+    "family crown youth county magistrates magistrates' high supreme appeal royal district "
+    "coroner's coroners civil criminal the a".split()
+)
+_UNIT_WORDS = frozenset(
+    """
+    children child adults agencies months weeks days years hours minutes times occasions
+    practitioners professionals visits referrals contacts siblings cases reviews schools
+    per percent pupils people staff members families points key questions things steps
+    """.split()
+)
+
+
+def _addresses(text: str, t: str) -> Iterator[Hit]:
+    numbered, bare, unnumbered = _address_patterns()
+    for m in numbered.finditer(t):
+        yield _hit("address", text, m.start(), m.end())
+    for m in bare.finditer(t):
+        first = m.group("name").split()[0].lower()
+        if first in _MONTH_WORDS or first in _UNIT_WORDS or first.upper() in ACRONYMS:
+            continue
+        n = m.group("n")
+        if len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"):
+            continue  # a year: "in 2023 Kestrelford..."
+        start = m.start() if t[m.start()].isupper() else m.start("n")
+        yield _hit("address", text, start, m.end())
+    for m in _FLAT_ALONE.finditer(t):
+        yield _hit("address", text, m.start(), m.end())
+    for m in unnumbered.finditer(t):
+        words = m.group("name").split()
+        last_word = t[m.end("name") :].split()[0] if t[m.end("name") :].split() else ""
+        if last_word == "Court" and words[-1].lower() in _INSTITUTION_BEFORE_COURT:
+            continue
+        # Drop words that open a sentence or describe: "On Broadmead", "The High Street".
+        while words and (words[0].lower() in _LEAD_WORDS):
+            words.pop(0)
+        if not words:
+            continue
+        if all(w.lower() in _GENERIC_PLACE_WORDS for w in words):
+            continue
+        start = m.end("name") - len(" ".join(words))
+        yield _hit("address", text, start, m.end())
+
+
+_LEAD_WORDS = frozenset(
+    "the a an on in at of to from near off by and or but when while after before this that "
+    "her his their our its".split()
+)
+_GENERIC_PLACE_WORDS = frozenset(
+    """
+    high main church station market new old north south east west upper lower front back
+    long private public local community family youth royal general central council
+    children's crown county magistrates supreme appeal district civil criminal
+    """.split()
+)
+
+# --------------------------------------------------------------------------- places
+
+_VENUE_WORDS = (
+    r"(?:Estate|estate|Hotel|Inn|Lodge|Motel|B&B|Hostel|Guest House|Community Cent(?:re|er)|"
+    r"Cent(?:re|er)|Leisure Cent(?:re|er)|Sports Cent(?:re|er)|Youth Club|Youth Cent(?:re|er)|"
+    r"Surgery|Medical Cent(?:re|er)|Health Cent(?:re|er)|Medical Practice|Practice|Clinic|"
+    r"Hospital|Infirmary|Hospice|Mosque|Masjid|Church|Chapel|Cathedral|Temple|Gurdwara|Mandir|"
+    r"Synagogue|Kingdom Hall|Park|Station|Shopping Cent(?:re|er)|Retail Park|Library|Arms|"
+    r"Tavern|Club|Stadium|Arena|Refuge|Foyer|House|Tower|Towers|Heights|Barracks|Prison|"
+    r"Caravan Park|Holiday Park|Farm|Cafe|Café|Takeaway|Marina|Leisure Park|"
+    r"Recreation Ground|Rec|Playing Fields|Common|Woods|Forest|Lido|Baths|Pool|Gym|"
+    r"Working Men's Club|Social Club|Hall|Village|Quarter|Flats|flats|Court|Mansions|Lodge|Hub)"
+)
+_VENUE = re.compile(
+    rf"(?P<name>(?:St\.?[ \u00a0]+)?{W}(?:'s)?"
+    rf"(?:[ \u00a0]+(?:{W}(?:'s)?|&|and|of|the|on|upon)){{0,4}})"
+    rf"[ \u00a0]+(?P<kind>{_VENUE_WORDS})\b"
+)
+_VENUE_FIRST = re.compile(rf"\b(?:Hotel|HMP|HMYOI|Club|Café|Cafe|Camp)[ \u00a0]+(?P<name>{NAME})")
+#: Words that describe a venue rather than name it: "the General Hospital",
+#: "a Community Centre", "the Children's Hospital".
+_GENERIC_VENUE_WORDS = frozenset(
+    """
+    the a an general community children's childrens royal university district county city
+    local medical health family youth leisure sports shopping retail acute mental maternity
+    women's womens hospital new old main central north south east west private public
+    national regional special specialist primary secondary care day night emergency
+    urgent walk-in walk in his her their its our your this that same another other
+    working men's social village town parish of and on upon & st st. saint council housing
+    temporary emergency supported accommodation mother baby contact resource respite
+    assessment residential secure training safe refuge short long stay
+    """.split()
+)
+
+
+#: Words that also end the names of bodies, documents and programmes ("Family
+#: Court", "Practice Review", "Resource Centre"): a venue only with a word
+#: that is not an ordinary one before them.
+_VENUE_QUALIFIERS = frozenset(
+    "Medical Health Community Youth Leisure Sports Family Children's Day Resource Contact "
+    "Dental GP Social Sure Start Wellbeing Neighbourhood Enterprise Arts Faith Islamic "
+    "Cultural Advice Drop-in".split()
+)
+_AMBIGUOUS_VENUES = frozenset(
+    "House Court Hall Park Common Village Club Practice Centre Center Hub Quarter Lodge".split()
+)
+
+
+def _venues(text: str, t: str) -> Iterator[Hit]:
+    for m in _VENUE.finditer(t):
+        words = m.group("name").split()
+        while words and words[0].lower() in _LEAD_WORDS:
+            words.pop(0)
+        if not words:
+            continue
+        names = [w for w in words if w.lower().strip("'s") not in _GENERIC_VENUE_WORDS]
+        if not names or all(w.lower() in _NOT_IN_NAMES for w in names):
+            continue
+        kind = m.group("kind")
+        if all(ordinary(w) for w in names) and any(_sector_word(w) for w in names):
+            continue  # "Adolescent Safeguarding Hub": a service, named by what it does
+        if words[-1] in _VENUE_QUALIFIERS:
+            # "Hollybank Medical Practice", "Fernhill Community Centre": a kind of
+            # venue, so the word before it names one, whatever that word is.
+            pass
+        elif kind in _AMBIGUOUS_VENUES and all(ordinary(w) for w in names):
+            # Words that also end names of bodies and documents ("Family Court",
+            # "Practice Review"): only with a word that is not an ordinary one.
+            continue
+        start = m.end("name") - len(" ".join(words))
+        yield _hit("place", text, start, m.end())
+    for m in _VENUE_FIRST.finditer(t):
+        yield _hit("place", text, m.start(), m.end())
+
+
+_OUTWARD = re.compile(
+    r"(?<![\w/-])(?P<pc>(?:AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|"
+    r"DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|FK|FY|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|"
+    r"KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|ME|MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|"
+    r"SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|"
+    r"WV|YO|ZE|B|E|G|L|M|N|S|W)\d{1,2}[A-Z]?)(?![\w/-])"
+)
+_OUTWARD_BEFORE = re.compile(
+    r"(?:postcode|post code|postal district|district|area|address|in|from|to|near|around|within|"
+    r"lived|living|moved|at|of|the|an?)[ \u00a0,:(]*(?:the[ \u00a0]+)?(?:[A-Z][a-z]+[ \u00a0]+)?$",
+    re.I,
+)
+_OUTWARD_LOWER = re.compile(
+    r"(?<![\w/-])(?P<pc>[a-z]{1,2}\d{1,2}[a-z]?)[ \u00a0]+(?:area|postcode|district|post code)\b"
+)
+_OUTWARD_AFTER = re.compile(r"[ \u00a0]*(?:area|postcode|district|post code|address|estate)", re.I)
+_ROADS = re.compile(r"^[AMB]\d{1,4}(?:M)?$")
+
+
+def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
+    for m in _OUTWARD_LOWER.finditer(t):
+        if _OUTWARD.fullmatch(m.group("pc").upper()):
+            yield _hit("postcode", text, m.start("pc"), m.end("pc"))
+    for m in _OUTWARD.finditer(t):
+        before = _OUTWARD_BEFORE.search(t, max(0, m.start() - 40), m.start())
+        after = _OUTWARD_AFTER.match(t, m.end())
+        if not (before or after):
+            continue
+        pc = m.group("pc")
+        # "the M25", "the A1": roads share the shape of some districts.
+        road = before and re.search(r"(?:the|on|off|via|along)[ \u00a0]*$", before.group(0), re.I)
+        if _ROADS.match(pc) and not after and road:
+            continue
+        yield _hit("postcode", text, m.start(), m.end())
+
+
+# --------------------------------------------------------------------------- schools
+
+_SCHOOL_END = (
+    r"(?:School|Academy|Nursery|College|Pre-?[Ss]chool|Primary|Secondary|High|Grammar|"
+    r"Infants?|Juniors?|Sixth Form|Montessori|PRU|Pupil Referral Unit|Kindergarten|"
+    r"Playgroup|Children's Cent(?:re|er)|Creche|Crèche|Free School|UTC|Studio School|"
+    r"Day Nursery|Tutorial Cent(?:re|er)|Learning Cent(?:re|er)|Alternative Provision)"
+)
+_SCHOOL_LINK = (
+    r"(?:Church of England|C of E|C\.? of E\.?|CE|CofE|C\.E\.|Catholic|Roman Catholic|RC|R\.C\.|"
+    r"Methodist|Jewish|Muslim|Islamic|Sikh|Hindu|Community|Foundation|Voluntary Aided|VA|VC|"
+    r"Free|Special|Primary|Junior|Infant|Nursery|Secondary|High|Grammar|Prep|Preparatory|"
+    r"Girls'?|Boys'?|and|&|of|the|St\.?|Saint|Our Lady|Holy|Sacred|Blessed)"
+)
+_SCHOOL = re.compile(
+    rf"(?P<name>(?:(?:St\.?|Saint)[ \u00a0]+)?{W}(?:'s)?"
+    rf"(?:[ \u00a0]+(?:{W}(?:'s)?|{_SCHOOL_LINK})){{0,6}})"
+    rf"[ \u00a0]+(?P<kind>{_SCHOOL_END})(?![\w-])(?![ \u00a0]+(?:Care|Network|Team|Trust|Service|"
+    r"Health|Mental|Nurse|Nurses|Nursing|Practitioner|Practitioners|Age|Phase|Years|Education|"
+    r"Level|Schools?|Head|Leader|Leaders|Lead|Staff|Worker|Workers|Sector|Settings?|Provision|"
+    r"Transition|Pupils?|Places?))"
+)
+_SCHOOL_GENERIC = frozenset(
+    """
+    the a an her his their its our your this that same new old former previous current
+    local mainstream special primary secondary high grammar infant infants junior juniors
+    nursery community catholic church of england c e ce cofe rc methodist free state
+    independent private maintained voluntary aided va vc foundation sixth form girls boys
+    girls' boys' prep preparatory virtual village further education sixth-form alternative
+    and & school schools academy college pre-school preschool day residential boarding
+    hospital designated named lead head deputy assistant royal national each every any
+    another one two three all some first second next both at in to from of for with by
+    on as when while after before st st. saint kestrelford
+    """.split()
+) - {"kestrelford"}
+
+
+_ENDS_A_SCHOOL = frozenset({"school", "academy", "college", "nursery", "pre-school", "preschool"})
+
+
+def _school_hits(text: str, t: str) -> Iterator[Hit]:
+    for m in _SCHOOL.finditer(t):
+        if re.match(r"[ \u00a0]+of\b", t[m.end() :]):
+            continue  # "the College of Policing", "Royal College of Nursing": a body
+        words = m.group("name").split()
+        # "Testshire College and Elm Academy": the words after the last kind name
+        # the second one (the first is a hit of its own).
+        ends = [i for i, w in enumerate(words) if w.lower() in _ENDS_A_SCHOOL]
+        if ends:
+            words = words[ends[-1] + 1 :]
+        # Leading words that cannot start a school's name ("At", "The", "her").
+        while words and words[0].lower().rstrip(".") in _LEAD_WORDS | {"at", "attended"}:
+            words.pop(0)
+        if not words:
+            continue
+        proper = [w for w in words if w.lower().rstrip(".") not in _SCHOOL_GENERIC]
+        if not proper:
+            continue
+        kind = m.group("kind")
+        if kind in (
+            "High",
+            "Primary",
+            "Secondary",
+            "Grammar",
+            "Infants",
+            "Infant",
+            "Juniors",
+            "Junior",
+        ) and all(w.lower() in _NOT_IN_NAMES for w in proper):
+            continue
+        start = m.end("name") - len(" ".join(words))
+        yield _hit("school", text, start, m.end())
+
+
+# --------------------------------------------------------------------------- numbers and dates
+
+_VEHICLE = re.compile(
+    r"(?<![\w-])(?:[A-HJ-PR-Y][A-HJ-PR-Y](?:0[1-9]|[1-7][0-9])[ \u00a0-]?[A-HJ-PR-Z]{3})(?![\w-])"
+)
+_VEHICLE_OLD = re.compile(
+    r"(?<![\w-])(?:[A-HJ-NPR-TV-Y]\d{1,3}[ \u00a0-]?[A-HJ-PR-Y][A-HJ-PR-Z]{2}|"
+    r"[A-HJ-PR-Z]{3}[ \u00a0-]?\d{1,3}[ \u00a0-]?[A-HJ-NPR-TV-Y]|[A-Z]{1,3}[ \u00a0-]?\d{1,4}|"
+    r"\d{1,4}[ \u00a0-]?[A-Z]{1,3})(?![\w-])"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?:registration|reg\.?|number plate|plate|vehicle|car|van|motorbike|moped|taxi|VRM|ANPR|"
+    r"index)(?:[ \u00a0]+(?:number|no\.?|mark|plate))?[ \u00a0:,]*(?:was|of|is|number)?[ \u00a0]*$",
+    re.I,
+)
+
+
+def _vehicles(text: str, t: str) -> Iterator[Hit]:
+    for m in _VEHICLE.finditer(t):
+        yield _hit("vehicle-registration", text, m.start(), m.end())
+    for m in _VEHICLE_OLD.finditer(t):
+        if _VEHICLE_CUE.search(t, max(0, m.start() - 40), m.start()):
+            yield _hit("vehicle-registration", text, m.start(), m.end())
+
+
+_ID_CUE = re.compile(
+    r"(?P<cue>hospital|patient|unit|MRN|medical record|case|crime|incident|log|occurrence|CAD|"
+    r"referral|reference|ref|report|court|custody|URN|CRN|PNC|CRO|Athena|Niche|Storm|job|"
+    r"episode|record|file|claim|tenancy|account|booking|ticket|serial|warrant|docket|"
+    r"exhibit|offender|prisoner|prison|NOMIS|Mosaic|LCS|Liquidlogic|SystmOne|EMIS|Rio|RiO)"
+    r"(?:'s)?(?:[ \u00a0]+(?:number|no\.?|num|ID|identifier|reference|ref\.?|code|#))?"
+    r"[ \u00a0]*(?:was|is|of|:|#|-|–|,|\()?[ \u00a0]*"
+    r"(?P<id>(?-i:[A-Z]{0,5})[/-]?\d(?-i:[A-Z\d/*-]){2,20}(?-i:[A-Z\d])|(?-i:[A-Z]{1,5})\d{4,}|\d{4,})",
+    re.I,
+)
+_LONG_ID = re.compile(
+    r"(?<![\w/-])(?:[A-Z]{1,4}[ -]?\d{6,10}|[A-Z]{1,4}-\d{4,8}|[A-Z]{2}\d{2}[A-Z]\d{4,})(?![\w/-])"
+)
+_OWN_REFERENCE = re.compile(r"^[A-Z]{2,6}-\d{4}-\d{2,3}$")
+
+
+def _identifiers(text: str, t: str) -> Iterator[Hit]:
+    for m in _ID_CUE.finditer(t):
+        ident = m.group("id").strip(" -/")
+        digits = sum(c.isdigit() for c in ident)
+        if digits < 4 or _OWN_REFERENCE.match(ident):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?", ident):
+            continue  # a year, or a span of years
+        cue = m.group("cue").lower()
+        kind = (
+            "hospital-number"
+            if cue
+            in {"hospital", "patient", "unit", "mrn", "medical record", "systmone", "emis", "rio"}
+            else "case-reference"
+        )
+        start = m.start("id") + (len(m.group("id")) - len(m.group("id").lstrip(" -/")))
+        yield _hit(kind, text, start, start + len(ident))
+    for m in _LONG_ID.finditer(t):
+        if re.fullmatch(r"[A-Z]+-(?:19|20)\d\d", m.group(0)):
+            continue  # "COVID-2020"? a name and a year, not a reference
+        if not _OWN_REFERENCE.match(m.group(0)):
+            yield _hit("hospital-number", text, m.start(), m.end())
+
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_DATE = re.compile(
+    rf"(?:\b{_DAYS},?[ \u00a0]+(?:the[ \u00a0]+)?)?"
+    rf"(?:\b(?:[12]\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-](?:\d{{4}}|\d{{2}})\b"
+    rf"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])\b"
+    rf"|\b{_DAY}(?:[ \u00a0]+of)?[ \u00a0]+{_MONTHS}\b\.?(?:,?[ \u00a0]+(?:19|20)\d\d\b)?"
+    rf"|\b{_MONTHS}\.?[ \u00a0]+{_DAY}\b(?!:)(?:,?[ \u00a0]+(?:19|20)\d\d\b)?"
+    rf"|\b(?:the[ \u00a0]+)?{_DAY}[ \u00a0]+of[ \u00a0]+{_MONTHS}\b)"
+)
+_LOWER_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|march)"
+)
+#: A date typed in lower case ("3rd feb 2022"): with its year, since "3 may"
+#: and "1 march" are also words.
+_LOWER_DATE = re.compile(
+    rf"\b{_DAY}(?:[ \u00a0]+of)?[ \u00a0]+{_LOWER_MONTHS}\.?,?[ \u00a0]+(?:19|20)\d\d\b"
+    rf"|\b{_LOWER_MONTHS}[ \u00a0]+{_DAY},?[ \u00a0]+(?:19|20)\d\d\b"
+)
+#: Days known by name, with a year or after "on": as exact as a date.
+_NAMED_DAY = re.compile(
+    r"\b(?:(?:on|On)[ \u00a0]+(?:the[ \u00a0]+)?(?P<a>Christmas Day|Christmas Eve|Boxing Day|"
+    r"New Year'?s'? (?:Eve|Day)|Valentine'?s'? Day|Hallowe'?en|Bonfire Night|"
+    r"Easter (?:Sunday|Monday)|Good Friday|Mother'?s'? Day|Father'?s'? Day|Guy Fawkes Night)"
+    r"|(?P<b>Christmas Day|Christmas Eve|Boxing Day|New Year'?s'? (?:Eve|Day)|Valentine'?s'? Day|"
+    r"Hallowe'?en|Bonfire Night|Easter (?:Sunday|Monday)|Good Friday|Mother'?s'? Day|"
+    r"Father'?s'? Day|Guy Fawkes Night),?[ \u00a0]+(?:19|20)\d\d)\b"
+)
+_BIRTH_CUE = re.compile(
+    r"(?:born|birth|d\.?o\.?b\.?|DoB|died|death|deceased|passed away|birthday)[^.\n]{0,30}$", re.I
+)
+
+
+def _dates(text: str, t: str) -> Iterator[Hit]:
+    for m in _LOWER_DATE.finditer(t):
+        yield _hit("event-date", text, m.start(), m.end())
+    for m in _NAMED_DAY.finditer(t):
+        start = m.start("a") if m.group("a") else m.start()
+        yield _hit("event-date", text, start, m.end())
+    for m in _DAY_DATE.finditer(t):
+        s = m.group(0)
+        if not re.search(r"\d", s):
+            continue
+        if re.fullmatch(rf"{_MONTHS}\.?[ \u00a0]+\d{{1,2}}", s) and re.match(
+            r"[ \u00a0]*(?:\d|years?|months?|weeks?|days?|hours?|times?|visits?|%)", t[m.end() :]
+        ):
+            continue  # "May 12 visits": a count after a month's name
+        kind = (
+            "birth-or-death-date"
+            if _BIRTH_CUE.search(t, max(0, m.start() - 40), m.start())
+            else "event-date"
+        )
+        yield _hit(kind, text, m.start(), m.end())
+
+
+# --------------------------------------------------------------------------- all
+
+
+def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]:
+    """Every rule's hits in ``text``; ``ents`` are the recogniser's entity labels by
+    span, used to tell an organisation from a person."""
+    t = ascii_shape(text)
+    hits: list[Hit] = []
+    has_capital = bool(_CAP.search(t))
+    if has_capital:
+        hits += _names(text, t, ents or {})
+        hits += _venues(text, t)
+        hits += _school_hits(text, t)
+    else:
+        hits += _titles(text, t)  # "mr duda" in text typed in lower case
+    if "'" in t or '"' in t:
+        hits += _nicknames(text, t)
+    hits += _lower_case(text, t)
+    hits += _handles(text, t)
+    digits = any(c.isdigit() for c in t)
+    if digits or has_capital:
+        hits += _addresses(text, t)  # streets need no number: "on Broadmead Road"
+    if digits:
+        hits += _partial_postcodes(text, t)
+        hits += _vehicles(text, t)
+        hits += _identifiers(text, t)
+        hits += _dates(text, t)
+    if has_capital or "." in t:
+        hits += _initials(text, t)
+    # "Child A", "Adult F", "Sibling 2" are the accepted pseudonyms, wherever a
+    # rule met them (quoted after "known as", say).
+    return [h for h in hits if not (h.kind == "name" and pseudonym(h.text))]
+
+
+_PSEUDONYM = re.compile(
+    r"(?:the[ \u00a0]+)?(?P<who>(?:[A-Za-z-]+[ \u00a0]+){1,2})(?:[A-Z]|\d{1,2})(?:'s|’s)?"
+)
+
+
+def pseudonym(text: str) -> bool:
+    """A person word and one capital letter or number: "Child A", "Young Person D"."""
+    m = _PSEUDONYM.fullmatch(text.strip())
+    return m is not None and all(w.lower() in PERSON_WORDS for w in m.group("who").split())
+
+
+#: The kinds these rules report.
+KINDS = frozenset(
+    {
+        "name",
+        "handle",
+        "address",
+        "place",
+        "postcode",
+        "school",
+        "vehicle-registration",
+        "hospital-number",
+        "case-reference",
+        "event-date",
+        "birth-or-death-date",
+    }
+)

@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure import files as mkdocs_files
 from mkdocs.structure.files import File, Files
 
+from checks.anonymise.model import ModelUnavailable
 from checks.cli import UsageError, resolve_today
 from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
@@ -109,7 +110,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             explain_history=True,
             directory_urls=config.use_directory_urls,
         )
-    except (KnowledgeBaseNotFound, UsageError) as exc:
+    except (KnowledgeBaseNotFound, UsageError, ModelUnavailable) as exc:
+        # The anonymisation gate cannot run without its language model: the build
+        # stops with one line rather than publish unchecked pages.
         raise PluginError(f"kb: {exc}") from None
     checked = (root / _build.kb.config.docs_dir).resolve()
     if Path(config.docs_dir).resolve() != checked:

@@ -444,3 +444,15 @@ def test_sec001_leaves_prose_and_code_alone():
 
     prose = "Parents went online = more time.\n\n    <img src=x onerror=alert(1)>\n"
     assert list(findings_in(prose, 1)) == []
+
+
+@pytest.mark.slow
+def test_a_language_model_that_does_not_load_stops_the_build_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_NLP_MODEL", "no_such_pipeline")
+    monkeypatch.setenv("KB_NO_CACHE", "1")
+    root = _kb(tmp_path, {})
+    proc = mkdocs(root, tmp_path / "site")
+    assert proc.returncode == 1
+    assert "the language model 'no_such_pipeline'" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert not (tmp_path / "site/index.html").exists()

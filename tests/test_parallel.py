@@ -135,9 +135,11 @@ def test_a_shared_first_run_finds_what_one_process_finds(big: Path) -> None:
     found = {(f["code"], f["file"]) for f in alone["findings"]}
     # The faults planted above, each found whichever process parsed its file.
     assert ("KB001", "data/actions/latin1.yaml") in found
-    assert ("KB002", "docs/briefs/broken.md") in found
+    # A brief that did not load may be a draft: its findings never name its file.
+    assert ("KB002", "docs/briefs/(unpublished file 1)") in found
     assert ("ANO001", "docs/briefs/scaled-0100.md") in found
-    assert any(f["code"] == "KB004" and "brief id" in f["message"] for f in alone["findings"])
+    # The duplicate brief id, reported without quoting the brief (it may be a draft).
+    assert any(f["code"] == "KB004" for f in alone["findings"])
 
 
 def test_the_hostile_corpus_reads_the_same_in_shares(tmp_path: Path) -> None:
@@ -151,7 +153,12 @@ def test_the_hostile_corpus_reads_the_same_in_shares(tmp_path: Path) -> None:
     assert used == 2 and shared == alone
     assert left == 0
     flagged = {f["file"] for f in alone["findings"]}
-    assert set(placed) <= flagged  # each hostile file is reported, whichever process read it
+    # Each hostile file is reported, whichever process read it; a brief that may be
+    # a draft is reported without its name (one placeholder each).
+    named = {rel for rel in placed if not rel.startswith("docs/briefs/")}
+    assert named <= flagged
+    hidden = [f for f in flagged if f.startswith("docs/briefs/(unpublished")]
+    assert len(hidden) >= len(set(placed) - named - flagged)
 
 
 @pytest.mark.parametrize("fail", [1, 0], ids=["other process", "this process"])

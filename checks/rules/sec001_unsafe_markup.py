@@ -123,11 +123,11 @@ def findings_in(
     if "<" in text:
         kept = "\n".join("" if i in skip else _CODE_SPAN.sub("", x) for i, x in enumerate(lines))
         for match in _SPLIT_TAG.finditer(kept):
-            line = kept.count("\n", 0, match.start(1))
+            at = kept.count("\n", 0, match.start(1))
             message = f"an event-handler attribute ({match.group(1).lower()}=)"
-            if "\n" in match.group(0) and (line, message) not in seen:
-                seen.add((line, message))
-                yield first_line + line, message
+            if "\n" in match.group(0) and (at, message) not in seen:
+                seen.add((at, message))
+                yield first_line + at, message
 
 
 _ANY = re.compile(r"<|javascript|vbscript|data\s*:", re.I)

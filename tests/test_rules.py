@@ -119,6 +119,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "points outside the site",
     ),
     (
+        "SEC002",
+        _body("docs/tor/panel.md", "# Panel\n\n![chart](https://charts.example.org/c.png)\n"),
+        "docs/tor/panel.md",
+        None,
+        "loads an image or other file from another host",
+    ),
+    (
         "SEC003",
         _body("docs/tor/panel.md", "# Panel\n\n" + ">" * 30 + " deep\n"),
         "docs/tor/panel.md",

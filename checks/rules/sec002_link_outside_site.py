@@ -3,14 +3,18 @@
 ## What it checks
 
 Relative links and images in every page must stay inside the docs folder: a
-path that climbs above it with `../` is reported, as is a `file:` URL.
+path that climbs above it with `../` is reported, as is a `file:` URL. An
+image, video poster, `srcset` or style `url()` that loads from another host
+(`https://...` or `//...`) is reported too: links may lead elsewhere, but
+nothing on a page may be fetched from elsewhere.
 
 ## Why
 
 A link such as `../../../etc/passwd` or `file:///C:/Users/...` never leads
 anywhere useful on an intranet, and a contributed link that climbs out of the
 site is a common way to probe a server. Links to other hosts (`https://...`) are
-fine.
+fine to follow, but an image fetched from another host tells that host who is
+reading which page, and when.
 
 ## Passing example
 
@@ -22,6 +26,7 @@ fine.
 
 ```markdown
 [Policy](../../../../shared/policy.docx)
+![Chart](https://charts.example.org/timeliness.png)
 ```
 
 ## Options
@@ -64,7 +69,34 @@ def escapes(page: str, target: str) -> bool:
     return joined == ".." or joined.startswith("../")
 
 
+#: Something a browser fetches by itself, from a URL with a host.
+_REMOTE = re.compile(
+    r"!\[[^\]]*\]\(\s*<?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)\s>]*)"
+    r"|(?:src|srcset|poster|background|data)\s*=\s*[\"']?\s*((?:[a-z][a-z0-9+.-]*:)?//[^\"'\s>]*)"
+    r"|url\(\s*[\"']?\s*((?:[a-z][a-z0-9+.-]*:)?//[^\"')\s]*)",
+    re.I,
+)
+
+
+def _remote(ctx: Context) -> Iterator[Problem]:
+    for path, doc in ctx.kb.documents.items():
+        if "//" not in doc.body:
+            continue
+        skip = doc.code_lines()
+        for offset, line in enumerate(doc.body.split("\n")):
+            if offset not in skip and _REMOTE.search(line):
+                yield Problem(
+                    path,
+                    doc.body_line + offset,
+                    "this line loads an image or other file from another host, which would "
+                    "tell that host who reads the page; save the file under docs/ and link "
+                    "it relatively (the page is left out of the site until then)",
+                    path,
+                )
+
+
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
+    yield from _remote(ctx)
     for path, doc in ctx.kb.documents.items():
         if "../" not in doc.body and "file:" not in doc.body.lower():
             continue  # no way out of the site without one of these

@@ -456,3 +456,19 @@ def test_a_language_model_that_does_not_load_stops_the_build_in_one_line(tmp_pat
     assert "the language model 'no_such_pipeline'" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     assert not (tmp_path / "site/index.html").exists()
+
+
+def test_a_name_in_a_page_file_name_is_found_and_the_page_withheld(tmp_path):
+    from checks.engine import run
+    from checks.loading import load
+    from checks.site.build import SiteBuild
+    from kbfactory import TODAY
+
+    files = compliant()
+    files["docs/notes/kacper-nowak-and-amira-el-sayed.md"] = "# Notes\n\nGeneral text.\n"
+    kb = load(write(tmp_path / "kb", files))
+    result = run(kb, TODAY)
+    found = [f for f in result.findings if f.code == "ANO001"]
+    assert [f.file for f in found] == ["docs/notes/kacper-nowak-and-amira-el-sayed.md"]
+    build = SiteBuild(kb, result, TODAY)
+    assert "notes/kacper-nowak-and-amira-el-sayed.md" not in build.pages

@@ -204,7 +204,9 @@ def _texts(ctx: Context) -> Iterator[Texts]:
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
         _, _, texts = _record(path, subject, record.raw if record is not None else doc.front)
-        yield path, subject, [(doc.body_line, doc.body), *texts]
+        # The file's name becomes the page's address, and is shown in listings.
+        name = re.sub(r"[-_./]+", " ", doc.docs_path.rsplit(".", 1)[0]).strip()
+        yield path, subject, [(1, name), (doc.body_line, doc.body), *texts]
     partnership = kb.partnership
     if partnership is not None:
         yield _record(partnership.source, "partnership", partnership.raw, "agencies")

@@ -203,3 +203,13 @@ def test_month_and_year_are_not_findings_in_a_brief(tmp_path):
     files["docs/briefs/lb-2026-01.md"] = (front, body)
     root = write(tmp_path / "kb", files)
     assert [f for f in run(load(root), TODAY).findings if f.code == "ANO001"] == []
+
+
+def test_long_runs_without_spaces_are_broken_for_the_tokenizer_keeping_offsets():
+    from checks.anonymise.recognise import _breakable
+
+    text = "Seen at 12 Elm Road. " + "[" * 200 + "x" + "](" * 200
+    broken = _breakable(text)
+    assert len(broken) == len(text) and broken.startswith("Seen at 12 Elm Road. ")
+    assert max(len(run) for run in broken.split()) <= 64
+    assert _breakable("Ordinary text stays as it is.") == "Ordinary text stays as it is."

@@ -88,6 +88,12 @@ def _load_cases() -> list[dict[str, Any]]:
 
 CASES = _load_cases()
 BY_ID = {case["id"]: case for case in CASES}
+#: Cases the product does not yet pass, each with the reason, kept apart from the
+#: corpus (which the red team wrote) by the developers: an expected failure here is
+#: a known gap, listed in the README's guarantees, never a silent one.
+KNOWN: dict[str, str] = (
+    yaml.safe_load((CASES_FILE.parent / "known.yaml").read_text(encoding="utf-8")) or {}
+)
 
 
 def has(hay: str, needle: str, fold: bool = True) -> bool:
@@ -1169,7 +1175,15 @@ def test_controls_publish(workdir: Path, baseline: Baseline) -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-@pytest.mark.parametrize("case_id", [c["id"] for c in CASES])
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        pytest.param(c["id"], marks=pytest.mark.xfail(reason=KNOWN[c["id"]], strict=False))
+        if c["id"] in KNOWN
+        else c["id"]
+        for c in CASES
+    ],
+)
 def test_hostile_case(case_id: str, plan: Plan, baseline: Baseline, browser: Any) -> None:
     case = BY_ID[case_id]
     problems = plan.problems(case_id, baseline, browser)

@@ -119,6 +119,20 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "points outside the site",
     ),
     (
+        "SEC001",
+        _body("docs/tor/panel.md", "# Panel\n\n[x](jav&#x61;script:alert(1))\n"),
+        "docs/tor/panel.md",
+        None,
+        "javascript: URL",
+    ),
+    (
+        "SEC001",
+        _body("docs/tor/panel.md", '# Panel\n\n![x" onerror="alert(1)](a.png)\n'),
+        "docs/tor/panel.md",
+        None,
+        "event-handler attribute (onerror=)",
+    ),
+    (
         "SEC002",
         _body("docs/tor/panel.md", "# Panel\n\n![chart](https://charts.example.org/c.png)\n"),
         "docs/tor/panel.md",

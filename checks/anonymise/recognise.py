@@ -158,7 +158,9 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
     engine = analyzer()
     nlp = engine.nlp_engine
     entities = sorted({*KIND_OF_ENTITY, "ORGANIZATION", *context.KINDS})
-    artifacts = nlp.process_batch([p for _, _, p in pieces], language="en", batch_size=64)
+    artifacts = nlp.process_batch(
+        [_breakable(p) for _, _, p in pieces], language="en", batch_size=64
+    )
     for (i, offset, piece), (_, nlp_artifacts) in zip(pieces, artifacts, strict=True):
         results = engine.analyze(
             piece, language="en", entities=entities, nlp_artifacts=nlp_artifacts
@@ -173,6 +175,23 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
                 continue
             found[i].append(Hit(kind, offset + start, offset + end, piece[start:end]))
     return found
+
+
+_LONG_RUN = re.compile(r"\S{65,}")
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a space every 32 characters inside any run of 65 or more
+    without one, the same length, so offsets still hold. spaCy's tokenizer splits
+    prefixes and suffixes off a token one at a time, in time that grows with the
+    square of its length: 40,000 brackets in a row took minutes. No name or place
+    is that long; an address or a number in such a run is found by the rules,
+    which read the text as written."""
+    if len(text) < 65 or _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(
+        lambda m: "".join(" " if i and i % 32 == 0 else c for i, c in enumerate(m.group(0))), text
+    )
 
 
 #: Text without a letter or a digit (punctuation, a rule of dashes) holds

@@ -132,6 +132,7 @@ def findings_in(
 
 _ANY = re.compile(r"<|javascript|vbscript|data\s*:", re.I)
 _DATA = re.compile(r"data\s*:")
+_HANDLER = re.compile(r"on[a-z]{3,}\s*=")
 
 
 def _may_hold_markup(body: str) -> bool:
@@ -140,7 +141,7 @@ def _may_hold_markup(body: str) -> bool:
     Substring tests on ASCII text are many times faster than the case-blind
     pattern, which is kept for text where case folding is less simple.
     """
-    if "<" in body:
+    if "<" in body or "&" in body:  # markup, or a character reference hiding a scheme
         return True
     if not body.isascii():
         return _ANY.search(body) is not None
@@ -149,6 +150,7 @@ def _may_hold_markup(body: str) -> bool:
         "javascript" in lower
         or "vbscript" in lower
         or ("data" in lower and _DATA.search(lower) is not None)
+        or ("on" in lower and _HANDLER.search(lower) is not None)
     )
 
 

@@ -187,9 +187,17 @@ class SiteBuild:
         return shown, len(self.result.findings) - len(shown)
 
     def _may_name(self, path: str) -> bool:
-        return not path.startswith(self.docs_prefix) or path.removeprefix(self.docs_prefix) in (
-            self.pages
-        )
+        """Whether the dashboard may show a finding about this file: not about a
+        page held back (a draft, an embargo, unsafe markup), nor about a brief that
+        did not load (it may be a draft); a ToR or static file that failed is named,
+        so the page that says "incomplete" also says what to fix."""
+        if not path.startswith(self.docs_prefix):
+            return True
+        if path.removeprefix(self.docs_prefix) in self.pages:
+            return True
+        if path in self.kb.documents:
+            return False
+        return not path.startswith(self.docs_prefix + "briefs/")
 
     def page_of(self, finding: Finding) -> str | None:
         f = finding.file

@@ -83,7 +83,9 @@ def base_url(site: Path) -> Iterator[str]:
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+# One module at a time: Playwright's sync API cannot run twice in one thread, and
+# the red-team tests start their own browser after this module.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")

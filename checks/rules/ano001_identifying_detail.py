@@ -206,7 +206,7 @@ def _texts(ctx: Context) -> Iterator[Texts]:
         _, _, texts = _record(path, subject, record.raw if record is not None else doc.front)
         # The file's name becomes the page's address, and is shown in listings.
         name = re.sub(r"[-_./]+", " ", doc.docs_path.rsplit(".", 1)[0]).strip()
-        yield path, subject, [(1, name), (doc.body_line, doc.body), *texts]
+        yield path, subject, [(doc.body_line, doc.body), *texts, (1, name)]
     partnership = kb.partnership
     if partnership is not None:
         yield _record(partnership.source, "partnership", partnership.raw, "agencies")

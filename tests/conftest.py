@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +59,34 @@ def check(tmp_path: Path) -> Callable[..., Result]:
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+
+
+# Per module: Playwright's sync API cannot run twice in one thread, so each browser
+# test module starts Debian's Chromium and closes it before the next one does.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            # No calls of Chromium's own: background networking, updates, sync.
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--disable-default-apps",
+            ],
+        )
+        yield b
+        b.close()

@@ -83,34 +83,6 @@ def base_url(site: Path) -> Iterator[str]:
     httpd.server_close()
 
 
-# One module at a time: Playwright's sync API cannot run twice in one thread, and
-# the red-team tests start their own browser after this module.
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            # No calls of Chromium's own: background networking, updates, sync.
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--disable-default-apps",
-            ],
-        )
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -21,7 +21,7 @@ from typing import Literal, TextIO
 
 from checks import __version__
 from checks.anonymise.model import ModelUnavailable
-from checks.dates import DateError, parse_date
+from checks.model.working_days import DateError, parse_date
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -256,12 +256,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from checks.cache import open_cache
-    from checks.engine import Result, run
-    from checks.gcpause import paused_gc
     from checks.loading import KnowledgeBaseNotFound, load
-    from checks.reporters import REPORTERS
+    from checks.reports import REPORTERS
     from checks.rules import REGISTRY
+    from checks.rules.engine import Result, run
+    from checks.speed.cache import open_cache
+    from checks.speed.gcpause import paused_gc
 
     today = resolve_today(args.as_of)
     output_ok(args.output)
@@ -276,8 +276,8 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     result: Result
     with paused_gc():
         if jobs != 1:
-            from checks.cache import ParseCache
-            from checks.parallel import prefill
+            from checks.speed.cache import ParseCache
+            from checks.speed.parallel import prefill
 
             # Without a stored cache, one held in memory carries the shares.
             shared = cache if cache is not None else ParseCache(None)
@@ -289,7 +289,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(f"kb check: {exc}\n")
             return EXIT_USAGE
         if args.base:
-            from checks.gitbase import GitError, base_knowledge_base, skipped_note
+            from checks.loading.git_base import GitError, base_knowledge_base, skipped_note
 
             skipped: list[str] = []
             try:
@@ -336,14 +336,14 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.changes.render import RENDERERS
     from checks.changes.safety import safety_changes
     from checks.changes.summary import summarise
-    from checks.gitbase import (
+    from checks.loading import KnowledgeBaseNotFound, load
+    from checks.loading.git_base import (
         GitError,
         base_knowledge_base,
         changed_files,
         repo_root,
         skipped_note,
     )
-    from checks.loading import KnowledgeBaseNotFound, load
 
     today = resolve_today(args.as_of)
     output_ok(args.output)
@@ -373,8 +373,8 @@ def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.authoring.scaffold import Request, ScaffoldError, scaffold
     from checks.loading import KnowledgeBaseNotFound
-    from checks.scaffold import Request, ScaffoldError, scaffold
 
     req = Request(
         kind=args.kind,
@@ -417,7 +417,7 @@ def run_sensitive(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
 
 
 def run_schema(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from checks.schemas import export, stale
+    from checks.reports.schemas import export, stale
 
     out = Path(args.out)
     if args.check:
@@ -431,7 +431,7 @@ def run_schema(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from checks.cache import open_cache
+    from checks.speed.cache import open_cache
 
     root = Path(args.path)
     if not root.is_dir():

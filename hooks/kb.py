@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files
 
 from checks.anonymise.model import ModelUnavailable
 from checks.cli import UsageError, resolve_today
-from checks.findings import Severity
 from checks.loading import KnowledgeBaseNotFound
+from checks.model.findings import Severity
 from checks.model.publication import VENDORED
 from checks.site.allowed_files import refused_files
 from checks.site.build import SiteBuild

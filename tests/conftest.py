@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from checks.engine import Result, run
 from checks.loading import load
+from checks.rules.engine import Result, run
 from kbfactory import TODAY, compliant, write
 from sitehelp import SERVED_AT, mkdocs
 

@@ -11,9 +11,9 @@ from anoncorpus import DENY_TERMS, example_allowed, measure
 from checks.anonymise.denylist import add_term, load_deny_list
 from checks.anonymise.detectors import Detector, either
 from checks.cli import main
-from checks.engine import run
 from checks.loading import load
 from checks.rules.ano001_identifying_detail import Opts
+from checks.rules.engine import run
 from kbfactory import TODAY, brief_body, compliant, write
 
 

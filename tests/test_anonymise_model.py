@@ -14,9 +14,9 @@ import pytest
 
 from checks.anonymise import model, recognise
 from checks.anonymise.detectors import Detector
-from checks.engine import run
 from checks.loading import load
 from checks.rules.ano001_identifying_detail import spans
+from checks.rules.engine import run
 from kbfactory import TODAY, brief_body, compliant, write
 
 REPO = Path(__file__).resolve().parent.parent

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from checks.cli import main
-from checks.dates import WorkingCalendar
-from checks.engine import run
-from checks.findings import Finding, Severity
 from checks.loading import load
+from checks.model.findings import Finding, Severity
+from checks.model.working_days import WorkingCalendar
+from checks.rules.engine import run
 from checks.site.build import SiteBuild
 from kbfactory import TODAY, write
 from timebox import time_box

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from checks import cache as cache_module
 from checks.anonymise.denylist import add_term
-from checks.cache import ParseCache, default_dir, open_cache
 from checks.cli import main
-from checks.engine import run
-from checks.findings import Finding
 from checks.loading import load
+from checks.model.findings import Finding
+from checks.rules.engine import run
+from checks.speed import cache as cache_module
+from checks.speed.cache import ParseCache, default_dir, open_cache
 from kbfactory import TODAY, compliant, write
 from test_hostile import CASES, base_files, install
 
@@ -230,8 +230,8 @@ def test_every_hostile_file_reads_the_same_through_the_cache(tmp_path):
 def test_remembered_working_days_match_the_holidays_package():
     from datetime import date, timedelta
 
-    from checks.cache import Memo
-    from checks.dates import WorkingCalendar
+    from checks.model.working_days import WorkingCalendar
+    from checks.speed.cache import Memo
 
     memo = Memo()
     plain, remembering = WorkingCalendar("ENG"), WorkingCalendar("ENG", memo)

@@ -271,7 +271,7 @@ def _loosen_and_suppress(root: Path, files: dict[str, Any]) -> None:
     files["theme/main.html"] = "{{ page.content }}\n"
     files[".github/workflows/kb.yml"] = "name: kb\n"
     files["pyproject.toml"] = "[project]\nname = 'x'\n"
-    files["checks/engine.py"] = "# the checker\n"
+    files["checks/rules/engine.py"] = "# the checker\n"
     write(root, files)
 
 
@@ -313,7 +313,7 @@ def test_chg005_warns_at_each_safety_relevant_change(repo):
         "theme/main.html",
         ".github/workflows/kb.yml",
         "pyproject.toml",
-        "checks/engine.py",
+        "checks/rules/engine.py",
     ):
         assert path in by_file, path
     lines = {f["message"]: f["line"] for f in found}

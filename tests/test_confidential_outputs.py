@@ -24,8 +24,8 @@ def test_kb_check_reports_hold_no_draft_or_embargoed_content(fmt, monkeypatch):
 
 
 def test_findings_about_a_draft_brief_never_quote_it(tmp_path):
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from kbfactory import TODAY, brief_body, compliant, write
 
     files = compliant()
@@ -40,7 +40,7 @@ def test_findings_about_a_draft_brief_never_quote_it(tmp_path):
     )
     result = run(load(write(tmp_path / "kb", files)), TODAY)
     messages = " ".join(f.message for f in result.findings)
-    # Named by id, or by a number when the id did not validate (checks.redaction).
+    # Named by id, or by a number when the id did not validate (checks.rules.redaction).
     drafts = {(f.code, f.file) for f in result.findings}
     assert ("ANO001", "docs/briefs/(unpublished LB-2026-07)") in drafts
     assert ("KB003", "docs/briefs/(unpublished file 1)") in drafts

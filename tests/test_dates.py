@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from checks.dates import DateError, Duration, WorkingCalendar, parse_date
+from checks.model.working_days import DateError, Duration, WorkingCalendar, parse_date
 
 
 @pytest.mark.parametrize(

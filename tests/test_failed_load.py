@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from checks.cache import ParseCache
-from checks.engine import Result, run
-from checks.findings import Finding
 from checks.loading import load
+from checks.model.findings import Finding
+from checks.model.yaml_source import YamlError, load_yaml
+from checks.rules.engine import Result, run
 from checks.site.build import SiteBuild
-from checks.yamlsource import YamlError, load_yaml
+from checks.speed.cache import ParseCache
 from kbfactory import write
 from sitehelp import mkdocs
 

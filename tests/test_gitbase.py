@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checks.cli import main
-from checks.gitbase import base_knowledge_base, export
+from checks.loading.git_base import base_knowledge_base, export
 from kbfactory import TODAY, compliant, write
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]

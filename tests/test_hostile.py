@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from checks.engine import run
 from checks.loading import load
+from checks.rules.engine import run
 from checks.site.build import SiteBuild
 from kbfactory import TODAY, compliant, write
 from sitehelp import mkdocs, write_site_config
@@ -62,7 +62,7 @@ def test_hostile_input(tmp_path, case):
     if case["code"] != "KB004":  # a duplicate is reported where it is found second
         files = {f.file for f in result.findings if f.code == case["code"]}
         assert case["install_as"] in files or (
-            # A brief that did not load may be a draft: never named (checks.redaction).
+            # A brief that did not load may be a draft: never named (checks.rules.redaction).
             case["install_as"].startswith("docs/briefs/")
             and any(f.startswith("docs/briefs/(unpublished ") for f in files)
         )

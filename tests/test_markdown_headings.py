@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.markdown import _parser, _plain_headings, headings, split_front_matter
+from checks.loading.markdown import _parser, _plain_headings, headings, split_front_matter
 from sitehelp import REPO
 
 

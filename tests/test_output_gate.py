@@ -348,8 +348,8 @@ def test_error_findings_fail_a_strict_build_whatever_the_log_level_and_write_not
 @pytest.mark.slow
 def test_the_checks_read_the_docs_folder_the_site_is_built_from(tmp_path):
     root = _kb(tmp_path, {"kb.yaml": "docs_dir: elsewhere\n", "elsewhere/index.md": "# Clean\n"})
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from kbfactory import TODAY
 
     kb = load(root)
@@ -359,8 +359,8 @@ def test_the_checks_read_the_docs_folder_the_site_is_built_from(tmp_path):
 
 
 def test_generated_pages_never_name_a_withheld_tor_or_procedure(tmp_path):
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from checks.site.build import SiteBuild
     from kbfactory import TODAY
 
@@ -390,8 +390,8 @@ def test_generated_pages_never_name_a_withheld_tor_or_procedure(tmp_path):
 
 
 def test_a_page_saved_with_an_upper_case_suffix_is_neither_published_nor_linked(tmp_path):
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from checks.site.build import SiteBuild
     from kbfactory import TODAY
 
@@ -410,8 +410,8 @@ def test_a_page_saved_with_an_upper_case_suffix_is_neither_published_nor_linked(
 
 
 def test_a_label_or_name_with_an_identifying_detail_is_shown_as_its_id(tmp_path):
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from checks.site.build import SiteBuild
     from kbfactory import TODAY
 
@@ -468,8 +468,8 @@ def test_a_language_model_that_does_not_load_stops_the_build_in_one_line(tmp_pat
 
 
 def test_a_name_in_a_page_file_name_is_found_and_the_page_withheld(tmp_path):
-    from checks.engine import run
     from checks.loading import load
+    from checks.rules.engine import run
     from checks.site.build import SiteBuild
     from kbfactory import TODAY
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.cache import Memo, ParseCache
 from checks.cli import main
 from checks.loading import cache_setting, divisible_files, load, load_config
-from checks.parallel import MIN_FILES, cpu_quota, default_jobs, prefill, share_of
+from checks.speed.cache import Memo, ParseCache
+from checks.speed.parallel import MIN_FILES, cpu_quota, default_jobs, prefill, share_of
 from kbfactory import TODAY
 from test_hostile import CASES, install
 
@@ -32,7 +32,7 @@ from scale import generate  # noqa: E402 - the benchmarks' generator, on the pat
 # first parse on stderr. argv[1] is a share index that fails on purpose, or -1.
 RUNNER = """
 import sys
-import checks.parallel as parallel
+import checks.speed.parallel as parallel
 
 fail = int(sys.argv[1])
 work = parallel._work
@@ -235,8 +235,8 @@ def test_a_result_put_in_this_run_is_handed_out_once_then_copied(tmp_path: Path)
 def test_the_load_after_the_shares_does_not_read_their_files_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from checks.engine import run
     from checks.loading.reader import Reader
+    from checks.rules.engine import run
 
     alone = run(load(REPO), TODAY).findings
     # Two shares of the example, worked out as prefill does, without forking.

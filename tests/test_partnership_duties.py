@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from checks.engine import Result
+from checks.rules.engine import Result
 
 
 def messages(result: Result, *codes: str) -> list[str]:

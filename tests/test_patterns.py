@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from checks.cli import main
-from checks.patterns import any_of, compile_pattern
+from checks.model.patterns import any_of, compile_pattern
 from kbfactory import TODAY, write
 from timebox import time_box
 

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.anonymise.detectors import _PAIR
-from checks.dates import NATIONS, WorkingCalendar
-from checks.engine import run
 from checks.loading import load
+from checks.model.working_days import NATIONS, WorkingCalendar
+from checks.model.yaml_source import YamlError, load_yaml
+from checks.rules.engine import run
 from checks.rules.sec003_deep_nesting import deep_pattern, may_be_deep
-from checks.yamlsource import YamlError, load_yaml
 from kbfactory import TODAY, compliant, write
 
 _HOLIDAYS = {n: holidays.country_holidays("GB", subdiv=n, years=range(2019, 2033)) for n in NATIONS}

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from checks.anonymise.normalise import normalise
-from checks.engine import run
-from checks.findings import Finding
 from checks.loading import load
+from checks.model.findings import Finding
+from checks.rules.engine import run
 from kbfactory import TODAY, compliant, write
 
 NHS = "943 476 5919"  # passes the NHS check digit

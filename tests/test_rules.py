@@ -218,7 +218,7 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
                 "# Copy\n",
             ),
         ),
-        # Either twin could be a draft, so neither is named (checks.redaction).
+        # Either twin could be a draft, so neither is named (checks.rules.redaction).
         "docs/briefs/(unpublished file 1)",
         2,
         "share an id",

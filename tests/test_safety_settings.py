@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from checks.findings import Severity
 from checks.model.config import RuleSetting
+from checks.model.findings import Severity
 from checks.rules import REGISTRY, Options, Rule
-from checks.safety import TIGHTER, effective, is_protected, is_safety
+from checks.rules.safety import TIGHTER, effective, is_protected, is_safety
 from kbfactory import TODAY, brief_body
 
 NAME = "Jessica Smith"

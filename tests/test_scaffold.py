@@ -7,8 +7,8 @@ import io
 import pytest
 
 from checks.cli import main
-from checks.engine import run
 from checks.loading import load
+from checks.rules.engine import run
 from kbfactory import TODAY, compliant, write
 
 

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from checks.cli import main
-from checks.markdown import split_front_matter
-from checks.schemas import KINDS, render
-from checks.yamlsource import load_yaml
+from checks.loading.markdown import split_front_matter
+from checks.model.yaml_source import load_yaml
+from checks.reports.schemas import KINDS, render
 from sitehelp import REPO
 
 SCHEMAS = REPO / "schemas"

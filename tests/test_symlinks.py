@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from checks.cli import main
-from checks.engine import run
 from checks.loading import divisible_files, load
 from checks.loading.files import markdown_files
+from checks.rules.engine import run
 from kbfactory import TODAY, write
 from sitehelp import mkdocs, write_site_config
 from timebox import time_box

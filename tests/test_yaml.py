@@ -5,9 +5,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.yamlsource import YamlError, line_at, load_yaml
-from checks.yamlsource import _BaseLoader as _SafeBase
-from checks.yamlsource import _Loader as _KbLoader
+from checks.model.yaml_source import YamlError, line_at, load_yaml
+from checks.model.yaml_source import _BaseLoader as _SafeBase
+from checks.model.yaml_source import _Loader as _KbLoader
 
 
 def test_lines_of_keys_and_items_are_kept():

@@ -18,7 +18,7 @@ import yaml
 
 from checks.anonymise.detectors import DenyList, normalise_words
 from checks.loading.files import read_regular
-from checks.yamlsource import YamlError, load_yaml
+from checks.model.yaml_source import YamlError, load_yaml
 
 FILE = "sensitive.yaml"
 

@@ -13,8 +13,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from checks.kb import KnowledgeBase
 from checks.loading.files import markdown_files
+from checks.model.knowledge_base import KnowledgeBase
 
 #: Bytes read to tell text from binary: a NUL byte in them means binary (images,
 #: fonts and archives have one near the start; text never does).

@@ -20,14 +20,14 @@ from typing import Any
 
 import yaml
 
-from checks.gitbase import Changed
-from checks.kb import KnowledgeBase
 from checks.loading import CONFIG_FILE
+from checks.loading.git_base import Changed
 from checks.loading.site_config import theme_folders
 from checks.model import Suppression
 from checks.model.config import RuleSetting
-from checks.safety import effective, is_protected
-from checks.suppressions import Granted, collect
+from checks.model.knowledge_base import KnowledgeBase
+from checks.rules.safety import effective, is_protected
+from checks.rules.suppressions import Granted, collect
 
 HEADING = "Safety-relevant changes — review these first"
 

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from checks.changes.text import SectionChange, compare
-from checks.gitbase import Changed
-from checks.kb import KnowledgeBase
+from checks.loading.git_base import Changed
 from checks.model import Action, Brief, Meeting, Procedure, Review, TermsOfReference
+from checks.model.knowledge_base import KnowledgeBase
 from checks.site.visibility import brief_is_public
 
 STATUS = {"A": "added", "D": "removed", "M": "changed", "R": "renamed", "T": "changed"}

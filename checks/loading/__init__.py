@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from checks.cache import ParseCache
-from checks.kb import KnowledgeBase
 from checks.loading.data import load_data
 from checks.loading.docs import load_docs
 from checks.loading.files import markdown_files, yaml_files
 from checks.loading.reader import INVALID, Reader
 from checks.loading.site_config import site_docs_dir
 from checks.model.config import Config
-from checks.yamlsource import LineDict
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.yaml_source import LineDict
+from checks.speed.cache import ParseCache
 
 CONFIG_FILE = "kb.yaml"
 

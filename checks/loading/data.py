@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from checks.kb import KnowledgeBase, Unloaded
 from checks.loading.files import yaml_files
 from checks.loading.reader import (
     BAD_YAML,
@@ -28,6 +27,7 @@ from checks.model import (
     Theme,
     Vocabulary,
 )
+from checks.model.knowledge_base import KnowledgeBase, Unloaded
 
 _KNOWN_DATA = {"partnership", "themes", "reviews", "sensitive"}
 

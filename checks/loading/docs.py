@@ -6,13 +6,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from checks.kb import DocKind, Document, KnowledgeBase
 from checks.loading.data import note_unloaded, unique
 from checks.loading.files import markdown_files
+from checks.loading.markdown import headings, split_front_matter
 from checks.loading.reader import BAD_YAML, INVALID, Reader
-from checks.markdown import headings, split_front_matter
 from checks.model import Brief, Procedure, TermsOfReference
-from checks.yamlsource import LineDict, YamlError, load_yaml
+from checks.model.knowledge_base import DocKind, Document, KnowledgeBase
+from checks.model.yaml_source import LineDict, YamlError, load_yaml
 
 _DOC_KINDS: dict[str, type[TermsOfReference | Brief | Procedure]] = {
     "tor": TermsOfReference,

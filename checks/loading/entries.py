@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks.yamlsource import LineDict, LineList, YamlError, load_yaml
+from checks.model.yaml_source import LineDict, LineList, YamlError, load_yaml
 
 #: The field that names an entry of each list, so that a lost entry can still
 #: be named and checks do not report its id as unknown.

@@ -16,13 +16,13 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from checks.cache import ParseCache, digest
-from checks.findings import Problem
 from checks.loading.entries import entry_key_field, recover_list
 from checks.loading.files import link_problem, refused, special_problem
+from checks.loading.validation import explain
 from checks.model.common import Located
-from checks.validation import explain
-from checks.yamlsource import LineDict, LineList, YamlError, line_at, load_yaml
+from checks.model.findings import Problem
+from checks.model.yaml_source import LineDict, LineList, YamlError, line_at, load_yaml
+from checks.speed.cache import ParseCache, digest
 
 # Codes of the loader's own findings; each is documented as a rule in checks/rules.
 UNREADABLE = "KB001"
@@ -54,7 +54,7 @@ class Reader:
     ) -> None:
         self.root = root
         self.cache = cache
-        # When several processes share a first run (checks.parallel), each reads
+        # When several processes share a first run (checks.speed.parallel), each reads
         # only the action plans, meeting logs and pages ``share`` gives it.
         self.share = share
         self.problems: list[tuple[str, Problem]] = []

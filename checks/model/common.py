@@ -15,8 +15,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from checks.dates import DateError, Duration, parse_date
-from checks.yamlsource import line_at
+from checks.model.working_days import DateError, Duration, parse_date
+from checks.model.yaml_source import line_at
 
 
 class Located(BaseModel):

@@ -6,11 +6,11 @@ from typing import Any
 
 from pydantic import Field
 
-from checks.dates import Nation
-from checks.findings import Severity
 from checks.model.common import Located
+from checks.model.findings import Severity
 from checks.model.publication import OptionalType
 from checks.model.tor import Suppression
+from checks.model.working_days import Nation
 
 
 class RuleSetting(Located):

@@ -8,8 +8,8 @@ from typing import Annotated
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
-from checks.dates import Nation
 from checks.model.common import IsoDate, Located, Slug, Text
+from checks.model.working_days import Nation
 
 
 class Agency(Located):

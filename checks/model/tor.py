@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from checks.dates import Duration
 from checks.model.common import IsoDate, Located, Period, Slug, Text, Version, version_key
+from checks.model.working_days import Duration
 
 TorStatus = Literal["draft", "proposed", "approved", "superseded"]
 

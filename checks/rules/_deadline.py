@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.dates import WorkingCalendar, plural
+from checks.model.working_days import WorkingCalendar, plural
 
 
 def late_or_overdue(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.dates import plural
+from checks.model.working_days import plural
 
 
 def lapsed_message(what: str, due: date, today: date) -> str | None:

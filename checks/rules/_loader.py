@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem
+from checks.model.findings import Problem
 from checks.rules.base import Context
 
 

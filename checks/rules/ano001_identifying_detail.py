@@ -92,13 +92,13 @@ from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit
 from checks.anonymise.normalise import needs_normalising, normalise
 from checks.anonymise.static_files import static_texts
-from checks.cache import digest
-from checks.findings import Problem, Severity
-from checks.kb import KnowledgeBase
-from checks.patterns import UserPattern, any_of
+from checks.model.findings import Problem, Severity
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.patterns import UserPattern, any_of
+from checks.model.yaml_source import LineDict, LineList
 from checks.rules.base import Context, Options
 from checks.site.visibility import brief_is_public
-from checks.yamlsource import LineDict, LineList
+from checks.speed.cache import digest
 
 CODE = "ANO001"
 NAME = "identifying-detail"

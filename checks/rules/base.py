@@ -12,9 +12,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
-from checks.dates import WorkingCalendar
-from checks.findings import Problem, Severity
-from checks.kb import SOURCES, KnowledgeBase, Unloaded
+from checks.model.findings import Problem, Severity
+from checks.model.knowledge_base import SOURCES, KnowledgeBase, Unloaded
+from checks.model.working_days import WorkingCalendar
 
 #: The largest whole-number option. Every one is a count (days, months, working
 #: days, a depth), and each is added to a date or drives a loop: a value such as
@@ -85,7 +85,7 @@ class Rule:
     check: CheckFn
     doc: str
     module: str
-    #: The records the check needs whole (see checks.kb.SOURCES): while any of
+    #: The records the check needs whole (see checks.model.knowledge_base.SOURCES): while any of
     #: them did not load it does not run, and KB008 says so, rather than take
     #: a missing record for an absent one. An entry lost whose id is known
     #: does not stop it; a check that looks ids up skips that id

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.rules.act004_unknown_review import unknown_review
 from checks.rules.base import Context, Options
 

@@ -42,8 +42,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
-from checks.markdown import normalise_heading
+from checks.loading.markdown import normalise_heading
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "BRF004"

@@ -34,9 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
-from checks.suppressions import collect
+from checks.rules.suppressions import collect
 
 CODE = "CFG001"
 NAME = "suppression-expired"

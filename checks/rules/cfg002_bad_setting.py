@@ -42,10 +42,10 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
-from checks.findings import Problem, Severity
 from checks.loading import CONFIG_FILE
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
-from checks.suppressions import collect
+from checks.rules.suppressions import collect
 
 CODE = "CFG002"
 NAME = "bad-setting"

@@ -56,8 +56,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
 from checks.loading import CONFIG_FILE
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "CFG003"
@@ -67,7 +67,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     from checks.rules import REGISTRY
-    from checks.safety import effective, is_protected
+    from checks.rules.safety import effective, is_protected
 
     config = ctx.kb.config
     for code, setting in config.rules.items():

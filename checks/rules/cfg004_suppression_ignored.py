@@ -51,9 +51,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
-from checks.suppressions import collect, faults
+from checks.rules.suppressions import collect, faults
 
 CODE = "CFG004"
 NAME = "suppression-ignored"

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
 from checks.model import TermsOfReference
 from checks.model.common import version_key
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "CHG001"

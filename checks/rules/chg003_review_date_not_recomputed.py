@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.dates import Duration
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
+from checks.model.working_days import Duration
 from checks.rules.base import Context, Options
 
 CODE = "CHG003"

@@ -51,8 +51,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from checks.findings import Problem, Severity
 from checks.loading import CONFIG_FILE
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "CHG005"
@@ -62,7 +62,7 @@ SEVERITY = Severity.WARNING
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     from checks.changes.safety import safety_changes
-    from checks.gitbase import Changed, GitError, changed_files, repo_root
+    from checks.loading.git_base import Changed, GitError, changed_files, repo_root
 
     if ctx.base is None:
         return

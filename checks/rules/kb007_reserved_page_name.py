@@ -35,9 +35,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
-from checks.rules_reserved import RESERVED_PAGES
+from checks.rules.reserved import RESERVED_PAGES
 
 CODE = "KB007"
 NAME = "reserved-page-name"

@@ -56,8 +56,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
-from checks.kb import Unloaded
+from checks.model.findings import Problem, Severity
+from checks.model.knowledge_base import Unloaded
 from checks.rules.base import Context, Options
 
 CODE = "KB008"

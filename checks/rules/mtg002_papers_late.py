@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.dates import plural
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
+from checks.model.working_days import plural
 from checks.rules.base import Context, Options
 
 CODE = "MTG002"

@@ -32,8 +32,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
 
-from checks.findings import Problem, Severity
 from checks.model import Meeting
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "MTG004"

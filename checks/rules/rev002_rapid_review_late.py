@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.model.review import CHILD_KINDS
 from checks.rules._deadline import late_or_overdue
 from checks.rules.base import Context, Options

@@ -48,8 +48,8 @@ from collections.abc import Iterator
 from dateutil.relativedelta import relativedelta
 from pydantic import Field
 
-from checks.dates import plural
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
+from checks.model.working_days import plural
 from checks.rules.base import Context, Options
 
 CODE = "REV003"

@@ -47,8 +47,8 @@ import html
 import re
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
-from checks.markdown import code_lines
+from checks.loading.markdown import code_lines
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "SEC001"

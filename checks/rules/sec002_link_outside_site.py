@@ -40,7 +40,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "SEC002"

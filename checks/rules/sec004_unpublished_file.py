@@ -44,8 +44,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from checks.findings import Problem, Severity
 from checks.loading.files import is_markdown
+from checks.model.findings import Problem, Severity
 from checks.model.publication import VENDORED, is_site_page, static_type_allowed, unsafe_name
 from checks.rules.base import Context, Options
 

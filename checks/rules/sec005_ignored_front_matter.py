@@ -44,10 +44,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.findings import Problem, Severity
+from checks.model.findings import Problem, Severity
 from checks.model.publication import PAGE_KEYS
+from checks.model.yaml_source import LineDict
 from checks.rules.base import Context, Options
-from checks.yamlsource import LineDict
 
 CODE = "SEC005"
 NAME = "ignored-front-matter"

@@ -49,8 +49,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from checks.findings import Problem, Severity
-from checks.patterns import UserPattern, compile_pattern
+from checks.model.findings import Problem, Severity
+from checks.model.patterns import UserPattern, compile_pattern
 from checks.rules.base import Context, Options
 
 CODE = "TOR009"

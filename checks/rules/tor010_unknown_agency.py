@@ -32,8 +32,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 
-from checks.findings import Problem, Severity
 from checks.model import Seat
+from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "TOR010"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from html import escape
 
-from checks.dates import plural
-from checks.kb import KnowledgeBase
 from checks.model import Brief
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.working_days import plural
 
 WORDS_PER_MINUTE = 200
 

@@ -11,8 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from html import escape
 
-from checks.kb import KnowledgeBase
 from checks.model import Brief
+from checks.model.knowledge_base import KnowledgeBase
 from checks.site.brief_page import theme_labels
 from checks.site.deferred import as_is
 from checks.site.text import esc

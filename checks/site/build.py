@@ -12,15 +12,13 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from checks.cache import open_cache
-from checks.dates import WorkingCalendar, plural
-from checks.engine import Result, run
-from checks.findings import Finding
-from checks.gcpause import paused_gc
-from checks.kb import KnowledgeBase
 from checks.loading import load
 from checks.model import Brief, Procedure, TermsOfReference
+from checks.model.findings import Finding
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.working_days import WorkingCalendar, plural
 from checks.rules import REGISTRY
+from checks.rules.engine import Result, run
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_header, theme_labels
 from checks.site.dashboard_page import dashboard_page
@@ -37,6 +35,8 @@ from checks.site.tracker_page import tracker_page
 from checks.site.urls import page_url, relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs, publishable_docs
+from checks.speed.cache import open_cache
+from checks.speed.gcpause import paused_gc
 
 #: Findings that keep their page off the site.
 UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001", "TOR007"})
@@ -181,7 +181,7 @@ class SiteBuild:
         file name), so it is counted but not shown.
         """
         # A withheld finding's file is already shown only as a placeholder
-        # (checks.redaction); a finding about any other file in docs/ that is not
+        # (checks.rules.redaction); a finding about any other file in docs/ that is not
         # published (a page held back, a file the site leaves out) is counted only.
         shown = [f for f in self.result.findings if not f.withheld and self._may_name(f.file)]
         return shown, len(self.result.findings) - len(shown)

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from checks.dates import WorkingCalendar
-from checks.kb import KnowledgeBase
 from checks.model import Brief
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.working_days import WorkingCalendar
 
 OPEN = ("open", "in-progress")
 

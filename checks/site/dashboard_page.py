@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from checks.engine import Result
-from checks.findings import Counts, Finding, Severity
+from checks.model.findings import Counts, Finding, Severity
+from checks.rules.engine import Result
 from checks.site.text import esc, table
 
 PageOf = Callable[[Finding], str | None]

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from checks.gitbase import git_text
-from checks.markdown import split_front_matter
+from checks.loading.git_base import git_text
+from checks.loading.markdown import split_front_matter
 from checks.model.common import version_key
-from checks.yamlsource import LineDict, YamlError, load_yaml
+from checks.model.yaml_source import LineDict, YamlError, load_yaml
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.kb import SOURCES, KnowledgeBase, Unloaded
+from checks.model.knowledge_base import SOURCES, KnowledgeBase, Unloaded
 from checks.site.calendar_file import Deadline
 from checks.site.text import esc
 
-#: The records each generated page shows (see checks.kb.SOURCES).
+#: The records each generated page shows (see checks.model.knowledge_base.SOURCES).
 PAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "index.md": SOURCES,
     "compliance.md": SOURCES,

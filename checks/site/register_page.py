@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from checks.dates import WorkingCalendar
-from checks.findings import Finding
-from checks.kb import KnowledgeBase
 from checks.model import Review
+from checks.model.findings import Finding
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.working_days import WorkingCalendar
 from checks.site.text import esc, table
 
 KINDS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from checks.dates import plural
 from checks.model import TermsOfReference
+from checks.model.working_days import plural
 
 
 @dataclass(frozen=True, slots=True)

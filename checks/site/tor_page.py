@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.kb import KnowledgeBase
 from checks.model import TermsOfReference
+from checks.model.knowledge_base import KnowledgeBase
 from checks.site.status import tor_status
 from checks.site.text import esc, table
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from checks.kb import KnowledgeBase
 from checks.model import Action, ActionPlan
+from checks.model.knowledge_base import KnowledgeBase
 from checks.site.text import esc, table
 
 OPEN = ("open", "in-progress")

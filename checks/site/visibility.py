@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.kb import KnowledgeBase
 from checks.loading.files import markdown_files
 from checks.model import Brief
+from checks.model.knowledge_base import KnowledgeBase
 from checks.model.publication import is_site_page, unsafe_name, withheld_by_front_matter
 
 

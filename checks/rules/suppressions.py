@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from checks.kb import KnowledgeBase
 from checks.loading import CONFIG_FILE
 from checks.model import Suppression
-from checks.safety import GUARDS, is_safety
+from checks.model.knowledge_base import KnowledgeBase
+from checks.rules.safety import GUARDS, is_safety
 
 #: The longest a suppression may last: 12 months from today, a leap day included.
 MAX_DAYS = 366

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from checks.engine import Result
-from checks.findings import Severity
+from checks.model.findings import Severity
+from checks.rules.engine import Result
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from checks.engine import Result
+from checks.rules.engine import Result
 
 
 def as_data(result: Result) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
-from checks.engine import Result
+from checks.rules.engine import Result
 
 
 def report(result: Result, stream: TextIO, strict: bool = False) -> None:

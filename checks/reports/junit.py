@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TextIO
 
-from checks.engine import Result
-from checks.findings import Severity
+from checks.model.findings import Severity
 from checks.rules import REGISTRY
+from checks.rules.engine import Result
 
 
 def report(result: Result, stream: TextIO, strict: bool = False) -> None:

@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 if TYPE_CHECKING:
     import holidays
 
-    from checks.cache import Memo
+    from checks.speed.cache import Memo
 
 Nation = Literal["ENG", "WLS", "SCT", "NIR"]
 
@@ -198,7 +198,7 @@ class WorkingCalendar:
 
     def prepare(self) -> None:
         """Import and build the bank holiday calendar now rather than at the first
-        question that is not remembered (checks.parallel does it while other
+        question that is not remembered (checks.speed.parallel does it while other
         processes parse)."""
         self._holidays  # noqa: B018 - the cached property does the work
 

@@ -199,7 +199,7 @@ class ParseCache:
         # `put` does not unpickle them (see `get`).
         self.fresh: dict[str, tuple[bytes, Any]] = {}
         self.memos: dict[str, Memo] = {}
-        # Files that this run's shares (checks.parallel) parsed moments ago; see `ready`.
+        # Files that this run's shares (checks.speed.parallel) parsed moments ago; see `ready`.
         self.prefilled: set[str] = set()
         self.deferring = False  # see `deferred`
         self.seen: set[str] = set()
@@ -252,7 +252,7 @@ class ParseCache:
         """The result for ``rel`` (if ``content`` is given, only one for those bytes).
 
         A result put in this run is handed out as the object once: the run that
-        put it (a share of a first run, checks.parallel) only read it. Later uses
+        put it (a share of a first run, checks.speed.parallel) only read it. Later uses
         unpickle a copy, as from a stored cache, since checks may have filled in
         the object's own memos by then.
         """
@@ -286,7 +286,7 @@ class ParseCache:
     def deferred(self) -> Iterator[None]:
         """Keep what is put as objects only, to be stored by :meth:`store_deferred`.
 
-        A share of a first run (checks.parallel) parses faster without pickling
+        A share of a first run (checks.speed.parallel) parses faster without pickling
         each result as it goes; it pickles them all while the other processes
         finish, which it would otherwise spend waiting.
         """

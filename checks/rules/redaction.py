@@ -30,8 +30,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import PurePosixPath
 
-from checks.findings import Finding
-from checks.kb import KnowledgeBase
+from checks.model.findings import Finding
+from checks.model.knowledge_base import KnowledgeBase
 from checks.rules import REGISTRY
 from checks.site.visibility import hidden_markdown, publishable_docs
 

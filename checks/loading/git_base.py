@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.kb import KnowledgeBase
 from checks.loading import KnowledgeBaseNotFound, load, load_config
+from checks.model.knowledge_base import KnowledgeBase
 
 
 class GitError(Exception):

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from checks.cache import ParseCache
-from checks.dates import WorkingCalendar
-from checks.findings import Problem
-from checks.markdown import Heading
 from checks.model import (
     Action,
     ActionPlan,
@@ -23,6 +19,12 @@ from checks.model import (
     Theme,
 )
 from checks.model.config import Config
+from checks.model.findings import Problem
+from checks.model.working_days import WorkingCalendar
+
+if TYPE_CHECKING:  # the model never imports the layers above it
+    from checks.loading.markdown import Heading
+    from checks.speed.cache import ParseCache
 
 DocKind = Literal["tor", "brief", "procedure", "page"]
 
@@ -89,7 +91,7 @@ class Document:
     def code_lines(self) -> set[int]:
         """0-based body lines inside code blocks (parsed once, used by several checks)."""
         if self._code_lines is None:
-            from checks.markdown import code_lines
+            from checks.loading.markdown import code_lines
 
             self._code_lines = code_lines(self.body) if _may_have_code(self.body) else set()
         return self._code_lines

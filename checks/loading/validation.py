@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from checks.findings import Problem
-from checks.yamlsource import LineDict, line_at
+from checks.model.findings import Problem
+from checks.model.yaml_source import LineDict, line_at
 
 
 def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:

@@ -51,7 +51,7 @@ class Finding:
     subject: str = field(default="", compare=False)
     match: str = field(default="", compare=False)
     #: about an unpublished file, and so told without its name or content
-    #: (checks.redaction); the site leaves it out altogether
+    #: (checks.rules.redaction); the site leaves it out altogether
     withheld: bool = field(default=False, compare=False)
 
     def as_dict(self) -> dict[str, object]:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from checks.cache import ParseCache
 from checks.loading import cache_setting, divisible_files, load, load_config
+from checks.speed.cache import ParseCache
 
 #: Checks that memoise their costly part in the cache, so each share runs them on
 #: its own files and the full run finds their answers ready.
@@ -159,8 +159,8 @@ def prefill(
 
 def _work(run: _Run, index: int) -> None:
     """Load share ``index`` into the cache and run the memoised checks over it."""
-    from checks.engine import run as run_checks
-    from checks.engine import selected_rules
+    from checks.rules.engine import run as run_checks
+    from checks.rules.engine import selected_rules
 
     kb = load(run.root, run.cache, share=lambda rel: share_of(rel, run.jobs) == index)
     codes = [r.code for r in selected_rules(run.select, run.ignore, kb) if r.code in MEMOISED]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from checks.dates import Duration
-from checks.kb import KnowledgeBase
 from checks.loading import load
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.working_days import Duration
+from checks.model.yaml_source import YamlError, load_yaml
 from checks.rules.brf004_missing_part import SEVEN_PARTS
-from checks.yamlsource import YamlError, load_yaml
 
 
 class ScaffoldError(Exception):

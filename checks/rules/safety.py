@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from checks.findings import Severity
 from checks.model.config import RuleSetting
+from checks.model.findings import Severity
 
-if TYPE_CHECKING:  # checks.rules imports this module, through checks.suppressions
+if TYPE_CHECKING:  # checks.rules imports this module, through checks.rules.suppressions
     from checks.rules.base import Options, Rule
 
 #: Families whose checks keep unsafe or identifying content off the site.

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from checks.findings import Counts, Finding, Severity
-from checks.kb import KnowledgeBase
-from checks.redaction import redact
+from checks.model.findings import Counts, Finding, Severity
+from checks.model.knowledge_base import KnowledgeBase
 from checks.rules import REGISTRY, Context, Rule
-from checks.safety import effective
-from checks.suppressions import Granted, in_force
+from checks.rules.redaction import redact
+from checks.rules.safety import effective
+from checks.rules.suppressions import Granted, in_force
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def selected_rules(
     select: Sequence[str] = (), ignore: Sequence[str] = (), kb: KnowledgeBase | None = None
 ) -> list[Rule]:
     """Rules to run: enabled in config (safety checks always are; see
-    ``checks.safety``), matching ``select`` and not ``ignore``."""
+    ``checks.rules.safety``), matching ``select`` and not ``ignore``."""
     settings = kb.config.rules if kb else {}
     chosen = []
     for code, rule in sorted(REGISTRY.items()):

@@ -1,4 +1,4 @@
-"""Reporters turn one :class:`~checks.engine.Result` into text for people or machines.
+"""Reporters turn one :class:`~checks.rules.engine.Result` into text for people or machines.
 
 Chosen by name from :data:`REPORTERS`; each writes to a stream and never decides
 the exit code.
@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from checks.engine import Result
-from checks.reporters import github, json_report, junit, text
+from checks.reports import github, json_report, junit, text_report
+from checks.rules.engine import Result
 
 Reporter = Callable[[Result, TextIO, bool], None]
 
 REPORTERS: dict[str, Reporter] = {
-    "text": text.report,
+    "text": text_report.report,
     "json": json_report.report,
     "github": github.report,
     "junit": junit.report,

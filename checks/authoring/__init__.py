@@ -1,0 +1,1 @@
+"""Writing new records for authors: `kb new`."""

@@ -83,7 +83,10 @@ ALL_CLEAR_FORBID = {
 
 
 def _load_cases() -> list[dict[str, Any]]:
-    return yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+    cases: list[dict[str, Any]] = []
+    for path in sorted(CASES_FILE.parent.glob("cases*.yaml")):
+        cases += yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return cases
 
 
 CASES = _load_cases()

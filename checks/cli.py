@@ -176,6 +176,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--as-of", metavar="YYYY-MM-DD", help="today (default: $KB_AS_OF, else today)")
 
+    init = sub.add_parser(
+        "init",
+        help="start a knowledge base for your own partnership",
+        description="Write a minimal knowledge base that passes `kb check` and builds: the "
+        "partnership and its agencies, a vocabulary of themes, kb.yaml, mkdocs.yml and the "
+        "CI template. It asks for what the flags do not give; with no terminal (CI) every "
+        "flag but --agency is needed. It never writes over an existing knowledge base.",
+    )
+    init.add_argument("path", nargs="?", default=".", help="the folder (default: .)")
+    init.add_argument("--name", help="the partnership's name")
+    init.add_argument("--area", help="the area it covers")
+    init.add_argument("--nation", help="England, Wales, Scotland or Northern Ireland")
+    init.add_argument("--council", metavar="NAME", help="the local authority")
+    init.add_argument("--icb", metavar="NAME", help="the integrated care board")
+    init.add_argument("--police", metavar="NAME", help="the police force")
+    init.add_argument(
+        "--agency",
+        action="append",
+        metavar="[ID=]NAME",
+        help="a relevant agency (repeat for each)",
+    )
+    init.add_argument(
+        "--yearly-report",
+        metavar="YYYY-MM-DD|none",
+        help="when the latest yearly report was published",
+    )
+    init.add_argument(
+        "--checker",
+        metavar="REQUIREMENT",
+        help="what CI installs as the checker (default: kb-checks[site]); "
+        "written to requirements/kb.txt",
+    )
+
     sensitive = sub.add_parser(
         "sensitive",
         help="manage the private deny list of names and places connected to cases",
@@ -395,6 +428,34 @@ def run_new(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.authoring.init import Answers, InitError, complete, initialise
+
+    answers = Answers(
+        name=args.name,
+        area=args.area,
+        nation=args.nation,
+        council=args.council,
+        icb=args.icb,
+        police=args.police,
+        agencies=args.agency,
+        yearly_report=args.yearly_report,
+        checker=args.checker,
+    )
+    root = Path(args.path)
+    try:
+        interactive = sys.stdin is not None and sys.stdin.isatty()
+        complete(answers, input if interactive else None)
+        written = initialise(root, answers)
+    except (InitError, EOFError) as exc:
+        raise UsageError(str(exc) or "no answer was given") from None
+    stdout.write(
+        f"wrote a new knowledge base in {root} ({len(written)} files). Next: `kb import tor "
+        "FILE` or `kb new tor` for each group, then `kb check` and `mkdocs serve`\n"
+    )
+    return EXIT_OK
+
+
 def run_sensitive(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import getpass
 
@@ -512,6 +573,7 @@ COMMANDS = {
     "cache": run_cache,
     "check": run_check,
     "diff": run_diff,
+    "init": run_init,
     "new": run_new,
     "rules": run_rules,
     "schema": run_schema,

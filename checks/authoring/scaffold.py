@@ -49,11 +49,40 @@ def _statutory(kb: KnowledgeBase) -> list[str]:
     return kb.statutory or ["council", "icb", "police"]
 
 
+def executive_group(kb: KnowledgeBase) -> str | None:
+    """The group at the top of the partnership's governance, if it can be told:
+    one called ``executive``, else the one ToR titled "Executive ..." that
+    reports to no other group. Never a guess among several."""
+    if "executive" in kb.tors:
+        return "executive"
+    tops = [
+        gid
+        for gid, tor in kb.tors.items()
+        if tor.reports_to is None and "executive" in tor.title.lower()
+    ]
+    return tops[0] if len(tops) == 1 else None
+
+
+def _parent_lines(kb: KnowledgeBase, parent: str | None, group: str) -> tuple[str, str]:
+    """The ``approved_by`` and ``reports_to`` lines: set only when the top group
+    is known, else left as comments that list the groups there are."""
+    if parent is not None and parent != group:
+        return (
+            f"approved_by: {parent}  # the group that will approve it",
+            f"reports_to: {parent}  # the group this one reports to",
+        )
+    others = ", ".join(sorted(g for g in kb.tors if g != group)) or "none yet"
+    return (
+        f"# approved_by: GROUP  # the group that will approve it (groups: {others})",
+        "# reports_to: GROUP  # the group this one reports to; leave out for the top group",
+    )
+
+
 def new_tor(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     title = req.title or "New group"
     group = req.name or _slug(title)
     path = kb.root / kb.config.docs_dir / "tor" / f"{group}.md"
-    parent = "executive" if "executive" in kb.tors else next(iter(sorted(kb.tors)), None)
+    approved_by, reports_to = _parent_lines(kb, executive_group(kb), group)
     members = "\n".join(
         f"  - {{agency: {a}, role: Role of the {a} member}}  # one line per seat"
         for a in _statutory(kb)
@@ -64,16 +93,16 @@ def new_tor(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
 title: {title}  # the group's full name
 version: "0.1"  # becomes 1.0 when first approved
 status: draft  # draft, proposed, approved or superseded
-approved_by: {parent or "executive"}  # the group that will approve it
+{approved_by}
 review_cycle: 12 months  # how long after approval the next review falls due
 chair: {{agency: {chair}, role: Chair's role}}  # an agency id from data/partnership.yaml
 members:  # every seat: agency id, role, and a named deputy if there is one
 {members}
-# quorum: [...]  # leave out to require each statutory partner
+quorum: [{", ".join(_statutory(kb))}]  # agencies that must be present for decisions
 frequency: monthly  # e.g. monthly, every 6 weeks, quarterly
 papers_days: 5  # working days before a meeting that papers go out
 minutes_within: 15 working days  # how soon after a meeting minutes go out
-{"reports_to: " + parent + "  # the group this one reports to" if parent else ""}
+{reports_to}
 history: []  # add {{version, date, approved_by, summary}} when approved
 ---
 
@@ -107,7 +136,7 @@ def new_brief(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     number = _next_number(list(kb.briefs), f"LB-{year}-")
     brief_id = f"LB-{year}-{number:02d}"
     title = req.title or "Title of the brief"
-    review = req.review or next(iter(sorted(kb.reviews)), "CSPR-2026-01")
+    review = _source_review(kb, req)
     theme = next(iter(sorted(kb.themes)), "neglect")
     path = kb.root / kb.config.docs_dir / "briefs" / f"{brief_id.lower()}-{_slug(title)}.md"
     review_by = Duration.parse("12 months").after(req.today)
@@ -132,10 +161,43 @@ review_by: {review_by}  # when to check it is still right
     return path, text
 
 
+def _source_review(kb: KnowledgeBase, req: Request) -> str:
+    """The review a brief comes from: the one named, else the register's newest;
+    never a reference that is not in the register."""
+    if req.review:
+        if req.review not in kb.reviews:
+            raise ScaffoldError(f"{req.review} is not in the register; add the review first")
+        return req.review
+    if not kb.reviews:
+        raise ScaffoldError(
+            "the register has no reviews yet, and a brief comes from one: add it with "
+            "`kb new review`, then `kb new brief --review REF`"
+        )
+    return max(kb.reviews, key=lambda ref: (kb.reviews[ref].aware_on or date.min, ref))
+
+
+def _owner(kb: KnowledgeBase, req: Request) -> str:
+    """The group that owns a procedure: the one named, else the top group."""
+    if req.group:
+        if req.group not in kb.tors and not kb.lost("tors", req.group):
+            raise ScaffoldError(
+                f"--group {req.group}: there is no such group; groups: "
+                + (", ".join(sorted(kb.tors)) or "none yet")
+            )
+        return req.group
+    owner = executive_group(kb)
+    if owner is None:
+        raise ScaffoldError(
+            "say which group owns the procedure: --group "
+            + ("|".join(sorted(kb.tors)) or "GROUP (add its ToR first with `kb new tor`)")
+        )
+    return owner
+
+
 def new_procedure(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     title = req.title or "New procedure"
     path = kb.root / kb.config.docs_dir / "procedures" / f"{req.name or _slug(title)}.md"
-    owner = req.group or next(iter(sorted(kb.tors)), "executive")
+    owner = _owner(kb, req)
     text = f"""---
 # yaml-language-server: $schema=../../schemas/procedure.schema.json
 title: {title}
@@ -160,6 +222,11 @@ def _append(path: Path, list_key: str, header: str, entry: str) -> tuple[Path, s
         except YamlError as exc:
             raise ScaffoldError(f"{path} cannot be read (line {exc.line}): {exc.message}") from None
         keys = list(data) if isinstance(data, dict) else []
+        empty = re.compile(rf"^{re.escape(list_key)}:\s*\[\s*\](\s*#.*)?$", re.MULTILINE)
+        if keys and keys[-1] == list_key and not data[list_key] and empty.search(text):
+            # `reviews: []`, as `kb init` writes it: the list starts with this entry.
+            head = empty.sub(f"{list_key}:", text, count=1).rstrip("\n")
+            return path, head + "\n" + entry.lstrip("\n")
         if not keys or keys[-1] != list_key:
             raise ScaffoldError(
                 f"{path}: `{list_key}:` must be the last block in the file to add to it"

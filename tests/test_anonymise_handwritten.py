@@ -37,15 +37,6 @@ def test_recall_of_each_kind_is_at_least_98_percent(kind):
     assert found / planted >= 0.98, missed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "measured 35 of 419 clean sentences flagged (8.4%), every one of them in the two "
-        "sections that cite national reviews and inquiries by the names of their children or "
-        "authors (23 of 34) or national helplines by number (12 of 20); the allow list of "
-        "public names (issue 14, item 3) is to let those through. The other 365: none flagged"
-    ),
-)
 def test_at_most_3_percent_of_clean_sentences_are_flagged():
     s = scores()
     assert s.share_flagged <= 0.03, s.flagged_sentences
@@ -68,7 +59,7 @@ def test_the_rules_hold_no_detail_of_the_held_out_set():
     anonymise = Path(__file__).resolve().parent.parent / "checks" / "anonymise"
     source = "\n".join(
         (anonymise / name).read_text("utf-8").lower()
-        for name in ("context.py", "recognise.py", "allow.py", "model.py")
+        for name in ("context.py", "recognise.py", "allow.py", "model.py", "public_names.yaml")
     )
     entries = yaml.safe_load((HERE / "identifying.yaml").read_text("utf-8"))
     copied = {

@@ -400,3 +400,52 @@ def test_chg005_says_when_kb_yaml_no_longer_loads(repo):
     messages = [f["message"] for f in _chg005(root)]
     assert any("kb.yaml no longer loads" in m for m in messages)
     assert not any("removes the suppression" in m for m in messages)
+
+
+def test_chg005_and_kb_diff_report_each_public_name_kb_yaml_adds(repo):
+    """An allowance loosens the anonymisation gate on purpose: never silently."""
+    import json
+
+    root, files = repo
+    git(root, "tag", "-f", "base")
+    files["kb.yaml"] = (
+        "warning_days: 60\n"
+        "public_names:\n"
+        "  - name: Jessica Smith\n"
+        "    reason: Said to be public.\n"
+        "  - name: Kestrel Family Line\n"
+        "    numbers: ['0800 123 4567']\n"
+        "    reason: The council's published family support helpline.\n"
+    )
+    write(root, files)
+    found = [f for f in _chg005(root) if "public_names" in f["message"]]
+    assert [(f["file"], f["line"], f["severity"]) for f in found] == [
+        ("kb.yaml", 3, "warning"),
+        ("kb.yaml", 5, "warning"),
+    ]
+    assert "adds a name and a telephone number" in found[1]["message"]
+    # Named by line only: if it is not public after all, it is the detail itself.
+    assert "Jessica" not in str(found)
+    _, out, _ = kb("diff", str(root), "--base", "base", "--as-of", "2026-11-25", "--format", "json")
+    whats = [c["what"] for c in json.loads(out)["safety_relevant"]]
+    assert sum("under `public_names`" in w for w in whats) == 2
+    # The same list again, committed, is no change; a new reason is one.
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "allowances")
+    git(root, "tag", "-f", "base")
+    assert not [f for f in _chg005(root) if "public_names" in f["message"]]
+    files["kb.yaml"] = files["kb.yaml"].replace("Said to be public.", "Public after all.")
+    write(root, files)
+    (changed,) = [f for f in _chg005(root) if "public_names" in f["message"]]
+    assert "changes the reason for a name" in changed["message"]
+
+
+def test_chg005_reports_a_public_office_holder_added(repo):
+    root, files = repo
+    files["data/partnership.yaml"]["public_office_holders"] = [
+        {"name": "Morwenna Tallis", "role": "Independent Scrutineer"}
+    ]
+    write(root, files)
+    (found,) = [f for f in _chg005(root) if "office-holder" in f["message"]]
+    assert found["file"] == "data/partnership.yaml"
+    assert "(Independent Scrutineer)" in found["message"] and "Morwenna" not in found["message"]

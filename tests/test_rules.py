@@ -160,6 +160,16 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         None,
         "name: “Jessica Smith”",
     ),
+    (
+        "ANO002",
+        _body(
+            "docs/briefs/lb-2026-01.md",
+            brief_body("A brief") + "\nThe Victoria Climbié Inquiry found the same.\n",
+        ),
+        "docs/briefs/lb-2026-01.md",
+        None,
+        "“Victoria Climbié” is published because it is a child named in a national review",
+    ),
     ("KB007", _add_file("docs/register.md", "# Mine\n"), "docs/register.md", 1, "generates"),
     (
         "SEC005",

@@ -2,27 +2,60 @@
 
 Detection (checks.anonymise.detectors and .recognise) finds every name, place
 and organisation by what it is. This filter then lets through, visibly and by
-rule, the ones that are public on purpose: today, the partnership's own name,
-area and agencies from ``data/partnership.yaml`` ("Kestrelford", "Downland
-Constabulary", "Kestrelford General Hospital"). A venue, school or person in
-the area is still a finding: only the names the partnership itself lists are
-allowed.
+rule, the ones that are public on purpose, all in one place:
 
-An allow list of public names (children named in national reviews, their
-authors, national helplines) belongs here too, as more phrases or as a second
-test in :meth:`Allowed.allows`, so that every allowance is made in one place.
+- the partnership's own name, area and agencies from ``data/partnership.yaml``
+  ("Kestrelford", "Downland Constabulary"). A venue, school or person in the
+  area is still a finding: only the names the partnership itself lists;
+- the list shipped with the checker (``public_names.yaml`` beside this module):
+  children named in national reviews and inquiries, the authors of national
+  reviews, national helplines and their numbers;
+- the partnership's additions to that list, under ``public_names`` in
+  ``kb.yaml``, each with a reason;
+- the office-holders ``data/partnership.yaml`` lists as public, in anything but
+  a learning brief (a brief never names a person).
+
+The last three are :class:`PublicName` entries: ANO002 reports each one used,
+at info level, so a reviewer sees every allowance. An allowance covers names,
+places and schools by their words, and a helpline's number by its digits;
+never an address, a date or any other number.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from checks.anonymise.detectors import Hit
 
 #: The kinds an allowance can apply to: names of people, places and bodies.
-#: Numbers, addresses and dates are never public on purpose.
+#: Numbers, addresses and dates are never public on purpose (a helpline's own
+#: number is matched by its digits: :meth:`Allowed.public_allowance`).
 ALLOWABLE = frozenset({"name", "place", "school"})
+
+#: The file of public names shipped in this package.
+SHIPPED = "public_names.yaml"
+
+#: Words that may stand beside a public name in what the gate finds without
+#: being part of it: "Lord Laming's report", "the Climbié Inquiry".
+_CITATION_WORDS = frozenset(
+    """
+    the of into and a an on for in report reports review reviews inquiry inquiries
+    enquiry independent national serious case practice child safeguarding panel
+    lord lady dame sir baroness baron professor prof progress death murder
+    helpline helplines line advice service number freephone call text
+    """.split()
+)
+#: Titles that may stand before a full name (two words or more) that is allowed,
+#: never before a surname alone: "Dr Jane Roe" if Jane Roe is listed, but not
+#: "Mrs Munro" because "Munro" is.
+_TITLES = frozenset("mr mrs ms miss mx dr cllr councillor rev revd reverend".split())
 
 
 def _a_person(text: str) -> bool:
@@ -36,22 +69,130 @@ def _a_person(text: str) -> bool:
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _words(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text))
 
 
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, one character for each: offsets hold."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1] or ch
+        low = base.lower()
+        out.append(low if len(low) == 1 else base)
+    return "".join(out)
+
+
+def digits(number: str) -> str:
+    """A telephone number's digits, read as dialled in the UK (+44 is 0)."""
+    d = "".join(ch for ch in number if ch.isdigit())
+    return "0" + d[2:] if number.strip().startswith("+44") and d.startswith("44") else d
+
+
+@dataclass(frozen=True, slots=True)
+class PublicName:
+    """One name that is public on purpose, where it is listed, and why."""
+
+    name: str
+    #: "child", "author", "helpline", "office-holder" or "partnership" (kb.yaml)
+    kind: str
+    forms: tuple[str, ...]
+    numbers: tuple[str, ...] = ()  # digits
+    why: str = ""
+    source: str = ""  # the file that lists it ("" for the shipped list)
+    line: int = 1
+    #: False for office-holders: a learning brief never names anyone.
+    in_briefs: bool = True
+
+    def described(self) -> str:
+        """What it is and where it is listed, for ANO002's message."""
+        what = {
+            "child": "a child named in a national review or inquiry",
+            "author": "the author of a national review",
+            "helpline": "a national helpline",
+            "office-holder": "an office-holder the partnership lists as public",
+            "partnership": "a name kb.yaml allows",
+        }.get(self.kind, self.kind)
+        if self.why:
+            what += f" ({self.why})"
+        where = f"{self.source} line {self.line}" if self.source else "the checker's own list"
+        return f"{what}, listed in {where}"
+
+
+#: What a review or inquiry is called after a surname: "the Jay report", "the
+#: Hobson review". A surname shared by many ("Jay", "Hobson") is allowed alone
+#: only in these phrases.
+_CITED_AS = ("report", "reports", "review", "reviews", "inquiry", "enquiry", "case")
+
+
+def _entry(raw: Any, kind: str) -> PublicName:
+    name = str(raw["name"])
+    numbers = tuple(digits(str(n)) for n in raw.get("numbers") or ())
+    cited: tuple[str, ...] = ()
+    if kind in ("child", "author") and len(name.split()) > 1:
+        cited = tuple(f"{name.split()[-1]} {word}" for word in _CITED_AS)
+    return PublicName(
+        name=name,
+        kind=kind,
+        forms=(name, *(str(a) for a in raw.get("also") or ()), *cited),
+        numbers=numbers,
+        why=str(raw.get("cited_in") or ""),
+    )
+
+
+@cache
+def shipped() -> tuple[PublicName, ...]:
+    """The list shipped with the checker (``public_names.yaml``)."""
+    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    kinds = {"children": "child", "authors": "author", "helplines": "helpline"}
+    return tuple(_entry(raw, kinds[group]) for group in kinds for raw in data[group])
+
+
+def _form_pattern(form: str) -> str:
+    words = [re.escape(w) for w in fold(form).split()]
+    return r"[\s\u00a0]+".join(w.replace("'", "['’]").replace("’", "['’]") for w in words)
+
+
 @dataclass(frozen=True)
 class Allowed:
-    """Phrases that may be published, each as its lower-cased words."""
+    """What may be published: the partnership's phrases (each as its lower-cased
+    words) and the public names."""
 
     phrases: tuple[str, ...] = ()
+    public: tuple[PublicName, ...] = ()
+    _forms: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _numbers: dict[str, PublicName] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        forms: dict[str, int] = {}
+        numbers: dict[str, PublicName] = {}
+        for i, entry in enumerate(self.public):
+            for form in entry.forms:
+                forms.setdefault(fold(" ".join(form.split())).replace("’", "'"), i)
+            for number in entry.numbers:
+                numbers.setdefault(number, entry)
+        # Longest first, so "Victoria Climbié" is matched before "Climbié".
+        alternatives = sorted(forms, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, alternatives)) + r")(?![\w])")
+            if alternatives
+            else None
+        )
+        object.__setattr__(self, "_forms", forms)
+        object.__setattr__(self, "_pattern", pattern)
+        object.__setattr__(self, "_numbers", numbers)
 
     @classmethod
-    def of_partnership(cls, names: list[str]) -> Allowed:
+    def of_partnership(cls, names: list[str], public: tuple[PublicName, ...] = ()) -> Allowed:
         phrases = {_words(n) for n in names if n}
-        return cls(tuple(sorted(p for p in phrases if p)))
+        return cls(tuple(sorted(p for p in phrases if p)), public)
 
     def allows(self, hit: Hit, read: str | None = None) -> bool:
         """Whether ``hit`` is the partnership's own: its words, less a leading
@@ -79,5 +220,65 @@ class Allowed:
     def _words(self) -> set[str]:
         return {w for p in self.phrases for w in _POSSESSIVE.sub("", p).split()}
 
+    def public_allowance(self, hit: Hit, text: str, in_brief: bool) -> PublicName | None:
+        """The public name that lets ``hit`` (found in ``text``, as written) through,
+        if one does.
+
+        A helpline's number is allowed by its digits. A name, place or school is
+        allowed when each of its words lies in a listed form found in the text
+        around it ("Victoria" in "Victoria Climbié"), or is a word that cites it
+        ("Lord", "Inquiry"); a title ("Dr") only before a full name. "Victoria"
+        alone is not "Victoria Climbié". Office-holders are never allowed in a
+        learning brief. Text written in look-alike letters is not folded here, so
+        a name in disguise stays a finding."""
+        if hit.kind == "phone":
+            entry = self._numbers.get(digits(hit.text))
+            return entry if entry is not None and (entry.in_briefs or not in_brief) else None
+        if hit.kind not in ALLOWABLE or self._pattern is None:
+            return None
+        lo, hi = max(0, hit.start - 80), min(len(text), hit.end + 80)
+        window = fold(text[lo:hi])
+        found: list[tuple[int, int, PublicName]] = []
+        for m in self._pattern.finditer(window):
+            start, end = m.start() + lo, m.end() + lo
+            if end <= hit.start or start >= hit.end:
+                continue
+            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            if not entry.in_briefs and in_brief:
+                continue
+            found.append((start, end, entry))
+        if not found:
+            return self._named_before(hit, text, in_brief)
+        full = _full_name(found, text)
+        for m in _NAME_WORD.finditer(text, hit.start, hit.end):
+            word = _POSSESSIVE.sub("", m.group(0))
+            ws, we = m.start(), m.start() + len(word)
+            if any(s <= ws and we <= e for s, e, _ in found):
+                continue
+            lower = fold(word)
+            if lower in _CITATION_WORDS or (full and lower.rstrip(".") in _TITLES):
+                continue
+            return None
+        return found[0][2]
+
+    def _named_before(self, hit: Hit, text: str, in_brief: bool) -> PublicName | None:
+        """A given name alone where the same text has just cited the full name:
+        "contact with Victoria" after "the Victoria Climbié Inquiry"."""
+        assert self._pattern is not None
+        word = fold(_POSSESSIVE.sub("", hit.text).strip())
+        if not word or len(word.split()) != 1:
+            return None
+        for m in self._pattern.finditer(fold(text), 0, hit.start):
+            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            full = fold(entry.name).split()
+            if len(full) > 1 and full[0] == word and (entry.in_briefs or not in_brief):
+                return entry
+        return None
+
     def settings(self) -> str:
-        return repr(self.phrases)
+        return repr((self.phrases, [(p.forms, p.numbers, p.in_briefs) for p in self.public]))
+
+
+def _full_name(found: list[tuple[int, int, PublicName]], text: str) -> bool:
+    """Whether one of the forms found is two words or more (a title may precede it)."""
+    return any(len(text[s:e].split()) > 1 for s, e, _ in found)

@@ -156,6 +156,42 @@ def _settings(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
         yield SafetyChange(CONFIG_FILE, line, what)
 
 
+def _allowances(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
+    """Names kb.yaml adds to, or changes in, the list of public names (``public_names``):
+    ANO001 lets each through wherever it is written. Named by line only, as a
+    suppression's ``match`` is: if it is not public after all, it is the detail."""
+    before = {(p.name, tuple(p.also), tuple(p.numbers)): p.reason for p in base.config.public_names}
+    for i, p in enumerate(kb.config.public_names):
+        key = (p.name, tuple(p.also), tuple(p.numbers))
+        if key in before and before[key] == p.reason:
+            continue
+        verb = "adds" if key not in before else "changes the reason for"
+        what = "a name" + (" and a telephone number" if p.numbers else "")
+        yield SafetyChange(
+            CONFIG_FILE,
+            kb.config.line_of("public_names", i),
+            f"`{CONFIG_FILE}` {verb} {what} under `public_names`: ANO001 lets it through in "
+            "every page and data file (ANO002 lists each use); check that it is public on "
+            "purpose (a child named in a national review, an author, a helpline)",
+        )
+
+
+def _office_holders(base: KnowledgeBase, kb: KnowledgeBase) -> Iterator[SafetyChange]:
+    """Office-holders added to ``public_office_holders`` in data/partnership.yaml: a
+    ToR or procedure may then name them (never a learning brief)."""
+    if kb.partnership is None:
+        return
+    was = {h.name for h in base.partnership.public_office_holders} if base.partnership else set()
+    for i, holder in enumerate(kb.partnership.public_office_holders):
+        if holder.name not in was:
+            yield SafetyChange(
+                kb.partnership.source,
+                kb.partnership.line_of("public_office_holders", i),
+                f"`{kb.partnership.source}` adds a public office-holder ({holder.role}): ToRs, "
+                "procedures and data may now name them (ANO002 lists each use)",
+            )
+
+
 def _key(g: Granted) -> tuple[str, str, str | None, str | None]:
     return (g.source, g.rule.code, g.subject, g.rule.match)
 
@@ -203,7 +239,12 @@ def safety_changes(
     """
     broken = _broken_config(kb)
     if broken is None or _broken_config(base) is not None:
-        found = [*_settings(base, kb), *_suppressions(base, kb)]
+        found = [
+            *_settings(base, kb),
+            *_allowances(base, kb),
+            *_office_holders(base, kb),
+            *_suppressions(base, kb),
+        ]
     else:
         # Compared with the defaults it falls back to, every setting and
         # suppression would read as removed: say what happened instead.

@@ -38,6 +38,14 @@ class YearlyReport(Located):
         return self.published_on + relativedelta(months=months)
 
 
+class OfficeHolder(Located):
+    """Someone whose office the partnership publishes, by name: a ToR or a procedure
+    may name them (a learning brief never names anyone)."""
+
+    name: Text = Field(description="the office-holder's name, as ToRs and procedures write it")
+    role: Text = Field(description="the office, e.g. 'Independent Chair of the Partnership'")
+
+
 class Partnership(Located):
     """``data/partnership.yaml``: who the partnership is."""
 
@@ -54,6 +62,11 @@ class Partnership(Located):
         description="shared role mailboxes that may appear in published pages",
     )
     agencies: list[Agency] = Field(min_length=1)
+    public_office_holders: list[OfficeHolder] = Field(
+        default_factory=list,
+        description="office-holders whose names ToRs and procedures may publish (never a "
+        "learning brief): the independent chair, the independent scrutineer and the like",
+    )
     yearly_reports: list[YearlyReport] = Field(
         default_factory=list,
         description="the partnership's published yearly reports; Working Together expects "

@@ -82,16 +82,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import cached_property, partial
 from typing import Any, Literal
 
 from pydantic import ConfigDict
 
-from checks.anonymise.allow import Allowed
+from checks.anonymise.allow import Allowed, PublicName, digits, shipped
 from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit
 from checks.anonymise.normalise import needs_normalising, normalise
 from checks.anonymise.static_files import static_texts
+from checks.loading import CONFIG_FILE
 from checks.model.findings import Problem, Severity
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.patterns import UserPattern, any_of
@@ -285,36 +288,90 @@ class _Finder:
         return self.seen[text]
 
 
-def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """One published text, what in it is a finding, and what public names it uses."""
+
+    file: str
+    subject: str
+    first_line: int
+    text: str
+    found: Found
+    #: each hit let through by a public name (checks.anonymise.allow), for ANO002
+    used: list[tuple[Hit, PublicName]]
+    #: in a draft or embargoed brief: a report names the kind, never the text
+    unpublished: bool = False
+
+
+#: The last scan, by knowledge base (identity) and options: ANO002 reports the
+#: allowances ANO001's own scan used, in the same run, without reading again.
+_LAST: list[tuple[KnowledgeBase, Opts, date, list[Scanned]]] = []
+
+
+def scan(ctx: Context, options: Opts) -> list[Scanned]:
+    """Every published text with its findings and the public names it uses."""
     kb = ctx.kb
+    for last_kb, last_options, last_today, last in _LAST:
+        if last_kb is kb and last_options == options and last_today == ctx.today:
+            return last
     finder = _Finder(kb, options)
     wanted = set(options.kinds)
     allowed = allowed_for(kb)
-    dated = set(options.exact_dates_in)
+    dated: set[str] = set(options.exact_dates_in)
     briefs = {b.source for b in kb.briefs.values()}
     # Findings in a draft or embargoed brief name the kind, never the text: a
     # report must not carry unpublished content.
     unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
     records = list(_texts(ctx))
     finder.prepare([text for _, _, texts in records for _, text in texts])
+    result: list[Scanned] = []
     for file, subject, texts in records:
         page = "briefs" if file in briefs else "pages" if file in kb.documents else "data"
         for i, (first_line, text) in enumerate(texts):
             # A page's body is its first text; its front matter's dates (publish_on,
             # review_by) are when the page is published, not when something happened.
             area = page if i == 0 else "data"
-            found = [
-                (h, read)
-                for h, read in finder(text)
-                if h.kind in wanted
-                # After detection, what is public on purpose: the partnership's own
-                # names (and, to come, the allow list of public names).
-                and not allowed.allows(h, read)
-                and (h.kind != "event-date" or area in dated)
-            ]
-            if found:
+            found, used = _sift(finder(text), text, wanted, dated, area, allowed, page == "briefs")
+            if found or used:
                 quiet = file in unpublished
-                yield from _problems(file, subject, first_line, text, found, quiet)
+                result.append(Scanned(file, subject, first_line, text, found, used, quiet))
+    _LAST[:] = [(kb, options, ctx.today, result)]
+    return result
+
+
+def _sift(
+    hits: Found,
+    text: str,
+    wanted: set[str],
+    dated: set[str],
+    area: str,
+    allowed: Allowed,
+    in_brief: bool,
+) -> tuple[Found, list[tuple[Hit, PublicName]]]:
+    """The findings among ``hits``, and the hits a public name lets through.
+
+    After detection, what is public on purpose (checks.anonymise.allow): the
+    partnership's own names, and the public names, each use of which ANO002
+    reports."""
+    found: Found = []
+    used: list[tuple[Hit, PublicName]] = []
+    for h, read in hits:
+        if h.kind not in wanted or (h.kind == "event-date" and area not in dated):
+            continue
+        if allowed.allows(h, read):
+            continue
+        public = allowed.public_allowance(h, text, in_brief)
+        if public is not None:
+            used.append((h, public))
+        else:
+            found.append((h, read))
+    return found, used
+
+
+def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    for s in scan(ctx, options):
+        if s.found:
+            yield from _problems(s.file, s.subject, s.first_line, s.text, s.found, s.unpublished)
 
 
 def _problems(
@@ -350,14 +407,41 @@ def detector_for(kb: KnowledgeBase, options: Opts) -> Detector:
 
 
 def allowed_for(kb: KnowledgeBase) -> Allowed:
-    """What may be named on purpose: the partnership's own name, area and agencies."""
+    """What may be named on purpose: the partnership's own name, area and agencies;
+    the public names shipped with the checker and those kb.yaml adds; and the
+    office-holders data/partnership.yaml lists as public (never in a brief)."""
     names: list[str] = []
+    public = list(shipped())
+    for i, extra in enumerate(kb.config.public_names):
+        public.append(
+            PublicName(
+                name=extra.name,
+                kind="partnership",
+                forms=(extra.name, *extra.also),
+                numbers=tuple(digits(n) for n in extra.numbers),
+                why=extra.reason,
+                source=CONFIG_FILE,
+                line=kb.config.line_of("public_names", i),
+            )
+        )
     if kb.partnership is not None:
         p = kb.partnership
         names += [p.name, p.short_name or "", p.area]
+        for i, holder in enumerate(p.public_office_holders):
+            public.append(
+                PublicName(
+                    name=holder.name,
+                    kind="office-holder",
+                    forms=(holder.name,),
+                    why=holder.role,
+                    source=p.source,
+                    line=p.line_of("public_office_holders", i),
+                    in_briefs=False,
+                )
+            )
     for agency in kb.agencies.values():
         names += [agency.name, agency.short or ""]
-    return Allowed.of_partnership(names)
+    return Allowed.of_partnership(names, tuple(public))
 
 
 def spans(
@@ -365,20 +449,17 @@ def spans(
 ) -> list[list[tuple[str, int, int]]]:
     """``(kind, start, end)`` of each finding in each text, as this check reports
     them for text in ``area`` ("briefs", "pages" or "data"; it decides whether a
-    day-precise date is one): for ``kb redact``, which replaces each span with a
-    placeholder of its kind. Offsets are into the text as written."""
+    day-precise date is one, and whether an office-holder may be named): for
+    ``kb redact``, which replaces each span with a placeholder of its kind.
+    Offsets are into the text as written."""
     options = options or Opts()
     finder = _Finder(kb, options)
     finder.prepare(texts)
     allowed = allowed_for(kb)
-    dated = set(options.exact_dates_in)
-    return [
-        [
-            (h.kind, h.start, h.end)
-            for h, read in finder(text)
-            if h.kind in options.kinds
-            and not allowed.allows(h, read)
-            and (h.kind != "event-date" or area in dated)
-        ]
-        for text in texts
-    ]
+    wanted: set[str] = set(options.kinds)
+    dated: set[str] = set(options.exact_dates_in)
+    out: list[list[tuple[str, int, int]]] = []
+    for text in texts:
+        found, _ = _sift(finder(text), text, wanted, dated, area, allowed, area == "briefs")
+        out.append([(h.kind, h.start, h.end) for h, _ in found])
+    return out

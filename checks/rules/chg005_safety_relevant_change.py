@@ -9,6 +9,9 @@ weaken what is checked or withheld:
   CFG003, CFG004, CHG005) under `rules:` in `kb.yaml`, saying when it would
   loosen one (such settings are ignored: CFG003);
 - `docs_dir` or `data_dir` moved in `kb.yaml`;
+- a name added to, or changed in, the list of public names under
+  `public_names` in `kb.yaml` (ANO001 lets each through; ANO002 reports each
+  use), or a public office-holder added to `data/partnership.yaml`;
 - a suppression added, changed or removed, in `kb.yaml` or in a page's front
   matter;
 - a changed `mkdocs.yml`, `hooks/`, `kb.yaml`, theme overrides (the

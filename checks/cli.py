@@ -209,6 +209,22 @@ def build_parser() -> argparse.ArgumentParser:
         "written to requirements/kb.txt",
     )
 
+    redact = sub.add_parser(
+        "redact",
+        help="print a page with each identifying detail replaced by its kind",
+        description="Print FILE (a page or data file of the knowledge base) with each detail "
+        "the anonymisation check (ANO001) would report replaced by a placeholder of its "
+        "kind: [name], [address], [school], [date], [phone number]... Start a brief from a "
+        "review report's text this way, then write the placeholders in words (Child A, a "
+        "primary school). The file is never written without --in-place. Exit 0 when done, "
+        "2 for a file that is missing, a folder, binary, or not inside the knowledge base.",
+    )
+    redact.add_argument("file", metavar="FILE", help="the page or data file to redact")
+    redact.add_argument(
+        "--in-place", action="store_true", help="write the result back to FILE, not to stdout"
+    )
+    redact.add_argument("--path", default=".", help="the knowledge base (default: .)")
+
     sensitive = sub.add_parser(
         "sensitive",
         help="manage the private deny list of names and places connected to cases",
@@ -456,6 +472,29 @@ def run_init(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_redact(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.anonymise.redact import RedactError, read_page, redact, summary, write_in_place
+    from checks.loading import KnowledgeBaseNotFound, load
+
+    try:
+        kb = load(Path(args.path))
+        text, rel = read_page(kb, Path(args.file))
+    except (KnowledgeBaseNotFound, RedactError) as exc:
+        raise UsageError(str(exc)) from None
+    result = redact(kb, text, rel)
+    if args.in_place:
+        if result.total:
+            try:
+                write_in_place(Path(args.file), result.text)
+            except OSError as exc:
+                raise UsageError(f"{args.file}: cannot be written ({exc.strerror})") from None
+        stderr.write(f"kb redact: {args.file}: {summary(result)}\n")
+    else:
+        stdout.write(result.text)
+        stderr.write(f"kb redact: {summary(result)}\n")
+    return EXIT_OK
+
+
 def run_sensitive(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import getpass
 
@@ -575,6 +614,7 @@ COMMANDS = {
     "diff": run_diff,
     "init": run_init,
     "new": run_new,
+    "redact": run_redact,
     "rules": run_rules,
     "schema": run_schema,
     "sensitive": run_sensitive,

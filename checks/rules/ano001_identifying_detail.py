@@ -445,11 +445,16 @@ def allowed_for(kb: KnowledgeBase) -> Allowed:
 
 
 def spans(
-    texts: list[str], kb: KnowledgeBase, options: Opts | None = None, area: str = "briefs"
+    texts: list[str],
+    kb: KnowledgeBase,
+    options: Opts | None = None,
+    area: str = "briefs",
+    in_brief: bool | None = None,
 ) -> list[list[tuple[str, int, int]]]:
     """``(kind, start, end)`` of each finding in each text, as this check reports
     them for text in ``area`` ("briefs", "pages" or "data"; it decides whether a
-    day-precise date is one, and whether an office-holder may be named): for
+    day-precise date is one) of a learning brief or not (``in_brief``, by default
+    whether ``area`` is "briefs": a brief never names an office-holder): for
     ``kb redact``, which replaces each span with a placeholder of its kind.
     Offsets are into the text as written."""
     options = options or Opts()
@@ -460,6 +465,7 @@ def spans(
     dated: set[str] = set(options.exact_dates_in)
     out: list[list[tuple[str, int, int]]] = []
     for text in texts:
-        found, _ = _sift(finder(text), text, wanted, dated, area, allowed, area == "briefs")
+        brief = area == "briefs" if in_brief is None else in_brief
+        found, _ = _sift(finder(text), text, wanted, dated, area, allowed, brief)
         out.append([(h.kind, h.start, h.end) for h, _ in found])
     return out

@@ -287,6 +287,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "did you mean `council`",
     ),
     (
+        "TOR011",
+        _set(tor, quorum=None, not_stated=["quorum"]),
+        "docs/tor/panel.md",
+        None,
+        "does not state its quorum",
+    ),
+    (
         "REV001",
         _set(review, sin_sent="2026-03-11"),
         "data/reviews.yaml",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from checks.model.common import IsoDate, Located, Period, Slug, Text, Version, version_key
 from checks.model.working_days import Duration
@@ -13,14 +15,75 @@ from checks.model.working_days import Duration
 TorStatus = Literal["draft", "proposed", "approved", "superseded"]
 
 
+Office = Literal["not stated", "to be decided"]
+
+# What a ToR can leave unsaid. Each listed under `not_stated` is a finding
+# (TOR011), and no check puts a default in its place.
+Fact = Literal[
+    "title",
+    "version",
+    "approved_on",
+    "approved_by",
+    "next_review",
+    "chair",
+    "members",
+    "quorum",
+    "frequency",
+    "papers_days",
+    "minutes_within",
+    "reports_to",
+    "purpose",
+]
+
+
+def _month_end(value: object) -> object:
+    """``2024-05`` (a month with no day, as ToRs write "review: May 2024") is the
+    last day of that month: the latest date the document can mean."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value.strip()):
+        year, month = (int(part) for part in value.strip().split("-"))
+        if 1 <= month <= 12:
+            return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    return value
+
+
+#: A date, or a month (``YYYY-MM``) taken as its last day.
+MonthOrDate = Annotated[IsoDate, BeforeValidator(_month_end)]
+
+
 class Seat(Located):
     """A seat at the table: an agency and the role that fills it."""
 
-    agency: Slug
+    agency: Slug | None = Field(
+        default=None,
+        description="the agency's id; leave out only when the document names no agency "
+        "(e.g. 'a senior representative of one of the partners')",
+    )
     role: Text
     deputy: str | None = Field(
         default=None, description="the named deputy's role, who attends when the member cannot"
     )
+    office: Office | None = Field(
+        default=None,
+        description="'to be decided' for an office not yet filled, 'not stated' when the "
+        "document does not say who holds it",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _role_of_open_office(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if data.get("office") and not data.get("role"):
+            data = {**data, "role": data["office"]}
+        if "agency" not in data and not data.get("office"):
+            # `agency: null` says the document names none; a missing key is a slip.
+            raise ValueError(
+                "a seat needs `agency`, an agency id from data/partnership.yaml (`agency: "
+                "null` if the document names none, or `office: to be decided`)"
+            )
+        if not data.get("role"):
+            raise ValueError("a seat needs `role`, the role that fills it")
+        return data
 
 
 class HistoryEntry(Located):
@@ -54,20 +117,53 @@ class TermsOfReference(Located):
     short_name: str | None = None
     version: Version
     status: TorStatus
-    approved_on: IsoDate | None = None
+    approved_on: MonthOrDate | None = None
     approved_by: Slug | None = Field(default=None, description="the group that approved it")
-    next_review: IsoDate | None = None
+    next_review: MonthOrDate | None = None
     review_cycle: Period | None = Field(
         default=None, description="e.g. '12 months': the next review is this long after approval"
     )
     chair: Seat
+    co_chair: Seat | None = Field(default=None, description="a second chair, from another agency")
     vice_chair: Seat | None = None
-    members: list[Seat] = Field(min_length=1)
+    members: list[Seat] = Field(default_factory=list)
+    invited: str | None = Field(
+        default=None,
+        description="who else may be co-opted or invited, as the ToR says "
+        "(e.g. 'other agencies when a review concerns them')",
+    )
+    deputy_rule: str | None = Field(
+        default=None, description="the ToR's rule for deputies, e.g. 'each member names a deputy'"
+    )
     quorum: list[Slug] | None = Field(
         default=None,
-        description="agencies that must be present; by default the three statutory partners",
+        description="agencies that must be present; left out, the three statutory partners "
+        "(unless `not_stated` lists quorum: then there is none to check)",
     )
-    frequency: Period = Field(description="how often it meets, e.g. 'monthly', '6 weeks'")
+    frequency: Period | Literal["not stated"] = Field(
+        description="how often it meets, e.g. 'monthly', '6 weeks'"
+    )
+    ad_hoc: str | None = Field(
+        default=None,
+        description="when the group also meets ad hoc, e.g. 'for rapid reviews'; a meeting of "
+        "kind 'ad hoc' is not a gap in the cycle (MTG004)",
+    )
+    ad_hoc_papers_days: int | None = Field(
+        default=None, ge=0, le=30, description="working days before an ad hoc meeting"
+    )
+    meeting_length: str | None = Field(default=None, description="e.g. '2 hours'")
+    reporting_line: str | None = Field(
+        default=None, description="the group it reports to, as the document names it"
+    )
+    reporting_cadence: str | None = Field(
+        default=None,
+        description="how often it reports upward, e.g. 'quarterly', 'each meeting'",
+    )
+    not_stated: list[Fact] = Field(
+        default_factory=list,
+        description="facts the document does not state; each is a finding (TOR011) and is "
+        "never filled with a default",
+    )
     papers_days: int = Field(
         default=5, ge=0, le=30, description="working days before a meeting that papers go out"
     )
@@ -81,9 +177,28 @@ class TermsOfReference(Located):
 
     @model_validator(mode="after")
     def _approved_needs_date(self) -> TermsOfReference:
-        if self.status == "approved" and self.approved_on is None:
-            raise ValueError("an approved ToR needs `approved_on`, the date it was approved")
+        unknown = "approved_on" in self.not_stated
+        if self.status == "approved" and self.approved_on is None and not unknown:
+            raise ValueError(
+                "an approved ToR needs `approved_on`, the date it was approved (or "
+                "`not_stated: [approved_on]` when no date was recorded)"
+            )
+        if not self.members and "members" not in self.not_stated:
+            raise ValueError(
+                "`members` needs at least one seat (or `not_stated: [members]` when the "
+                "document does not list them)"
+            )
+        if self.quorum is not None and "quorum" in self.not_stated:
+            raise ValueError("`quorum` is given and also listed under `not_stated`; keep one")
         return self
+
+    @property
+    def quorum_stated(self) -> bool:
+        """False when the ToR says it does not state a quorum: no default applies."""
+        return "quorum" not in self.not_stated
+
+    def stated(self, fact: str) -> bool:
+        return fact not in self.not_stated
 
     @property
     def id(self) -> str:

@@ -71,6 +71,7 @@ from checks.rules import (
     tor008_version_history,
     tor009_superseded_term,
     tor010_unknown_agency,
+    tor011_fact_not_stated,
 )
 from checks.rules.base import Context, Options, Rule
 
@@ -138,6 +139,7 @@ _MODULES = (
     tor008_version_history,
     tor009_superseded_term,
     tor010_unknown_agency,
+    tor011_fact_not_stated,
 )
 
 REGISTRY: dict[str, Rule] = {}

@@ -4,6 +4,8 @@
 
 The agencies `present` at each meeting include every agency in the group's
 `quorum` (or, where the ToR gives none, every statutory safeguarding partner).
+A ToR that says it states no quorum (`not_stated: [quorum]`, as `kb import`
+writes it) has none to check: no quorum is assumed, and TOR011 reports it.
 
 ## Why
 
@@ -48,8 +50,8 @@ NEEDS = ("partnership", "tors")
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for meeting in ctx.kb.meetings:
         tor = ctx.kb.tors.get(meeting.group)
-        if tor is None:
-            continue
+        if tor is None or not tor.quorum_stated:
+            continue  # no quorum stated: TOR011 says so; none is assumed
         quorum = tor.quorum if tor.quorum is not None else ctx.kb.statutory
         missing = [a for a in quorum if a not in meeting.present]
         if missing:

@@ -3,7 +3,10 @@
 ## What it checks
 
 Where a meeting records `papers_sent`, it must be at least the ToR's
-`papers_days` working days (5 by default) before the meeting.
+`papers_days` working days (5 by default) before the meeting. For a meeting
+of kind `ad hoc` (a rapid review called at short notice) the lead time is the
+ToR's `ad_hoc_papers_days`; a ToR that sets none has no papers rule for them,
+and they are not checked.
 
 ## Why
 
@@ -35,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
+from checks.model.meeting import is_ad_hoc
 from checks.model.working_days import plural
 from checks.rules.base import Context, Options
 
@@ -49,7 +53,12 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         tor = ctx.kb.tors.get(meeting.group)
         if tor is None or meeting.papers_sent is None:
             continue
-        latest = ctx.calendar.add(meeting.date, -tor.papers_days)
+        days = tor.papers_days
+        if is_ad_hoc(meeting):
+            if tor.ad_hoc_papers_days is None:
+                continue  # called at short notice; the ToR sets no lead time for it
+            days = tor.ad_hoc_papers_days
+        latest = ctx.calendar.add(meeting.date, -days)
         if meeting.papers_sent > latest:
             ahead = ctx.calendar.count_between(meeting.papers_sent, meeting.date)
             yield Problem(
@@ -57,6 +66,6 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 meeting.line_of("papers_sent"),
                 f"papers for the {meeting.date} meeting went out "
                 f"{plural(ahead, 'working day')} before it; the ToR asks for "
-                f"{tor.papers_days} (by {latest})",
+                f"{days} (by {latest})",
                 f"{meeting.group}@{meeting.date}",
             )

@@ -4,7 +4,9 @@
 
 For each group, the gap between consecutive meetings (and from the last meeting
 to today) must not exceed the ToR's `frequency` plus a grace period (14 days by
-default).
+default). Meetings of kind `ad hoc` (a rapid review called between business
+meetings) are left out: one inside a gap does not hide it. A ToR that states no
+frequency (`frequency: not stated`) has no cycle to check; TOR011 reports it.
 
 ## Why
 
@@ -34,6 +36,8 @@ from datetime import timedelta
 
 from checks.model import Meeting
 from checks.model.findings import Problem, Severity
+from checks.model.meeting import is_ad_hoc
+from checks.model.working_days import Duration
 from checks.rules.base import Context, Options
 
 CODE = "MTG004"
@@ -57,9 +61,17 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         if tor is None or ctx.kb.lost("meetings", group):
             # With a meeting of the group lost, a gap may be that meeting.
             continue
+        frequency = tor.frequency
+        if not isinstance(frequency, Duration):
+            continue  # no frequency stated: TOR011 says so, and there is no cycle to check
+        # Ad hoc meetings (a rapid review between business meetings) are not the
+        # cycle: one inside a gap must not hide it.
+        meetings = [m for m in meetings if not is_ad_hoc(m)]
+        if not meetings:
+            continue
         meetings.sort(key=lambda m: m.date)
         for before, after in itertools.pairwise(meetings):
-            limit = tor.frequency.after(before.date) + grace
+            limit = frequency.after(before.date) + grace
             if after.date > limit:
                 yield Problem(
                     after.source,
@@ -70,7 +82,7 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
                     f"{group}@{after.date}",
                 )
         last = meetings[-1]
-        if ctx.today > tor.frequency.after(last.date) + grace:
+        if ctx.today > frequency.after(last.date) + grace:
             yield Problem(
                 last.source,
                 last.line_of("date"),

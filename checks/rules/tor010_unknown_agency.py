@@ -54,10 +54,14 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         return
     for tor in ctx.kb.tors.values():
         seats: list[tuple[tuple[str | int, ...], Seat]] = [(("chair", "agency"), tor.chair)]
-        if tor.vice_chair:
-            seats.append((("vice_chair", "agency"), tor.vice_chair))
+        for key in ("co_chair", "vice_chair"):
+            seat = getattr(tor, key)
+            if seat is not None:
+                seats.append(((key, "agency"), seat))
         seats += [(("members", i, "agency"), m) for i, m in enumerate(tor.members)]
         for path, seat in seats:
+            if seat.agency is None:
+                continue  # the document names no agency (or the office is open)
             if seat.agency not in known and not ctx.kb.lost("partnership", seat.agency):
                 yield Problem(
                     tor.source, tor.line_of(*path), unknown_agency(seat.agency, known), tor.id

@@ -1,0 +1,148 @@
+"""What real ToRs say, held by the model without defaults (issue 16, items 3 and 4)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from checks.loading import load
+from checks.rules.engine import run
+from kbfactory import TODAY, compliant, write
+
+
+def findings(tmp_path: Path, files: dict[str, Any]) -> list[tuple[str, str]]:
+    kb = load(write(tmp_path / "kb", files))
+    return [(f.code, f.message) for f in run(kb, TODAY).findings]
+
+
+def panel(files: dict[str, Any]) -> dict[str, Any]:
+    front: dict[str, Any] = files["docs/tor/panel.md"][0]
+    return front
+
+
+def panel_meetings(files: dict[str, Any]) -> list[dict[str, Any]]:
+    meetings: list[dict[str, Any]] = files["data/meetings/2026.yaml"]["meetings"]
+    return meetings
+
+
+def test_no_quorum_stated_is_a_finding_and_no_default(tmp_path: Path) -> None:
+    files = compliant()
+    del panel(files)["quorum"]
+    panel(files)["not_stated"] = ["quorum"]
+    panel_meetings(files)[1]["present"] = ["council", "school"]  # would be inquorate
+    found = findings(tmp_path, files)
+    assert [code for code, _ in found] == ["TOR011"]
+    assert "quorum" in found[0][1]
+
+
+def test_without_not_stated_the_statutory_default_still_applies(tmp_path: Path) -> None:
+    files = compliant()
+    del panel(files)["quorum"]
+    panel_meetings(files)[1]["present"] = ["council", "school"]
+    assert [code for code, _ in findings(tmp_path, files)] == ["MTG001"]
+
+
+def test_frequency_not_stated_has_no_cycle(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["frequency"] = "not stated"
+    panel(files)["not_stated"] = ["frequency"]
+    panel_meetings(files)[1]["date"] = "2026-03-05"  # eight months ago
+    panel_meetings(files)[1].pop("papers_sent")
+    panel_meetings(files)[1].pop("minutes_sent")
+    codes = [code for code, _ in findings(tmp_path, files)]
+    assert "MTG004" not in codes and "TOR011" in codes
+
+
+def test_an_ad_hoc_meeting_does_not_hide_a_gap(tmp_path: Path) -> None:
+    files = compliant()
+    meetings = panel_meetings(files)
+    meetings[1]["date"] = "2026-11-19"
+    meetings[1]["papers_sent"] = "2026-11-10"
+    meetings[1]["minutes_sent"] = "2026-11-20"
+    meetings.append(
+        {
+            "group": "panel",
+            "date": "2026-06-04",
+            "present": ["council", "icb", "police"],
+            "minutes_sent": "2026-06-11",
+        }
+    )
+    meetings.append(
+        {
+            "group": "panel",
+            "date": "2026-08-20",
+            "kind": "ad hoc",
+            "present": ["council", "icb", "police"],
+            "papers_sent": "2026-08-19",  # short notice: no rule for ad hoc papers
+            "minutes_sent": "2026-08-27",
+        }
+    )
+    found = findings(tmp_path, files)
+    assert [code for code, _ in found] == ["MTG004"]
+    assert "between 2026-06-04 and 2026-11-19" in found[0][1]
+
+
+def test_ad_hoc_papers_follow_the_tors_own_rule(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["ad_hoc"] = "for rapid reviews"
+    panel(files)["ad_hoc_papers_days"] = 2
+    panel_meetings(files).append(
+        {
+            "group": "panel",
+            "date": "2026-11-12",
+            "kind": "rapid review",
+            "present": ["council", "icb", "police"],
+            "papers_sent": "2026-11-11",
+        }
+    )
+    found = findings(tmp_path, files)
+    assert [code for code, _ in found] == ["MTG002"]
+    assert "asks for 2" in found[0][1]
+
+
+def test_month_only_dates_are_the_end_of_the_month(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["next_review"] = "2026-11"
+    kb = load(write(tmp_path / "kb", files))
+    assert kb.tors["panel"].next_review == date(2026, 11, 30)
+    assert [f.code for f in run(kb, TODAY).findings] == ["TOR002"]
+
+
+def test_unknown_approval_date_is_reported_not_invented(tmp_path: Path) -> None:
+    files = compliant()
+    del panel(files)["approved_on"]
+    panel(files)["not_stated"] = ["approved_on"]
+    kb = load(write(tmp_path / "kb", files))
+    assert kb.tors["panel"].approved_on is None
+    found = [(f.code, f.message) for f in run(kb, TODAY).findings]
+    assert found == [
+        (
+            "TOR011",
+            "the ToR does not state when it was approved; agree it and add `approved_on: "
+            "YYYY-MM-DD`, then take approved_on off `not_stated`",
+        )
+    ]
+
+
+def test_co_chairs_open_offices_invited_and_deputies(tmp_path: Path) -> None:
+    files = compliant()
+    front = panel(files)
+    front["co_chair"] = {"agency": "icb", "role": "Designated Nurse"}
+    front["vice_chair"] = {"office": "to be decided"}
+    front["invited"] = "other agencies when a review concerns them"
+    front["deputy_rule"] = "each member names a deputy"
+    front["members"].append({"agency": None, "role": "a representative of the schools"})
+    kb = load(write(tmp_path / "kb", files))
+    tor = kb.tors["panel"]
+    assert tor.co_chair is not None and tor.co_chair.agency == "icb"
+    assert tor.vice_chair is not None and tor.vice_chair.role == "to be decided"
+    found = [(f.code, f.message) for f in run(kb, TODAY).findings]
+    assert [c for c, _ in found] == ["TOR011"] and "vice-chair is to be decided" in found[0][1]
+
+
+def test_a_seat_without_agency_key_is_still_an_error(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["members"].append({"role": "Head teacher"})
+    codes = [code for code, _ in findings(tmp_path, files)]
+    assert "KB003" in codes

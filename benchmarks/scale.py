@@ -11,7 +11,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from checks.rules.brf004_missing_part import SEVEN_PARTS
+from checks.model.brief import SEVEN_PARTS
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -48,18 +48,6 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a whole number of processes (1 or more)"
-        )
-    return jobs
-
-
 def _path_argument(command: argparse.ArgumentParser) -> None:
     command.add_argument("path", nargs="?", default=".", help="the knowledge base (default: .)")
 
@@ -124,14 +112,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help="parse every file afresh and store nothing (or set KB_NO_CACHE=1)",
-    )
-    check.add_argument(
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help="processes that share the parsing when many files are new to the cache "
-        "(default: $KB_JOBS, else one per core within any CPU quota; 1 parses in this "
-        "process alone); it changes how fast a check is, never what it finds",
     )
 
     diff = sub.add_parser(
@@ -309,7 +289,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from checks.reports import REPORTERS
     from checks.rules import REGISTRY
     from checks.rules.engine import Result, run
-    from checks.speed.cache import open_cache
+    from checks.speed.cache import open_cache, using
     from checks.speed.gcpause import paused_gc
 
     today = resolve_today(args.as_of)
@@ -321,19 +301,10 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     cache = None
     if not args.no_cache and root.is_dir():
         cache = open_cache(root, Path(args.cache_dir) if args.cache_dir else None)
-    jobs = args.jobs or _jobs_from_environment()
     result: Result
-    with paused_gc():
-        if jobs != 1:
-            from checks.speed.cache import ParseCache
-            from checks.speed.parallel import prefill
-
-            # Without a stored cache, one held in memory carries the shares.
-            shared = cache if cache is not None else ParseCache(None)
-            if prefill(root, shared, today, args.select, args.ignore, jobs) > 1:
-                cache = shared
+    with paused_gc(), using(cache):
         try:
-            kb = load(root, cache)
+            kb = load(root)
         except KnowledgeBaseNotFound as exc:
             stderr.write(f"kb check: {exc}\n")
             return EXIT_USAGE
@@ -369,16 +340,6 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     else:
         reporter(result, stdout, args.strict)
     return EXIT_FINDINGS if result.failed(args.strict) else EXIT_OK
-
-
-def _jobs_from_environment() -> int | None:
-    value = os.environ.get("KB_JOBS", "").strip()
-    if not value:
-        return None
-    try:
-        return _jobs(value)
-    except argparse.ArgumentTypeError as exc:
-        raise UsageError(f"KB_JOBS: {exc}") from None
 
 
 def run_diff(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -549,10 +510,12 @@ def run_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(f"no cache yet at {cache.file}; `kb check` makes one\n")
         return EXIT_OK
     size = cache.file.stat().st_size / 1_048_576
-    texts = sum(len(m) for m in cache.memos.values())
+    kinds = cache.kinds()
+    files = kinds.pop("file", 0)
+    texts = sum(kinds.values())
     state = (
-        f"{len(cache.entries)} files and {texts} remembered results"
-        if cache.entries or texts
+        f"{files} files and {texts} remembered results"
+        if files or texts
         else "nothing usable (made by other code or settings, or damaged): the next "
         "`kb check` rebuilds it"
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from checks.rules.brf004_missing_part import SEVEN_PARTS
+from checks.model.brief import SEVEN_PARTS
 
 TODAY = date(2026, 11, 25)
 

@@ -21,7 +21,7 @@ from checks.model.findings import Finding
 from checks.model.yaml_source import YamlError, load_yaml
 from checks.rules.engine import Result, run
 from checks.site.build import SiteBuild
-from checks.speed.cache import ParseCache
+from checks.speed.cache import ParseCache, using
 from kbfactory import write
 from sitehelp import mkdocs
 
@@ -306,9 +306,13 @@ def test_a_cached_run_knows_what_did_not_load(tmp_path):
     edit(root / "data/meetings/2026.yaml", "meetings:", 'meetings: "')
     fresh = load(root)
     cache = ParseCache(tmp_path / "cache.pickle")
-    first = load(root, cache)
+    with using(cache):
+        first = load(root)
     cache.save()
-    again = load(root, ParseCache(tmp_path / "cache.pickle"))
+    warm = ParseCache(tmp_path / "cache.pickle")
+    with using(warm):
+        again = load(root)
+    assert warm.misses == 0
     assert fresh.unloaded == first.unloaded == again.unloaded
     assert {(u.source, u.whole) for u in again.unloaded} == {("reviews", False), ("meetings", True)}
 

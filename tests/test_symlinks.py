@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from checks.cli import main
-from checks.loading import divisible_files, load
+from checks.loading import load
 from checks.loading.files import markdown_files
 from checks.rules.engine import run
 from kbfactory import TODAY, write
@@ -114,7 +114,6 @@ def test_a_linked_folder_is_reported_and_not_entered(root, outside, opened, plac
     assert not any(path.startswith(str(outside)) for path in opened)
     kb = load(root)
     assert not any(p.startswith(place) for p in kb.documents)
-    assert not any(place in p for p in divisible_files(root, kb.config))
 
 
 def test_a_link_to_a_folder_inside_the_repository_is_not_entered(root):

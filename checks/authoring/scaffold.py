@@ -14,10 +14,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from checks.loading import load
+from checks.model.brief import SEVEN_PARTS
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.working_days import Duration
 from checks.model.yaml_source import YamlError, load_yaml
-from checks.rules.brf004_missing_part import SEVEN_PARTS
 
 
 class ScaffoldError(Exception):

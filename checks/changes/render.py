@@ -8,7 +8,7 @@ from typing import TextIO
 
 from checks.changes.safety import HEADING, SafetyChange
 from checks.changes.summary import FileSummary
-from checks.site.text import esc
+from checks.reports.markdown import esc
 
 
 def _heading(s: FileSummary) -> str:

@@ -6,11 +6,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from checks.changes.text import SectionChange, compare
+from checks.changes.sections import SectionChange, compare
 from checks.loading.git_base import Changed
 from checks.model import Action, Brief, Meeting, Procedure, Review, TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
-from checks.site.visibility import brief_is_public
 
 STATUS = {"A": "added", "D": "removed", "M": "changed", "R": "renamed", "T": "changed"}
 
@@ -200,8 +199,8 @@ def summarise(
         if kind == "Learning brief":
             new_b, old_b = new_briefs.get(c.path), old_briefs.get(old_path)
             brief = new_b or old_b
-            public_now = new_b is not None and brief_is_public(new_b, today)
-            public_before = old_b is not None and brief_is_public(old_b, today)
+            public_now = new_b is not None and new_b.is_public(today)
+            public_before = old_b is not None and old_b.is_public(today)
             if brief is not None:
                 s.title = brief.id
             if not (public_now or (c.status == "D" and public_before)):

@@ -13,26 +13,21 @@ findings in the rest of the knowledge base.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from checks.loading.data import load_data
 from checks.loading.docs import load_docs
-from checks.loading.files import markdown_files, yaml_files
 from checks.loading.reader import INVALID, Reader
 from checks.loading.site_config import site_docs_dir
 from checks.model.config import Config
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.yaml_source import LineDict
-from checks.speed.cache import ParseCache
 
 CONFIG_FILE = "kb.yaml"
 
 __all__ = [
     "CONFIG_FILE",
     "KnowledgeBaseNotFound",
-    "cache_setting",
-    "divisible_files",
     "load",
     "load_config",
 ]
@@ -40,23 +35,6 @@ __all__ = [
 
 class KnowledgeBaseNotFound(Exception):
     """The path is not a knowledge base at all (exit code 2)."""
-
-
-def cache_setting(config: Config) -> str:
-    """The settings that change what a file parses to (see ParseCache.configure)."""
-    return f"data_dir={config.data_dir} docs_dir={config.docs_dir}"
-
-
-def divisible_files(root: Path, config: Config) -> list[str]:
-    """The files a ``share`` divides (action plans, meeting logs and pages), by
-    path from the root: the files :func:`load` would read, bar the few read whole."""
-    data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
-    paths = [
-        *yaml_files(data_dir / "actions"),
-        *yaml_files(data_dir / "meetings"),
-        *(markdown_files(docs_dir) if docs_dir.is_dir() else ()),
-    ]
-    return [p.relative_to(root).as_posix() for p in paths]
 
 
 def load_config(root: Path, loader: Reader | None = None) -> Config:
@@ -84,33 +62,22 @@ def load_config(root: Path, loader: Reader | None = None) -> Config:
     return config.model_copy(update={"docs_dir": site_docs})
 
 
-def load(
-    root: Path | str,
-    cache: ParseCache | None = None,
-    share: Callable[[str], bool] | None = None,
-) -> KnowledgeBase:
-    """Load the knowledge base under ``root``. Only a missing folder raises.
-
-    With a ``cache``, files unchanged since it was saved are not parsed again;
-    the caller saves it (after the checks, which memoise into it too). With a
-    ``share``, only the action plans, meeting logs and pages it accepts (by path
-    from the root) are read: a part of the knowledge base, for filling a cache.
-    """
+def load(root: Path | str) -> KnowledgeBase:
+    """Load the knowledge base under ``root``. Only a folder that is not a
+    knowledge base raises (:class:`KnowledgeBaseNotFound`)."""
     root = Path(root)
     if not root.is_dir():
         raise KnowledgeBaseNotFound(f"{root} is not a folder")
-    loader = Reader(root, cache, share)
+    loader = Reader(root)
     config = load_config(root, loader)
     loader.max_bytes = int(config.max_file_mb * 1024 * 1024)
-    if cache is not None:
-        cache.configure(cache_setting(config))
     data_dir, docs_dir = root / config.data_dir, root / config.docs_dir
     if not data_dir.is_dir() and not docs_dir.is_dir():
         raise KnowledgeBaseNotFound(
             f"{root} has neither a {config.data_dir}/ nor a {config.docs_dir}/ folder; "
             "is this a knowledge base?"
         )
-    kb = KnowledgeBase(root=root, config=config, cache=cache)
+    kb = KnowledgeBase(root=root, config=config)
     # Links and special files are reported before anything is read, so that
     # nothing reads through them (Reader.read_bytes refuses them again).
     loader.refuse_all(data_dir)

@@ -45,11 +45,9 @@ def load_data(loader: Reader, kb: KnowledgeBase, data_dir: Path) -> None:
                 + ("agencies and bank holidays" if name == "partnership" else "brief themes"),
             )
     if (data_dir / "partnership.yaml").exists():
-        # The partnership, themes and register are read whole by every share:
-        # they are small, and checks on any share's files refer to them.
         start = len(loader.problems)
         kb.partnership = loader.read_list(
-            data_dir / "partnership.yaml", Partnership, "agencies", Agency, divisible=False
+            data_dir / "partnership.yaml", Partnership, "agencies", Agency
         )
         note_unloaded(
             loader,
@@ -65,9 +63,7 @@ def load_data(loader: Reader, kb: KnowledgeBase, data_dir: Path) -> None:
 
     if (data_dir / "themes.yaml").exists():
         start = len(loader.problems)
-        vocab = loader.read_list(
-            data_dir / "themes.yaml", Vocabulary, "themes", Theme, divisible=False
-        )
+        vocab = loader.read_list(data_dir / "themes.yaml", Vocabulary, "themes", Theme)
         note_unloaded(loader, kb, "themes", data_dir / "themes.yaml", start, vocab is not None)
         if vocab:
             for theme in vocab.themes:
@@ -76,7 +72,7 @@ def load_data(loader: Reader, kb: KnowledgeBase, data_dir: Path) -> None:
     if (data_dir / "reviews.yaml").exists():
         start = len(loader.problems)
         register = loader.read_list(
-            data_dir / "reviews.yaml", Register, "reviews", Review, required=False, divisible=False
+            data_dir / "reviews.yaml", Register, "reviews", Review, required=False
         )
         note_unloaded(loader, kb, "reviews", data_dir / "reviews.yaml", start, register is not None)
         if register:
@@ -150,8 +146,7 @@ def note_unloaded(
     A file left out with an error is lost whole, or, with a ``key`` (a page
     holding one record, such as a ToR), as that one entry of ``source``; the
     broken entries left out of a list that ``loaded`` are lost one by one. A
-    file left out without an error (empty and optional, or outside this
-    loader's share) records nothing.
+    file left out without an error (empty and optional) records nothing.
     """
     rel = loader.rel(path)
     if loaded:

@@ -8,7 +8,7 @@ from typing import Any
 
 from checks.loading.data import note_unloaded, unique
 from checks.loading.files import markdown_files
-from checks.loading.markdown import headings, split_front_matter
+from checks.loading.markdown import code_lines, headings, split_front_matter
 from checks.loading.reader import BAD_YAML, INVALID, Reader
 from checks.model import Brief, Procedure, TermsOfReference
 from checks.model.knowledge_base import DocKind, Document, KnowledgeBase
@@ -48,6 +48,7 @@ def _read_doc(
         )
         return None
     doc = Document(rel, "page", split.body, split.body_line)
+    doc.code_lines = code_lines(split.body)
     front: Any = None
     if split.front is not None:
         try:
@@ -99,7 +100,8 @@ def load_docs(loader: Reader, kb: KnowledgeBase, docs_dir: Path) -> None:
         folder = parts[0] if len(parts) == 2 else ""
         model = _DOC_KINDS.get(folder) if path.stem != "index" else None
         start = len(loader.problems)
-        loaded = loader.read_unit(path, partial(_read_doc, loader, model, path.stem))
+        how = model.__name__ if model is not None else "page"
+        loaded = loader.read_unit(path, how, partial(_read_doc, loader, model, path.stem))
         if loaded is None:
             if model is not None:
                 # One record of its kind lost, named by its file (a ToR's group id):

@@ -15,8 +15,12 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
+
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.publication import publishable_docs
 
 #: The suffixes MkDocs takes for Markdown pages (mkdocs.utils.markdown_extensions).
 #: Matched in any letter case: a brief saved as `.MD` must be read and judged like
@@ -150,3 +154,16 @@ def special_problem(path: Path) -> str:
         f"this is {kind}, not an ordinary file, so it is never opened; remove it and save "
         "an ordinary file"
     )
+
+
+def hidden_markdown(kb: KnowledgeBase, today: date) -> set[str]:
+    """Docs-relative paths of every Markdown file under docs/ (any Markdown
+    extension, any letter case) that must not be published: read from the
+    folder, so a file that did not load is among them."""
+    docs = kb.root / kb.config.docs_dir
+    allowed = publishable_docs(kb, today)
+    hidden: set[str] = set()
+    for path in markdown_files(docs):
+        if path.relative_to(kb.root).as_posix() not in allowed:
+            hidden.add(path.relative_to(docs).as_posix())
+    return hidden

@@ -9,20 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from checks.model.knowledge_base import Heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 FRONT_MATTER_FENCE = "---"
-
-
-class Heading(NamedTuple):
-    # A named tuple rather than a dataclass: thousands of these are read back
-    # from the parse cache, and tuples unpickle several times faster.
-    level: int
-    text: str
-    line: int  # 1-based line in the whole file
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +142,15 @@ def normalise_heading(text: str) -> str:
 def code_lines(body: str) -> set[int]:
     """0-based lines of ``body`` inside fenced or indented code blocks."""
     lines: set[int] = set()
+    if not _may_have_code(body):
+        return lines
     for tok in _parser().parse(body):
         if tok.type in ("fence", "code_block") and tok.map is not None:
             lines.update(range(tok.map[0], tok.map[1]))
     return lines
+
+
+def _may_have_code(body: str) -> bool:
+    # Fences or indented blocks; a body with neither cannot hold code, and skipping
+    # the parse matters at a thousand briefs.
+    return "```" in body or "~~~" in body or "\n    " in body or body.startswith("    ")

@@ -1,8 +1,10 @@
 """Reading one file: its bytes, its text, its YAML and the record it validates to.
 
 :class:`Reader` never raises on bad input: each problem is kept as a finding
-under the ``KB`` code that reports it, with the file, the line and advice. With
-a parse cache, a file whose bytes are unchanged is not parsed again.
+under the ``KB`` code that reports it, with the file, the line and advice. Each
+file's step from bytes to record (:meth:`Reader.read_unit`) is a pure function
+of its path, its bytes and what it is read as, so the speed layer
+(:func:`checks.speed.cache.recall`) may answer it for bytes it has seen before.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from checks.loading.validation import explain
 from checks.model.common import Located
 from checks.model.findings import Problem
 from checks.model.yaml_source import LineDict, LineList, YamlError, line_at, load_yaml
-from checks.speed.cache import ParseCache, digest
+from checks.speed.cache import recall
 
 # Codes of the loader's own findings; each is documented as a rule in checks/rules.
 UNREADABLE = "KB001"
@@ -46,17 +48,8 @@ Lost = tuple[int, str | None]
 class Reader:
     """Reads the files of one knowledge base, collecting its problems as it goes."""
 
-    def __init__(
-        self,
-        root: Path,
-        cache: ParseCache | None = None,
-        share: Callable[[str], bool] | None = None,
-    ) -> None:
+    def __init__(self, root: Path) -> None:
         self.root = root
-        self.cache = cache
-        # When several processes share a first run (checks.speed.parallel), each reads
-        # only the action plans, meeting logs and pages ``share`` gives it.
-        self.share = share
         self.problems: list[tuple[str, Problem]] = []
         self.files_read = 0
         #: entries left out of each list file read (by path), for checks and pages
@@ -185,42 +178,36 @@ class Reader:
         data = self.read_bytes(path)
         return None if data is None else self.decode(data, self.rel(path))
 
-    def read_unit(
-        self, path: Path, compute: Callable[[str, str], T], divisible: bool = True
-    ) -> T | None:
-        """``compute(text, rel)`` for a file, or its stored result if the file is unchanged.
+    def read_unit(self, path: Path, how: str, compute: Callable[[str, str], T]) -> T | None:
+        """``compute(text, rel)`` for a file, and what it reports; None if the file
+        cannot be read or is not text.
 
-        Whatever ``compute`` reports is stored with its result and reported again
-        on a cache hit, so a cached run finds exactly what a fresh one would.
-        A ``divisible`` file outside this loader's share is skipped (None).
+        ``how`` names what the file is read as (its model, say): with the file's
+        path and bytes it is everything the answer depends on, so the speed
+        layer may hand back what it stored for the same question.
         """
         rel = self.rel(path)
-        if divisible and self.share is not None and not self.share(rel):
-            return None
-        if self.cache is not None:
-            ready = self.cache.ready(rel)
-            if ready is not None:
-                self.files_read += 1
-                problems, value = ready
-                self.problems.extend(problems)
-                return value
         data = self.read_bytes(path, rel)
         if data is None:
             return None
-        key = b""
-        if self.cache is not None:
-            key = digest(data)
-            hit = self.cache.get(rel, key)
-            if hit is not None:
-                problems, value = hit
-                self.problems.extend(problems)
-                return value
+        question = f"{how}\0{rel}\0".encode() + data
+        ((problems, value),) = recall(
+            "file", [question], lambda _: [self._parse(data, rel, compute)]
+        )
+        self.problems.extend(problems)
+        return value
+
+    def _parse(
+        self, data: bytes, rel: str, compute: Callable[[str, str], T]
+    ) -> tuple[list[tuple[str, Problem]], T | None]:
+        """The file's record, with the problems found on the way (taken out of
+        :attr:`problems`, so that a stored answer brings them back the same way)."""
         start = len(self.problems)
         text = self.decode(data, rel)
         value = None if text is None else compute(text, rel)
-        if self.cache is not None:
-            self.cache.put(rel, key, (self.problems[start:], value))
-        return value
+        found = self.problems[start:]
+        del self.problems[start:]
+        return found, value
 
     def read_yaml(self, path: Path, required: bool = True) -> Any:
         text = self.read_text(path)
@@ -270,9 +257,8 @@ class Reader:
         key: str,
         item: type[BaseModel],
         required: bool = True,
-        divisible: bool = True,
     ) -> M | None:
-        """A file holding a list (of agencies, reviews, actions...), through the cache."""
+        """A file holding a list (of agencies, reviews, actions...)."""
 
         def compute(text: str, rel: str) -> tuple[M | None, list[Lost]]:
             # The entries left out are kept with the result, so a cached run knows them.
@@ -282,7 +268,7 @@ class Reader:
                 return None, lost
             return self.validate_list(model, raw, key, item, rel, lost), lost
 
-        read = self.read_unit(path, compute, divisible)
+        read = self.read_unit(path, f"{model.__name__} required={required}", compute)
         if read is None:
             return None
         value, lost = read

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
 from checks.model.common import IsoDate, Located, ReviewRef, Slug, Text
 from checks.model.tor import Suppression
+
+#: The seven parts of a 7-minute briefing, in order: the template ``kb new brief``
+#: writes and the headings BRF004 looks for by default.
+SEVEN_PARTS: tuple[str, ...] = (
+    "Background",
+    "Why it matters",
+    "Information",
+    "Key findings",
+    "Things to think about",
+    "Questions for reflection",
+    "What you should do",
+)
 
 
 class Audience(Located):
@@ -29,3 +42,8 @@ class Brief(Located):
     summary: str | None = Field(default=None, max_length=400)
     suppress: list[Suppression] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
+
+    def is_public(self, today: date) -> bool:
+        """Published, and its ``publish_on`` date has come (a brief whose date is
+        today is public): the embargo holds until then."""
+        return self.status == "published" and self.publish_on <= today

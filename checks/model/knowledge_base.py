@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from checks.model import (
     Action,
@@ -21,10 +21,6 @@ from checks.model import (
 from checks.model.config import Config
 from checks.model.findings import Problem
 from checks.model.working_days import WorkingCalendar
-
-if TYPE_CHECKING:  # the model never imports the layers above it
-    from checks.loading.markdown import Heading
-    from checks.speed.cache import ParseCache
 
 DocKind = Literal["tor", "brief", "procedure", "page"]
 
@@ -73,6 +69,16 @@ class Unloaded:
         return f"{entry} at line {self.line} of {self.file} did not load"
 
 
+class Heading(NamedTuple):
+    """A heading of a Markdown page."""
+
+    # A named tuple rather than a dataclass: thousands of these are read back
+    # from the parse cache, and tuples unpickle several times faster.
+    level: int
+    text: str
+    line: int  # 1-based line in the whole file
+
+
 @dataclass(slots=True)
 class Document:
     """A Markdown file of the site."""
@@ -86,15 +92,8 @@ class Document:
     #: the front matter as parsed (a LineDict, or None): every value of it can
     #: reach the page, so the anonymisation gate reads them all
     front: Any = None
-    _code_lines: set[int] | None = None
-
-    def code_lines(self) -> set[int]:
-        """0-based body lines inside code blocks (parsed once, used by several checks)."""
-        if self._code_lines is None:
-            from checks.loading.markdown import code_lines
-
-            self._code_lines = code_lines(self.body) if _may_have_code(self.body) else set()
-        return self._code_lines
+    #: 0-based body lines inside code blocks, which several checks skip
+    code_lines: set[int] = field(default_factory=set)
 
     @property
     def docs_path(self) -> str:
@@ -103,12 +102,6 @@ class Document:
 
     def body_lines(self) -> list[tuple[int, str]]:
         return [(self.body_line + i, text) for i, text in enumerate(self.body.split("\n"))]
-
-
-def _may_have_code(body: str) -> bool:
-    # Fences or indented blocks; a body with neither cannot hold code, and skipping
-    # the parse matters at a thousand briefs.
-    return "```" in body or "~~~" in body or "\n    " in body or body.startswith("    ")
 
 
 @dataclass(slots=True)
@@ -130,8 +123,6 @@ class KnowledgeBase:
     #: files, and entries of lists, whose records are missing because they did not load
     unloaded: list[Unloaded] = field(default_factory=list)
     files_read: int = 0
-    #: where checks may memoise pure functions of text (None: no cache)
-    cache: ParseCache | None = None
 
     @property
     def nation(self) -> str:
@@ -145,15 +136,9 @@ class KnowledgeBase:
         """Ids of the statutory safeguarding partners."""
         return [a.id for a in self.agencies.values() if a.statutory]
 
-    def working_calendar(self, purpose: str = "calendar") -> WorkingCalendar:
-        """Working days for the partnership's nation, remembered in the cache if any.
-
-        Each ``purpose`` has a memo of its own: a memo keeps only the answers its
-        last run asked for, so the site build's questions (which ``kb check`` never
-        asks) would otherwise be dropped by every ``kb check``.
-        """
-        memo = self.cache.memo(f"{purpose} {self.nation}") if self.cache else None
-        return WorkingCalendar(self.nation, memo)
+    def working_calendar(self) -> WorkingCalendar:
+        """Working days for the partnership's nation."""
+        return WorkingCalendar(self.nation)
 
     def unloaded_from(self, *sources: str) -> list[Unloaded]:
         """What did not load of these sources (see :data:`SOURCES`)."""

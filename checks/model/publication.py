@@ -15,7 +15,11 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+if TYPE_CHECKING:  # a knowledge base holds its config, which imports this module
+    from checks.model.brief import Brief
+    from checks.model.knowledge_base import KnowledgeBase
 
 #: Statuses under which a page may be published; anything else is held back.
 PUBLISHED_STATUSES = frozenset({"published", "approved", "proposed", "current", "final"})
@@ -114,3 +118,26 @@ def _date(value: Any) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def public_briefs(kb: KnowledgeBase, today: date) -> list[Brief]:
+    """Public briefs (:meth:`Brief.is_public`), newest first."""
+    # A brief whose page was withheld (a duplicate id, say) is not public either.
+    found = [b for b in kb.briefs.values() if b.is_public(today) and b.source in kb.documents]
+    return sorted(found, key=lambda b: (b.publish_on, b.id), reverse=True)
+
+
+def publishable_docs(kb: KnowledgeBase, today: date) -> set[str]:
+    """Repository paths of Markdown files that may be published: loaded cleanly,
+    not a brief that is not yet public, nothing in the front matter holding the
+    page back, and a name that is safe in a link. A file that did not load is
+    never among them: nobody can tell whether it is a draft."""
+    hidden = {b.source for b in kb.briefs.values() if not b.is_public(today)}
+    return {
+        path
+        for path, doc in kb.documents.items()
+        if path not in hidden
+        and withheld_by_front_matter(doc.front, today) is None
+        and unsafe_name(doc.docs_path) is None
+        and is_site_page(path)
+    }

@@ -9,18 +9,15 @@ clamps 31 January + 1 month to 28/29 February rather than failing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
 if TYPE_CHECKING:
     import holidays
-
-    from checks.speed.cache import Memo
 
 Nation = Literal["ENG", "WLS", "SCT", "NIR"]
 
@@ -179,14 +176,10 @@ class WorkingCalendar:
     guidance counts.
     """
 
-    def __init__(self, nation: str = "ENG", memo: Memo | None = None) -> None:
-        """``memo``, from the parse cache, keeps answers between runs: the same
-        deadlines are worked out on every run, and with every answer remembered
-        the ``holidays`` package is not even imported."""
+    def __init__(self, nation: str = "ENG") -> None:
         if nation not in NATIONS:
             raise ValueError(f"unknown nation {nation!r}; use one of {', '.join(NATIONS)}")
         self.nation = nation
-        self._memo = memo
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
@@ -196,23 +189,11 @@ class WorkingCalendar:
         # Monday and the summer bank holiday in England.
         return holidays.country_holidays("GB", subdiv=self.nation)
 
-    def prepare(self) -> None:
-        """Import and build the bank holiday calendar now rather than at the first
-        question that is not remembered (checks.speed.parallel does it while other
-        processes parse)."""
-        self._holidays  # noqa: B018 - the cached property does the work
-
-    def _remembered(self, question: str, work_out: Callable[[], int | date]) -> Any:
-        return work_out() if self._memo is None else self._memo.recall(question, work_out)
-
     def add(self, start: date, working_days: int) -> date:
         """The ``working_days``-th working day after ``start`` (negative: before)."""
         if working_days == 0:
             return start
-        result: date = self._remembered(
-            f"add {start} {working_days}",
-            lambda: self._holidays.get_nth_working_day(start, working_days),
-        )
+        result: date = self._holidays.get_nth_working_day(start, working_days)
         return result
 
     def count_between(self, start: date, end: date) -> int:
@@ -222,10 +203,6 @@ class WorkingCalendar:
         """
         if end == start:
             return 0
-        count: int = self._remembered(f"count {start} {end}", lambda: self._count(start, end))
-        return count
-
-    def _count(self, start: date, end: date) -> int:
         if end > start:
             return self._inclusive(start + relativedelta(days=1), end)
         return -self._inclusive(end + relativedelta(days=1), start)

@@ -84,7 +84,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, partial
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import ConfigDict
@@ -100,8 +100,7 @@ from checks.model.knowledge_base import KnowledgeBase
 from checks.model.patterns import UserPattern, any_of
 from checks.model.yaml_source import LineDict, LineList
 from checks.rules.base import Context, Options
-from checks.site.visibility import brief_is_public
-from checks.speed.cache import digest
+from checks.speed.cache import recall
 
 CODE = "ANO001"
 NAME = "identifying-detail"
@@ -233,23 +232,21 @@ Found = list[tuple[Hit, str]]  # each hit in the text as written, and the text a
 
 
 class _Finder:
-    """``Detector.find_many`` with the partnership's settings, memoised in the cache,
-    reading each text as it is shown (see checks.anonymise.normalise).
+    """``Detector.find_many`` with the partnership's settings, remembered by the
+    speed layer, reading each text as it is shown (see checks.anonymise.normalise).
 
     The detectors are a pure function of the text and these settings, and they
     are most of the time this check takes, so an unchanged text is not scanned
-    twice: its answer is kept in the parse cache under a digest of the text. The
-    memo's name holds the settings (and the language model's name), so changing
-    one starts afresh. Texts not yet known are read together, which lets the
-    language model take them in batches; a run that knows every text never loads
-    the model at all.
+    twice: with a parse cache in use, its answer is kept under a digest of the
+    text (checks.speed.cache.recall). The kind it is kept under holds the
+    settings (and the language model's name), so changing one starts afresh.
+    Texts not yet known are read together, which lets the language model take
+    them in batches; a run that knows every text never loads the model at all.
     """
 
     def __init__(self, kb: KnowledgeBase, options: Opts) -> None:
         self.detector = detector_for(kb, options)
-        self.memo = (
-            kb.cache.memo(f"ANO001 {self.detector.settings()}") if kb.cache is not None else None
-        )
+        self.kind = f"ANO001 {self.detector.settings()}"
         self.seen: dict[str, Found] = {}
 
     def prepare(self, texts: list[str]) -> None:
@@ -258,18 +255,10 @@ class _Finder:
         for text in texts:
             if text not in self.seen and text not in reads:
                 reads[text] = normalise(text).text if needs_normalising(text) else text
-        unknown = list(dict.fromkeys(r for r in reads.values() if not self._known(r)))
-        answers = dict(zip(unknown, self.detector.find_many(unknown), strict=True))
+        unique = list(dict.fromkeys(reads.values()))
+        answers = dict(zip(unique, recall(self.kind, unique, self.detector.find_many), strict=True))
         for text, read in reads.items():
-            hits: list[Hit]
-            if self.memo is not None:
-                hits = self.memo.recall(read, partial(answers.__getitem__, read))
-            else:
-                hits = answers[read]
-            self.seen[text] = self._as_written(text, read, hits)
-
-    def _known(self, read: str) -> bool:
-        return self.memo is not None and digest(read.encode()) in self.memo
+            self.seen[text] = self._as_written(text, read, answers[read])
 
     @staticmethod
     def _as_written(text: str, read: str, hits: list[Hit]) -> Found:
@@ -321,7 +310,7 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
     briefs = {b.source for b in kb.briefs.values()}
     # Findings in a draft or embargoed brief name the kind, never the text: a
     # report must not carry unpublished content.
-    unpublished = {b.source for b in kb.briefs.values() if not brief_is_public(b, ctx.today)}
+    unpublished = {b.source for b in kb.briefs.values() if not b.is_public(ctx.today)}
     records = list(_texts(ctx))
     finder.prepare([text for _, _, texts in records for _, text in texts])
     result: list[Scanned] = []

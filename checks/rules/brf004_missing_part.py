@@ -43,22 +43,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.loading.markdown import normalise_heading
+from checks.model.brief import SEVEN_PARTS
 from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 
 CODE = "BRF004"
 NAME = "brief-missing-part"
 SEVERITY = Severity.ERROR
-
-SEVEN_PARTS: tuple[str, ...] = (
-    "Background",
-    "Why it matters",
-    "Information",
-    "Key findings",
-    "Things to think about",
-    "Questions for reflection",
-    "What you should do",
-)
 
 
 class Opts(Options):

@@ -30,10 +30,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import PurePosixPath
 
+from checks.loading.files import hidden_markdown
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.publication import publishable_docs
 from checks.rules import REGISTRY
-from checks.site.visibility import hidden_markdown, publishable_docs
 
 #: A brief's id as the model validates it: letters and digits of a reference only.
 _BRIEF_ID = re.compile(r"LB-\d{4}-\d{2,3}")

@@ -158,7 +158,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
         if not _may_hold_markup(doc.body):
             continue  # nothing that could be markup or a script URL: skip line by line
-        for line, what in findings_in(doc.body, doc.body_line, doc.code_lines()):
+        for line, what in findings_in(doc.body, doc.body_line, doc.code_lines):
             yield Problem(
                 path,
                 line,

@@ -82,7 +82,7 @@ def _remote(ctx: Context) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
         if "//" not in doc.body:
             continue
-        skip = doc.code_lines()
+        skip = doc.code_lines
         for offset, line in enumerate(doc.body.split("\n")):
             if offset not in skip and _REMOTE.search(line):
                 yield Problem(
@@ -100,7 +100,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
         if "../" not in doc.body and "file:" not in doc.body.lower():
             continue  # no way out of the site without one of these
-        skip = doc.code_lines()
+        skip = doc.code_lines
         page = doc.docs_path
         for offset, line in enumerate(doc.body.split("\n")):
             if offset in skip:

@@ -73,7 +73,7 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
             not may_be_deep(doc.body, quotes, indent) or not deep.search(doc.body)
         ):
             continue
-        skip = doc.code_lines()
+        skip = doc.code_lines
         for offset, line in enumerate(doc.body.split("\n")):
             if offset in skip:
                 continue

@@ -35,7 +35,7 @@ from checks.site.tracker_page import tracker_page
 from checks.site.urls import page_url, relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs, publishable_docs
-from checks.speed.cache import open_cache
+from checks.speed.cache import open_cache, using
 from checks.speed.gcpause import paused_gc
 
 #: Findings that keep their page off the site.
@@ -68,7 +68,7 @@ class SiteBuild:
     deferred: DeferredHtml = field(init=False, default_factory=DeferredHtml)
 
     def __post_init__(self) -> None:
-        self.calendar = self.kb.working_calendar("site-calendar")
+        self.calendar = self.kb.working_calendar()
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
         # A page with markup that could run is never published (SEC001).
@@ -123,16 +123,16 @@ class SiteBuild:
     @classmethod
     def prepare(cls, root: Path, today: date, **kw: object) -> SiteBuild:
         cache = open_cache(root)
-        with paused_gc():
-            kb = load(root, cache)
+        with paused_gc(), using(cache):
+            kb = load(root)
             result = run(kb, today)
+        if cache is not None:
+            cache.save()
         return cls(kb, result, today, **kw)  # type: ignore[arg-type]
 
     def remember(self) -> None:
-        """Save the parse cache: what loading and checking parsed, and the working-day
-        answers the generated pages asked for. Call it once the pages are made."""
-        if self.kb.cache is not None:
-            self.kb.cache.save()
+        """Nothing left to save once the pages are made: the parse cache is saved
+        by :meth:`prepare`. Kept while the hook still calls it."""
 
     def summary(self) -> str:
         """One line for the build log, so whoever reads a CI log sees what was

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from checks.changes.text import compare as text_changes
+from checks.changes.sections import compare as text_changes
 from checks.model import TermsOfReference
 from checks.site.git_history import PastVersion
 from checks.site.text import esc

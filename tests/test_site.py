@@ -17,7 +17,7 @@ from checks.loading import load
 from checks.site.build import SiteBuild
 from checks.site.visibility import hidden_markdown, public_briefs
 from kbfactory import compliant, write
-from sitehelp import AS_OF, MARKERS, REPO, SERVED_AT, mkdocs, write_site_config
+from sitehelp import AS_OF, MARKERS, REPO, SERVED_AT, load_hook, mkdocs, write_site_config
 
 
 def all_bytes(site: Path) -> dict[str, bytes]:
@@ -206,6 +206,57 @@ def test_strict_build_fails_on_error_findings_and_passes_when_compliant(tmp_path
     bad = mkdocs(root, tmp_path / "site", "--strict")
     assert bad.returncode == 1
     assert "ACT001" in bad.stderr and "data/actions/CSPR-2026-01.yaml" in bad.stderr
+
+
+def test_an_unknown_theme_fails_the_build_by_the_tags_allow_list(tmp_path):
+    files = compliant()
+    files["docs/briefs/lb-2026-01.md"][0]["themes"] = ["neglect", "made-up-theme"]
+    root = _site_repo(tmp_path, files)
+    strict = mkdocs(root, tmp_path / "strict", "--strict")
+    assert strict.returncode == 1 and "BRF002" in strict.stderr
+    # The vocabulary is the tags plugin's allow list, so the theme stops even a
+    # build that findings alone would not stop, and no page carries it.
+    lenient = mkdocs(root, tmp_path / "lenient")
+    assert lenient.returncode == 1, lenient.stderr
+    assert "Tags not in allow list: made-up-theme" in lenient.stderr
+    assert "Traceback" not in lenient.stderr
+    # Known themes pass the same allow list, whatever their labels hold.
+    files["data/themes.yaml"]["themes"].append({"id": "drugs", "label": "Drugs & <alcohol>"})
+    files["docs/briefs/lb-2026-01.md"][0]["themes"] = ["neglect", "drugs"]
+    ok = mkdocs(_site_repo(tmp_path, files), tmp_path / "ok", "--strict")
+    assert ok.returncode == 0, ok.stderr
+    assert "Drugs &amp; &lt;alcohol&gt;" in (tmp_path / "ok/briefs/themes/index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {"as_of": "2030-01-01"},  # "today" would publish embargoed briefs early
+        {"gate": False},
+        {"sanitise": False},
+        {"branch": 'main" onmouseover="x'},
+        {"explain_history": "no"},
+        "branch: main",
+    ],
+)
+def test_a_site_setting_cannot_loosen_anything_and_a_wrong_one_stops_the_build(setting):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"kb: mkdocs\.yml: extra\.kb"):
+        load_hook().site._settings(setting)
+
+
+def test_site_settings_come_from_mkdocs_yml(tmp_path):
+    files = compliant()
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["due"] = "2026-11-01"  # a finding
+    root = _site_repo(tmp_path, files)
+    config = (root / "mkdocs.yml").read_text()
+    config = config.replace("extra:\n", "extra:\n  kb:\n    branch: release/2026\n")
+    (root / "mkdocs.yml").write_text(config)
+    proc = mkdocs(root, tmp_path / "site")
+    assert proc.returncode == 0, proc.stderr
+    html = (tmp_path / "site/compliance/index.html").read_text()
+    assert "/blob/release/2026/" in html and "/blob/main/" not in html
 
 
 def test_unreadable_file_fails_strict_naming_file_and_line_but_not_the_rest(tmp_path):

@@ -237,6 +237,22 @@ def test_the_site_build_never_follows_a_link_to_a_folder(root, outside):
     )
 
 
+def test_the_guarded_walk_lasts_only_while_mkdocs_lists_the_docs_folder(tmp_path):
+    from mkdocs.structure import files as mkdocs_files
+
+    from sitehelp import load_hook
+
+    site = load_hook().site
+    site.on_pre_build(config=None)
+    walk = mkdocs_files.os.walk
+    try:
+        (tmp_path / "loop").symlink_to(".", target_is_directory=True)
+        assert [top for top, _, _ in walk(tmp_path)] == [str(tmp_path)]  # the link not entered
+    finally:
+        site.on_build_error(error=RuntimeError())  # as after a failed listing
+    assert mkdocs_files.os is os
+
+
 @pytest.mark.parametrize("kind", ["fifo", "link"])
 def test_the_deny_list_is_never_read_through_a_link_or_from_a_fifo(root, outside, opened, kind):
     deny = root / "data/sensitive.yaml"

@@ -106,6 +106,10 @@ CODE = "ANO001"
 NAME = "identifying-detail"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page, and its
+#: subject's text wherever a generated page would show it (shown by its id instead).
+WITHHOLDS = frozenset({"page", "text"})
+
 KINDS = (
     "nhs-number",
     "ni-number",

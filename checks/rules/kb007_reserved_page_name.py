@@ -43,6 +43,9 @@ CODE = "KB007"
 NAME = "reserved-page-name"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page.
+WITHHOLDS = frozenset({"page"})
+
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     docs = ctx.kb.root / ctx.kb.config.docs_dir

@@ -55,6 +55,9 @@ CODE = "SEC001"
 NAME = "unsafe-markup"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page.
+WITHHOLDS = frozenset({"page"})
+
 _SCHEME = (
     r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:"
 )

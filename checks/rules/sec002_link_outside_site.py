@@ -47,6 +47,9 @@ CODE = "SEC002"
 NAME = "link-outside-site"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page.
+WITHHOLDS = frozenset({"page"})
+
 _LINK = re.compile(
     r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|"
     r"(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)",

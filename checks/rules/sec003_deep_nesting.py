@@ -43,6 +43,9 @@ CODE = "SEC003"
 NAME = "deep-nesting"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page.
+WITHHOLDS = frozenset({"page"})
+
 _QUOTES = re.compile(r"^(?:\s{0,3}>)+")
 
 

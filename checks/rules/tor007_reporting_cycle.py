@@ -34,6 +34,9 @@ CODE = "TOR007"
 NAME = "tor-reporting-cycle"
 SEVERITY = Severity.ERROR
 
+#: What a finding keeps off the site (read by checks.site.build): its page.
+WITHHOLDS = frozenset({"page"})
+
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     tors = ctx.kb.tors

@@ -14,13 +14,10 @@ from html import escape
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
 from checks.site.brief_page import theme_labels
-from checks.site.deferred import as_is
 from checks.site.text import esc
 
 #: (target, page) -> the URL of docs page ``target`` as linked from ``page``
 Linker = Callable[[str, str], str]
-#: HTML -> what the Markdown holds in its place (see checks.site.deferred)
-Holder = Callable[[str], str]
 
 # Listings are navigation, not content: each brief is searchable on its own
 # page, and indexing three lists of every brief as well would only crowd the
@@ -28,7 +25,7 @@ Holder = Callable[[str], str]
 _NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
-def _list(kb: KnowledgeBase, briefs: Sequence[Brief], page: str, link: Linker, hold: Holder) -> str:
+def _list(kb: KnowledgeBase, briefs: Sequence[Brief], page: str, link: Linker) -> str:
     """A list of briefs as an HTML block: Markdown would spend longer on a
     thousand links than on all the rest of the page."""
     items = []
@@ -40,26 +37,22 @@ def _list(kb: KnowledgeBase, briefs: Sequence[Brief], page: str, link: Linker, h
             f'<li><a href="{escape(href)}">{escape(brief.title)}</a> · '
             f"{brief.publish_on:%-d %B %Y} · <em>{themes}</em>.{summary}</li>"
         )
-    return hold('<ul class="kb-briefs">\n' + "\n".join(items) + "\n</ul>") + "\n"
+    return '<ul class="kb-briefs">\n' + "\n".join(items) + "\n</ul>\n"
 
 
-def briefs_index(
-    kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker, hold: Holder = as_is
-) -> str:
+def briefs_index(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
     out = [
         _NOT_SEARCHED + "# Learning briefs\n",
         "Short, anonymised 7-minute briefings on what the partnership's reviews found "
         "and what practitioners should do. Browse [by theme](themes.md), "
         "[by audience](audience.md) or [by year](years.md).\n",
         "## Newest\n",
-        _list(kb, briefs, "briefs/index.md", link, hold),
+        _list(kb, briefs, "briefs/index.md", link),
     ]
     return "\n".join(out)
 
 
-def by_audience(
-    kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker, hold: Holder = as_is
-) -> str:
+def by_audience(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
     groups: dict[str, list[Brief]] = defaultdict(list)
     for b in briefs:
         for agency in b.audience.agencies or ["all"]:
@@ -68,18 +61,18 @@ def by_audience(
     for agency in sorted(groups, key=kb.agency_name):
         label = "Everyone" if agency == "all" else kb.agency_name(agency)
         out.append(f"## {esc(label)}\n")
-        out.append(_list(kb, groups[agency], "briefs/audience.md", link, hold))
+        out.append(_list(kb, groups[agency], "briefs/audience.md", link))
     return "\n".join(out)
 
 
-def by_year(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker, hold: Holder = as_is) -> str:
+def by_year(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
     groups: dict[int, list[Brief]] = defaultdict(list)
     for b in briefs:
         groups[b.publish_on.year].append(b)
     out = [_NOT_SEARCHED + "# Learning briefs by year\n"]
     for year in sorted(groups, reverse=True):
         out.append(f"## {year}\n")
-        out.append(_list(kb, groups[year], "briefs/years.md", link, hold))
+        out.append(_list(kb, groups[year], "briefs/years.md", link))
     return "\n".join(out)
 
 

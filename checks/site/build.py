@@ -7,6 +7,8 @@ headers and tags. Tests use it directly.
 from __future__ import annotations
 
 import dataclasses
+import posixpath
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -21,8 +23,8 @@ from checks.rules import REGISTRY
 from checks.rules.engine import Result, run
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_header, theme_labels
+from checks.site.briefs_pages import Linker
 from checks.site.dashboard_page import dashboard_page
-from checks.site.deferred import DeferredHtml, as_is
 from checks.site.git_history import PastVersion, history_note, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notice
@@ -32,16 +34,29 @@ from checks.site.status import review_status
 from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
-from checks.site.urls import page_url, relative_url
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.site.visibility import hidden_markdown, public_briefs, publishable_docs
 from checks.speed.cache import open_cache, using
 from checks.speed.gcpause import paused_gc
 
-#: Findings that keep their page off the site.
-UNPUBLISHABLE = frozenset({"SEC001", "SEC002", "SEC003", "KB007", "ANO001", "TOR007"})
-#: Findings whose subject's text is withheld from generated pages.
-WITHHOLD_TEXT = frozenset({"ANO001"})
+
+def withholding(what: str) -> frozenset[str]:
+    """The codes of the checks whose findings withhold ``what`` from the site:
+    ``"page"`` (the finding's page is not published) or ``"text"`` (the finding's
+    subject is shown by its id on generated pages). Each check declares it in
+    its module (``WITHHOLDS``)."""
+    return frozenset(
+        code
+        for code, rule in REGISTRY.items()
+        if what in getattr(sys.modules[rule.module], "WITHHOLDS", ())
+    )
+
+
+def markdown_link(target: str, page: str) -> str:
+    """A link as the Markdown source would write it (``../register.md#x``): what
+    pages built without MkDocs get. The hooks pass MkDocs' own URLs instead."""
+    path, hash_, anchor = target.partition("#")
+    return posixpath.relpath(path, posixpath.dirname(page) or ".") + hash_ + anchor
 
 
 @dataclass
@@ -54,8 +69,8 @@ class SiteBuild:
     #: Say on ToR pages when git history cannot be shown in full (the hook does).
     explain_history: bool = False
     git_note: str | None = field(init=False, default=None)
-    #: MkDocs' use_directory_urls, for the links written as HTML
-    directory_urls: bool = True
+    #: links written as HTML (the hooks pass MkDocs' own URLs)
+    link: Linker = markdown_link
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
@@ -64,20 +79,20 @@ class SiteBuild:
     view: KnowledgeBase = field(init=False)
     withheld: set[str] = field(init=False)
     versions: dict[str, list[PastVersion]] = field(init=False)
-    #: HTML held out of the Markdown of pages built with ``defer_html``
-    deferred: DeferredHtml = field(init=False, default_factory=DeferredHtml)
 
     def __post_init__(self) -> None:
         self.calendar = self.kb.working_calendar()
         self.public = public_briefs(self.kb, self.today)
         self.hidden = hidden_markdown(self.kb, self.today)
-        # A page with markup that could run is never published (SEC001).
+        # A page with a finding that withholds it (markup that could run, say) is
+        # never published; which findings do is declared by their checks.
+        unpublishable, withhold_text = withholding("page"), withholding("text")
         unsafe = {
             f.file
             for f in self.result.findings
-            if f.code in UNPUBLISHABLE and f.file.startswith(self.docs_prefix)
+            if f.code in unpublishable and f.file.startswith(self.docs_prefix)
         }
-        self.withheld = {f.subject for f in self.result.findings if f.code in WITHHOLD_TEXT}
+        self.withheld = {f.subject for f in self.result.findings if f.code in withhold_text}
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
         #: Docs-relative paths of the pages that may be published: the allow list
         #: the hook holds MkDocs' files to (anything else in docs/ is left out).
@@ -121,18 +136,16 @@ class SiteBuild:
                 self.versions[gid] = past_versions(self.kb.root, tor.source, tor.version)
 
     @classmethod
-    def prepare(cls, root: Path, today: date, **kw: object) -> SiteBuild:
-        cache = open_cache(root)
+    def prepare(cls, root: Path, today: date, use_cache: bool = True, **kw: object) -> SiteBuild:
+        """Load and check the knowledge base at ``root``; ``use_cache`` keeps parsed
+        files in the user's cache folder (checks.speed)."""
+        cache = open_cache(root) if use_cache else None
         with paused_gc(), using(cache):
             kb = load(root)
             result = run(kb, today)
         if cache is not None:
             cache.save()
         return cls(kb, result, today, **kw)  # type: ignore[arg-type]
-
-    def remember(self) -> None:
-        """Nothing left to save once the pages are made: the parse cache is saved
-        by :meth:`prepare`. Kept while the hook still calls it."""
 
     def summary(self) -> str:
         """One line for the build log, so whoever reads a CI log sees what was
@@ -151,17 +164,18 @@ class SiteBuild:
     def docs_prefix(self) -> str:
         return self.kb.config.docs_dir.rstrip("/") + "/"
 
-    def brief_urls(self) -> set[str]:
-        """Site URLs of the published briefs (for the search index)."""
-        return {
-            page_url(self.kb.documents[b.source].docs_path, self.directory_urls)
-            for b in self.public
-            if b.source in self.kb.documents
-        }
+    def brief_paths(self) -> list[str]:
+        """Docs-relative paths of the published briefs (each one search document)."""
+        docs = self.kb.documents
+        return [docs[b.source].docs_path for b in self.public if b.source in docs]
 
-    def link(self, target: str, page: str) -> str:
-        """The URL of docs page ``target`` from ``page``, for links written as HTML."""
-        return relative_url(target, page, self.directory_urls)
+    def theme_vocabulary(self) -> set[str]:
+        """The theme tags a published brief may carry (the tags plugin's allow list):
+        each theme's label as shown, and the id of a theme whose entry did not load,
+        which a brief is not blamed for (it is reported where it failed)."""
+        labels = {t.label for t in self.view.themes.values()}
+        lost = {t for b in self.public for t in b.themes if self.kb.lost("themes", t)}
+        return labels | lost
 
     def record(self, src_uri: str) -> TermsOfReference | Brief | Procedure | None:
         """The record a docs page holds, if any (looked up for every page: keep it O(1))."""
@@ -215,14 +229,9 @@ class SiteBuild:
 
     # -- generated pages --------------------------------------------------------
 
-    def generated(self, defer_html: bool = False) -> dict[str, str]:
-        """Docs-relative path -> content of every page the knowledge base adds.
-
-        With ``defer_html``, the long HTML parts are held in :attr:`deferred` and
-        the Markdown has a placeholder for each (see checks.site.deferred).
-        """
+    def generated(self) -> dict[str, str]:
+        """Docs-relative path -> content of every page the knowledge base adds."""
         kb, today, window = self.view, self.today, self.kb.config.warning_days
-        hold = self.deferred.hold if defer_html else as_is
         shown, hidden = self.visible_findings()
         linked: dict[str, list[str]] = {}
         for b in self.public:
@@ -238,10 +247,10 @@ class SiteBuild:
                 self.result, shown, hidden, self.page_of, self.source_url
             ),
             "rules/index.md": rules_index(),
-            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link, hold),
+            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link),
             "briefs/themes.md": briefs_pages.by_theme(),
-            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link, hold),
-            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link, hold),
+            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link),
+            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link),
             "calendar.ics": calendar_file.ics(
                 calendar_notice(kb, today)
                 + calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),
@@ -284,9 +293,8 @@ class SiteBuild:
         record = self.record(src_uri)
         return theme_labels(self.view, record) if isinstance(record, Brief) else []
 
-    def decorate(self, src_uri: str, markdown: str, defer_html: bool = False) -> str:
-        """``markdown`` with what the knowledge base adds to its page; with
-        ``defer_html``, as :meth:`generated`."""
+    def decorate(self, src_uri: str, markdown: str) -> str:
+        """``markdown`` with what the knowledge base adds to its page."""
         if src_uri == "index.md":
             return self._home(markdown)
         record = self.record(src_uri)
@@ -315,9 +323,6 @@ class SiteBuild:
         if isinstance(record, Brief):
             register = self.link(f"register.md#{record.review.lower()}", src_uri)
             header = brief_header(self.view, record, markdown, register)
-            if defer_html:
-                self.deferred.after_title(src_uri, header.rstrip("\n"))
-                return markdown
             return _after_title(markdown, header)
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)

@@ -8,8 +8,7 @@ MkDocs works out from ``site_url``, i.e. KB_SITE_URL).
 from __future__ import annotations
 
 import html
-
-from checks.site.urls import page_url
+from collections.abc import Mapping
 
 #: Where a reader is most likely to have been heading: (docs page, link text).
 STARTING_POINTS = (
@@ -19,17 +18,16 @@ STARTING_POINTS = (
 )
 
 
-def not_found_html(
-    base_url: str, directory_urls: bool = True, pages: frozenset[str] = frozenset()
-) -> str:
-    """The page's content. ``pages`` are the docs pages this site has (a starting
-    point the site lacks is left out); ``base_url`` ends in ``/``."""
+def not_found_html(base_url: str, urls: Mapping[str, str]) -> str:
+    """The page's content. ``urls`` are the site URLs of the docs pages this site
+    has, by source path, as MkDocs gives them (a starting point the site lacks is
+    left out); ``base_url`` is the site's root path."""
     base = base_url if base_url.endswith("/") else base_url + "/"
     items = []
     for src, text in STARTING_POINTS:
-        if pages and src not in pages:
+        url = urls.get(src)
+        if url is None:
             continue
-        url = page_url(src, directory_urls)
         href = base + ("" if url == "./" else url)
         items.append(f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>')
     return (

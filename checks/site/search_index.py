@@ -12,7 +12,7 @@ to "Quorum" or "Membership" helps.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from typing import Any
 
 
@@ -39,29 +39,15 @@ def one_document_per_page(index: dict[str, Any], pages: Collection[str]) -> dict
     return {**index, "docs": docs}
 
 
-def published_index(
-    index: dict[str, Any],
-    briefs: Collection[str],
-    written: Mapping[str, dict[str, Any]],
-    order: Mapping[str, int],
-) -> dict[str, Any]:
-    """search_index.json's data as the site publishes it.
+def published_index(index: dict[str, Any], briefs: Collection[str]) -> dict[str, Any]:
+    """search_index.json's data (Material's) as the site publishes it: each brief
+    in ``briefs`` (the published briefs' URLs) one document.
 
-    ``index`` is Material's; ``briefs`` the URLs of the published briefs;
-    ``written`` the briefs' documents written straight from their HTML (see
-    search_text), by URL; ``order`` each page's place in the build. Each brief is
-    one document, and documents are in page order, as Material writes them.
+    With MkDocs' `serve --dirty` several pages are rebuilt (every generated one),
+    but Material replaces only the first one's entries: the newest entry for
+    each location is kept, in the place of the first.
     """
-    # With MkDocs' `serve --dirty` several pages are rebuilt (every generated one),
-    # but Material replaces only the first one's entries: keep the newest entry
-    # for each location.
     newest: dict[str, dict[str, Any]] = {}
     for doc in index.get("docs", []):
         newest[str(doc.get("location", ""))] = doc
-    shaped = one_document_per_page({**index, "docs": list(newest.values())}, briefs)
-    docs: list[dict[str, Any]] = shaped["docs"]
-    indexed = {doc.get("location") for doc in docs}
-    docs.extend(doc for url, doc in written.items() if url in briefs and url not in indexed)
-    last = len(order)
-    docs.sort(key=lambda doc: order.get(str(doc.get("location", "")).partition("#")[0], last))
-    return shaped
+    return one_document_per_page({**index, "docs": list(newest.values())}, briefs)

@@ -205,6 +205,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     redact.add_argument("--path", default=".", help="the knowledge base (default: .)")
 
+    imp = sub.add_parser(
+        "import",
+        help="import an existing ToR document (.docx, .pdf, .txt, .md) as a ToR page",
+        description="Write one ToR page from a document: its text as Markdown, and front "
+        "matter holding what the document states, each value with a comment naming the "
+        "line it came from. What it does not state is listed under not_stated (a finding "
+        "each), never filled with a default. Bad input is one line and exit 2, and nothing "
+        "is written.",
+    )
+    imp.add_argument("what", choices=["tor"], help="what the document is (tor)")
+    imp.add_argument("file", help="the document: .docx, .pdf, .txt or .md")
+    imp.add_argument("--path", default=".", help="the knowledge base (default: .)")
+    imp.add_argument("--name", help="the group id and file name (default: from the title)")
+    imp.add_argument("--as-of", metavar="YYYY-MM-DD", help="today (default: $KB_AS_OF)")
+
     sensitive = sub.add_parser(
         "sensitive",
         help="manage the private deny list of names and places connected to cases",
@@ -456,6 +471,24 @@ def run_redact(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+def run_import(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from checks.authoring.importing import ImportRefused, import_tor
+    from checks.loading import KnowledgeBaseNotFound
+
+    root = Path(args.path)
+    try:
+        done = import_tor(Path(args.file), root, resolve_today(args.as_of), args.name)
+    except (ImportRefused, KnowledgeBaseNotFound) as exc:
+        raise UsageError(str(exc)) from None
+    stdout.write(f"wrote {done.path}\n")
+    for fact in done.not_stated:
+        stdout.write(f"  not stated in the document: {fact} (a TOR011 finding until agreed)\n")
+    for note in done.notes:
+        stdout.write(f"  note: {note}\n")
+    stdout.write("check every value against the document, then run `kb check`\n")
+    return EXIT_OK
+
+
 def run_sensitive(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     import getpass
 
@@ -575,6 +608,7 @@ COMMANDS = {
     "cache": run_cache,
     "check": run_check,
     "diff": run_diff,
+    "import": run_import,
     "init": run_init,
     "new": run_new,
     "redact": run_redact,

@@ -123,6 +123,7 @@ class TermsOfReference(Located):
     review_cycle: Period | None = Field(
         default=None, description="e.g. '12 months': the next review is this long after approval"
     )
+    purpose: str | None = Field(default=None, description="why the group exists, in brief")
     chair: Seat
     co_chair: Seat | None = Field(default=None, description="a second chair, from another agency")
     vice_chair: Seat | None = None

@@ -1,0 +1,465 @@
+"""`kb import tor`: a ToR page from a Word, PDF, text or Markdown document.
+
+The three seed ToRs (real published documents, read from ../shared/seeds and
+never copied here) are compared with the facts written by hand for each in
+tests/importing/seed_facts.yaml; the other layouts are invented here.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checks.authoring.importing.extract import Facts, extract
+from checks.authoring.importing.reading import read
+from checks.cli import main
+from checks.loading import load
+from checks.rules.engine import run
+from kbfactory import TODAY
+
+AS_OF = TODAY.isoformat()
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+if not SEEDS.is_dir():  # a clone beside shared/ (CI), or a work tree one level deeper
+    SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "importing" / "seed_facts.yaml").read_text()
+)
+
+FLAGS = [
+    "--name",
+    "Wrenmouth Safeguarding Children Partnership",
+    "--area",
+    "Wrenmouth",
+    "--nation",
+    "England",
+    "--council",
+    "Wrenmouth City Council",
+    "--icb",
+    "Wrenmouth and Vale Integrated Care Board",
+    "--police",
+    "Vale Constabulary",
+    "--agency",
+    "education=Wrenmouth Schools and Early Years",
+    "--agency",
+    "probation=Probation Service",
+    "--agency",
+    "hospital=Wrenmouth University Hospital NHS Foundation Trust",
+    "--agency",
+    "ambulance=Vale Ambulance Service",
+    "--agency",
+    "youth-justice=Wrenmouth Youth Justice Service",
+    "--agency",
+    "housing=Wrenmouth Housing",
+    "--yearly-report",
+    "2026-06-30",
+]
+
+
+def kb(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "wrenmouth"
+    assert kb("init", str(folder), *FLAGS)[0] == 0
+    return folder
+
+
+def imported(root: Path, document: Path, *extra: str) -> tuple[Path, dict[str, Any], str]:
+    code, out, err = kb(
+        "import", "tor", str(document), "--path", str(root), "--as-of", AS_OF, *extra
+    )
+    assert code == 0, err
+    page = Path(out.split()[1])
+    text = page.read_text()
+    front = yaml.safe_load(text.split("---\n")[1])
+    return page, front, text
+
+
+# --- The seeds ---------------------------------------------------------------
+
+
+def _agency(seat: Any) -> Any:
+    return None if seat is None else {"agency": seat.agency}
+
+
+def found(facts: Facts) -> dict[str, Any]:
+    """The extracted facts in the form of seed_facts.yaml."""
+
+    def value(fact: Any) -> Any:
+        return None if fact is None else fact.value
+
+    return {
+        "title": value(facts.title),
+        "status": value(facts.status) or "approved",
+        "version": value(facts.version),
+        "approved_on": value(facts.approved_on),
+        "next_review": value(facts.next_review),
+        "chair": _agency(facts.chair),
+        "vice_chair": _agency(facts.vice_chair),
+        "members": sorted({m.agency for m in facts.members}) or None,
+        "invited": facts.invited is not None,
+        "deputy_rule": facts.deputy_rule is not None,
+        "quorum": value(facts.quorum),
+        "frequency": value(facts.frequency),
+        "ad_hoc": facts.ad_hoc is not None,
+        "meeting_length": value(facts.meeting_length),
+        "papers_days": value(facts.papers_days),
+        "minutes_within": value(facts.minutes_within),
+        "reporting_line": value(facts.reporting_line),
+        "reporting_cadence": value(facts.reporting_cadence),
+    }
+
+
+def _same(field: str, want: Any, got: Any) -> bool:
+    if field == "members":
+        return sorted(want or []) == (got or [])
+    if field == "quorum" and want is not None and got is not None:
+        return sorted(want) == sorted(got)
+    return bool(str(want) == str(got)) if want is not None else got is None
+
+
+def seed_report(root: Path) -> tuple[dict[str, list[int]], list[str]]:
+    """Per field: [stated facts extracted correctly, stated facts, unstated facts
+    reported as not stated, unstated facts]; and each mismatch."""
+    agencies = list(load(root).partnership.agencies)  # type: ignore[union-attr]
+    table: dict[str, list[int]] = {}
+    wrong = []
+    for name, want in EXPECTED.items():
+        got = found(extract(read(SEEDS / name), agencies))
+        for field, expected in want.items():
+            row = table.setdefault(field, [0, 0, 0, 0])
+            stated = expected not in (None, False)
+            ok = _same(field, expected, got[field])
+            row[0 if stated else 2] += ok
+            row[1 if stated else 3] += 1
+            if not ok:
+                wrong.append(f"{name} {field}: expected {expected!r}, found {got[field]!r}")
+    return table, wrong
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
+
+
+@needs_seeds
+def test_seed_facts_per_field(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table, wrong = seed_report(root)
+    with capsys.disabled():
+        print("\nfield              stated: correct/all   not stated: reported/all")
+        for field, (ok, stated, reported, unstated) in table.items():
+            print(f"{field:<18} {ok:>3}/{stated:<18} {reported:>3}/{unstated}")
+    assert wrong == []
+
+
+@needs_seeds
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_seed_imports_as_a_page_that_loads(root: Path, name: str) -> None:
+    page, front, text = imported(root, SEEDS / name)
+    loaded = load(root)
+    assert page.stem in loaded.tors, [p.message for p in loaded.load_problems]
+    tor = loaded.tors[page.stem]
+    assert tor.title == EXPECTED[name]["title"]
+    # Every unstated fact is reported, none defaulted.
+    codes = [(f.code, f.message) for f in run(loaded, TODAY).findings if f.subject == page.stem]
+    for fact in front.get("not_stated", []):
+        if fact == "next_review" and tor.status in ("approved", "proposed"):
+            assert any(c == "TOR003" for c, _ in codes)
+        else:
+            assert any(c == "TOR011" and fact.split("_")[0] in m for c, m in codes) or any(
+                c == "TOR011" for c, _ in codes
+            )
+    if EXPECTED[name]["quorum"] is None:
+        assert "quorum" not in front and "quorum" in front["not_stated"]
+    # Each extracted value names the line it came from.
+    for line in text.split("---\n")[1].splitlines():
+        key = line.split(":", 1)[0]
+        if key in ("title", "quorum", "frequency", "chair", "next_review", "approved_on"):
+            assert "# line " in line or "not stated" in line, line
+    # The body is the document, as Markdown.
+    assert text.split("---\n", 2)[2].lstrip().startswith(f"# {tor.title}\n")
+
+
+@needs_seeds
+def test_month_only_review_date_is_the_end_of_the_month(root: Path) -> None:
+    page, front, _ = imported(root, SEEDS / "000_e6e0c6b578eb7b7a.txt")
+    assert front["next_review"] == "2024-05"
+    tor = load(root).tors[page.stem]
+    assert str(tor.next_review) == "2024-05-31"
+    assert any(f.code == "TOR001" for f in run(load(root), TODAY).findings)
+
+
+# --- Other layouts, written for these tests ----------------------------------
+
+TABLE_MD = """\
+# Harrowby Neglect Strategy Group
+
+## Terms of Reference
+
+Version 2.1. Approved by the Executive on 14 March 2026. Reviewed annually.
+
+## Purpose
+
+The group leads the partnership's work to recognise and respond to neglect early.
+
+## Membership
+
+| Agency | Role |
+|---|---|
+| Wrenmouth City Council | Head of Early Help |
+| Integrated Care Board | Designated Nurse |
+| Vale Constabulary | Detective Inspector |
+| Schools | Designated safeguarding lead |
+
+Each member names a deputy who attends when they cannot.
+
+## Chair
+
+The group is co-chaired by the Head of Early Help (council) and the Designated Nurse (ICB).
+
+## Quorum
+
+The meeting is quorate when the council, the ICB and the police are represented.
+
+## Meetings
+
+The group meets quarterly, and ad hoc when a rapid review needs it. Papers go out
+five working days before each meeting. Minutes are circulated within 10 working days.
+
+## Reporting
+
+The group reports to the Executive Group, with a quarterly update.
+"""
+
+PROSE_TXT = """\
+Terms of Reference: Harrowby Learning Review Panel
+
+The panel decides how the partnership learns from cases that do not meet the criteria for a
+local child safeguarding practice review.
+
+Members are drawn from the council, the ICB, the police and the schools.
+
+The panel is chaired by the Designated Doctor from the ICB.
+
+The vice chair is to be decided.
+
+The panel meets every six weeks.
+
+To be reviewed July 2027.
+"""
+
+
+def test_membership_as_a_table_with_co_chairs(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "neglect.md"
+    doc.write_text(TABLE_MD)
+    kb(
+        "new",
+        "tor",
+        str(root),
+        "--title",
+        "Executive Group",
+        "--name",
+        "executive",
+        "--as-of",
+        AS_OF,
+    )
+    page, front, _ = imported(root, doc)
+    assert front["title"] == "Harrowby Neglect Strategy Group"
+    assert front["version"] == "2.1"
+    assert str(front["approved_on"]) == "2026-03-14"
+    assert front["approved_by"] == "executive"
+    assert front["review_cycle"] == "12 months"
+    assert [m["agency"] for m in front["members"]] == ["council", "icb", "police", "education"]
+    assert front["members"][0]["role"] == "Head of Early Help"
+    assert front["chair"]["agency"] == "council" and front["co_chair"]["agency"] == "icb"
+    assert front["quorum"] == ["council", "icb", "police"]
+    assert front["frequency"] == "quarterly"
+    assert front["ad_hoc"] == "for rapid reviews"
+    assert front["papers_days"] == 5
+    assert front["minutes_within"] == "10 working days"
+    assert front["reports_to"] == "executive"
+    assert front["reporting_cadence"] == "quarterly"
+    assert front["deputy_rule"].startswith("Each member names a deputy")
+    assert "not_stated" not in front
+    result = run(load(root), TODAY)
+    assert [f for f in result.findings if f.subject == page.stem] == []
+
+
+def test_membership_as_prose_and_an_office_to_be_decided(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "learning.txt"
+    doc.write_text(PROSE_TXT)
+    page, front, _ = imported(root, doc)
+    assert front["title"] == "Harrowby Learning Review Panel"
+    assert sorted(m["agency"] for m in front["members"]) == [
+        "council",
+        "education",
+        "icb",
+        "police",
+    ]
+    assert front["chair"]["agency"] == "icb"
+    assert front["vice_chair"] == {"office": "to be decided"}
+    assert front["frequency"] == "6 weeks"
+    assert front["next_review"] == "2027-07"
+    assert set(front["not_stated"]) >= {"quorum", "version", "approved_on"}
+    messages = [f.message for f in run(load(root), TODAY).findings if f.subject == page.stem]
+    assert any("vice-chair is to be decided" in m for m in messages)
+    assert any("does not state its quorum" in m for m in messages)
+    assert any("when it was approved" in m for m in messages)
+
+
+def _docx(path: Path, *, table: bool) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Harrowby Child Exploitation Subgroup", level=0)
+    document.add_paragraph("Terms of Reference. Version 1.3")
+    document.add_heading("Purpose", level=1)
+    document.add_paragraph(
+        "The subgroup oversees the partnership's response to children at risk of "
+        "exploitation outside the home."
+    )
+    document.add_heading("Membership", level=1)
+    if table:
+        grid = document.add_table(rows=1, cols=2)
+        grid.rows[0].cells[0].text = "Organisation"
+        grid.rows[0].cells[1].text = "Representative"
+        for agency, role in (
+            ("Wrenmouth City Council", "Service Manager, Adolescent Services"),
+            ("Vale Constabulary", "Detective Chief Inspector"),
+            ("Integrated Care Board", "Named Nurse"),
+            ("Wrenmouth Youth Justice Service", "Head of Service"),
+        ):
+            row = grid.add_row()
+            row.cells[0].text, row.cells[1].text = agency, role
+    else:
+        for seat in (
+            "Wrenmouth City Council - Service Manager, Adolescent Services",
+            "Vale Constabulary - Detective Chief Inspector",
+            "ICB - Named Nurse",
+            "Youth Justice - Head of Service",
+        ):
+            document.add_paragraph(seat, style="List Bullet")
+    document.add_paragraph("Other agencies may be invited when a case concerns them.")
+    document.add_heading("Chair", level=1)
+    document.add_paragraph("Chair: Detective Chief Inspector, Vale Constabulary")
+    document.add_paragraph("Vice chair: TBC")
+    document.add_heading("Quorum", level=1)
+    document.add_paragraph("All three statutory partners must be present.")
+    document.add_heading("Frequency", level=1)
+    document.add_paragraph("The subgroup meets monthly for 90 minutes.")
+    document.add_paragraph("Next review date: 30 September 2027. Approved on 1 October 2026.")
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["table", "bulleted-list"])
+def test_word_documents(root: Path, tmp_path: Path, table: bool) -> None:
+    page, front, text = imported(root, _docx(tmp_path / "cse.docx", table=table))
+    assert front["title"] == "Harrowby Child Exploitation Subgroup"
+    assert front["version"] == "1.3"
+    assert [m["agency"] for m in front["members"]] == ["council", "police", "icb", "youth-justice"]
+    assert front["chair"]["agency"] == "police"
+    assert front["vice_chair"] == {"office": "to be decided"}
+    assert front["quorum"] == ["council", "icb", "police"]
+    assert front["frequency"] == "monthly"
+    assert str(front["next_review"]) == "2027-09-30"
+    assert str(front["approved_on"]) == "2026-10-01"
+    assert front["invited"].startswith("Other agencies may be invited")
+    assert "# paragraph " in text
+    assert "\n## Membership\n" in text
+    assert ("| Organisation | Representative |" in text) is table
+    assert ("\n- Vale Constabulary - Detective Chief Inspector" in text) is not table
+    assert page.stem in load(root).tors
+
+
+# --- Bad input: one line, exit 2, nothing written ----------------------------
+
+
+def _pdf(path: Path, pages: int, password: str | None = None) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def _long_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Harrowby Everything Group", level=0)
+    sentence = "The group will meet and the members will read the papers for each meeting. "
+    for _ in range(200 * 12):  # about 200 pages
+        document.add_paragraph(sentence * 2)
+    document.save(str(path))
+    return path
+
+
+BAD: list[tuple[str, Any, str]] = [
+    (
+        "encrypted.docx",
+        lambda p: p.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600),
+        "password-protected",
+    ),
+    ("corrupt.docx", lambda p: p.write_bytes(b"PK\x03\x04 not really a zip"), "damaged"),
+    ("scanned.pdf", lambda p: _pdf(p, 3), "no text"),
+    ("locked.pdf", lambda p: _pdf(p, 1, password="s3cret"), "password-protected"),
+    ("huge.pdf", lambda p: _pdf(p, 200), "200 pages"),
+    ("garbage.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n" + os.urandom(400)), "PDF"),
+    ("long.docx", _long_docx, "pages"),
+    ("long.txt", lambda p: p.write_text("The group meets monthly.\n" * 10_000), "pages"),
+    (
+        "german.txt",
+        lambda p: p.write_text(
+            "Geschäftsordnung der Arbeitsgruppe Kinderschutz\n\n"
+            + "Die Arbeitsgruppe trifft sich monatlich und berichtet dem Vorstand über ihre "
+            "Arbeit. Mitglieder sind Vertreterinnen und Vertreter der Stadtverwaltung, der "
+            "Polizei und des Gesundheitsamtes, die ihre Stellvertretung selbst benennen. " * 4
+        ),
+        "English",
+    ),
+    (
+        "latin1.txt",
+        lambda p: p.write_bytes("Terms of reference\nCaf\xe9 group\n".encode("latin-1")),
+        "UTF-8",
+    ),
+    ("old.doc", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), ".docx"),
+    ("empty.md", lambda p: p.write_text(""), "no text"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "words"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_is_one_line_and_nothing_written(
+    root: Path, tmp_path: Path, name: str, make: Any, words: str
+) -> None:
+    doc = tmp_path / name
+    make(doc)
+    tor_dir = root / "docs" / "tor"
+    before = sorted(tor_dir.iterdir()) if tor_dir.exists() else []
+    code, out, err = kb("import", "tor", str(doc), "--path", str(root), "--as-of", AS_OF)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and words in err and name in err, err
+    assert "Traceback" not in err
+    after = sorted(tor_dir.iterdir()) if tor_dir.exists() else []
+    assert after == before
+
+
+def test_an_existing_page_is_never_overwritten(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "learning.txt"
+    doc.write_text(PROSE_TXT)
+    page, _, text = imported(root, doc)
+    code, _, err = kb("import", "tor", str(doc), "--path", str(root), "--as-of", AS_OF)
+    assert code == 2 and "already exists" in err
+    assert page.read_text() == text
+    assert [p.name for p in page.parent.iterdir()] == [page.name]

@@ -70,6 +70,9 @@ def test_folding_keeps_offsets_and_digits_read_a_uk_number():
         "Practitioners can call the NSPCC Helpline on 0808 800 5000 for advice.",
         "Children can call Childline on 0800 1111 at any time.",
         "The deaths of Arthur Labinjo-Hughes and Star Hobson led to a national review.",
+        # An apostrophe, straight or curly, in a listed name.
+        "The inquiry into the death of Dennis O’Neill was the first of its kind.",
+        "Fathers can call the Men’s Advice Line on 0808 801 0327.",
     ],
 )
 def test_public_names_in_a_brief_are_allowed_and_reported(files, check, text):

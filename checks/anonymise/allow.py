@@ -154,7 +154,7 @@ def shipped() -> tuple[PublicName, ...]:
 
 def _form_pattern(form: str) -> str:
     words = [re.escape(w) for w in fold(form).split()]
-    return r"[\s\u00a0]+".join(w.replace("'", "['’]").replace("’", "['’]") for w in words)
+    return r"[\s\u00a0]+".join(re.sub("['’]", "['’]", w) for w in words)
 
 
 @dataclass(frozen=True)

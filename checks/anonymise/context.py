@@ -35,6 +35,7 @@ so (a title before it, "was seen" after it, or a given name from Faker's lists).
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -281,8 +282,10 @@ _NAME_THEN_VERB = re.compile(
     r"shared|sustained|suffered|needed|showed|stated|alleged|admitted|denied|continued|"
     r"and (?:his|her|their) )\b|, (?:who|aged|then|now|whose)\b)"
 )
+# An apostrophe inside a word ("O'Neill") is part of it; one after a space or a
+# colon opens a quotation ('Mikey hits me'), and the name after it is a name.
 _PAIR = re.compile(
-    rf"(?<![\w'-])(?P<first>{W})(?:[ \u00a0](?:{_PARTICLE})?)+(?P<rest>{W}(?:[ \u00a0]{W})?)"
+    rf"(?<![\w-])(?<!\w')(?P<first>{W})(?:[ \u00a0](?:{_PARTICLE})?)+(?P<rest>{W}(?:[ \u00a0]{W})?)"
 )
 
 
@@ -308,8 +311,10 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
     for m in _NAME_THEN_VERB.finditer(t):
         word = m.group("name")
         start = m.start("name")
-        if start and (t[start - 1].isalnum() or t[start - 1] in "'-"):
+        if start and (t[start - 1].isalnum() or t[start - 1] == "-"):
             continue
+        if start > 1 and t[start - 1] == "'" and t[start - 2].isalnum():
+            continue  # "O'Neill": the end of a name, not one
         if m.group("after") == "'s" and _NAMED_AFTER.match(t, m.end()):
             continue  # "Down's syndrome", "Hodgkin's disease": named after someone, long public
         if _person_word(word) or not (_looks_like_name(word) or word in given_names()):
@@ -837,6 +842,53 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
         yield _hit("address", text, m.start("a"), m.end("a"))
 
 
+# --------------------------------------------------------------------------- slugs
+
+#: Words joined by hyphens or underscores, as in a link's address or a file's
+#: name ("news.example/firstname-surname-court", "firstname_surname.md"): no capitals,
+#: no spaces, so neither the model nor the rules above can see a name in them.
+_SLUG = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def _slug_word(word: str) -> bool:
+    """A word of a slug that could be part of a name: letters only, three or more,
+    with a vowel, and not a word of the sector, a role, a month or an acronym."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and bool(_VOWEL.search(word))
+        and word not in PERSON_WORDS
+        and word not in _LEAD_WORDS
+        and word not in _MONTH_WORDS
+        and word not in _NOT_IN_NAMES
+        and word.upper() not in ACRONYMS
+        and not _sector_word(word)
+        and not _geography(word)
+    )
+
+
+def _slugs(text: str, t: str) -> Iterator[Hit]:
+    """Two words of a slug that name a person: a given name and a surname or a word
+    that is not English, or two words that are not English ("…/firstname-surname").
+    Faker's lists are evidence here beside the English words."""
+    for m in _SLUG.finditer(t):
+        parts = [
+            (p.start(), p.end(), p.group(0).lower())
+            for p in re.finditer(r"[A-Za-z0-9]+", m.group(0))
+        ]
+        for (s1, _, a), (_, e2, b) in itertools.pairwise(parts):
+            if not (_slug_word(a) and _slug_word(b)):
+                continue
+            given = a.capitalize() in given_names()
+            family = b.capitalize() in surnames()
+            if (given and (family or not ordinary(b))) or (
+                not ordinary(a) and (family or not ordinary(b))
+            ):
+                yield _hit("name", text, m.start() + s1, m.start() + e2)
+                break
+
+
 # --------------------------------------------------------------------------- addresses
 
 
@@ -1158,7 +1210,10 @@ _ID_CUE = re.compile(
     r"exhibit|offender|prisoner|prison|NOMIS|Mosaic|LCS|Liquidlogic|SystmOne|EMIS|Rio|RiO)"
     r"(?:'s)?(?:[ \u00a0]+(?:number|no\.?|num|ID|identifier|reference|ref\.?|code|#))?"
     r"[ \u00a0]*(?:was|is|of|:|#|-|–|,|\()?[ \u00a0]*"
-    r"(?P<id>(?-i:[A-Z]{0,5})[/-]?\d(?-i:[A-Z\d/*-]){2,20}(?-i:[A-Z\d])|(?-i:[A-Z]{1,5})\d{4,}|\d{4,})",
+    # In groups, as numbers are written to be read out: "RXH 0042 7719", "4471 2290".
+    r"(?P<id>(?-i:[A-Z]{1,5})[ \u00a0]?\d{2,}(?:[ \u00a0]\d{2,}){1,3}(?![\w/-])"
+    r"|\d{3,}(?:[ \u00a0]\d{3,}){1,3}(?![\w/-])"
+    r"|(?-i:[A-Z]{0,5})[/-]?\d(?-i:[A-Z\d/*-]){2,20}(?-i:[A-Z\d])|(?-i:[A-Z]{1,5})\d{4,}|\d{4,})",
     re.I,
 )
 _LONG_ID = re.compile(
@@ -1264,6 +1319,8 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
     if "'" in t or '"' in t:
         hits += _nicknames(text, t)
     hits += _lower_case(text, t)
+    if "-" in t or "_" in t:
+        hits += _slugs(text, t)
     hits += _handles(text, t)
     digits = any(c.isdigit() for c in t)
     if digits or has_capital:

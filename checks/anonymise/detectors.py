@@ -111,6 +111,54 @@ def _email(text: str, allowed: frozenset[str]) -> Iterator[Hit]:
             yield Hit("email", m.start(), m.end(), m.group(0))
 
 
+# An address spelt out so that it is not a link: "j dot wood at outlook dot com",
+# "jo(at)example(dot)org", "jo [at] mail [dot] co [dot] uk". At least one of the
+# "at" and "dot" is a word, else _EMAIL has it; the last part is a domain's ending.
+_AT = r"[ \t\u00a0]*(?:[(\[{][ \t]*at[ \t]*[)\]}]|(?<![^\W_])at(?![^\W_])|@)[ \t\u00a0]*"
+_DOT = r"[ \t\u00a0]*(?:[(\[{][ \t]*dot[ \t]*[)\]}]|(?<![^\W_])dot(?![^\W_])|\.)[ \t\u00a0]*"
+_PART = r"[a-z0-9][a-z0-9_%+-]*"
+_ENDINGS = (
+    r"(?:com|org|net|uk|gov|ac|nhs|sch|edu|io|me|info|biz|ie|eu|de|fr|pl|es|it|nl|ro|lt|lv|"
+    r"pt|ng|gh|ke|za|in|pk|bd|tr|us|ca|au|nz|co|tv|app|dev|email|online|mail)"
+)
+_SPELT_EMAIL = re.compile(
+    rf"(?<![^\W_])(?:{_PART}(?:{_DOT}{_PART})*){_AT}(?:{_PART}{_DOT})+{_ENDINGS}(?![^\W_])",
+    re.I,
+)
+_SPELT_CUE = re.compile(r"(?<![^\W_])(?:at|dot)(?![^\W_])", re.I)
+
+
+_BARE_AT = re.compile(r"[ \t\u00a0]+at[ \t\u00a0]+", re.I)
+#: Mail services: "wood at outlook dot com" is an address though "wood" is a word.
+_MAIL_SERVICES = frozenset(
+    """
+    gmail googlemail hotmail outlook live msn yahoo ymail aol icloud me mac proton
+    protonmail btinternet sky virginmedia talktalk tiscali ntlworld blueyonder gmx
+    """.split()
+)
+
+
+def _spelt_email(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import ordinary
+
+    for m in _SPELT_EMAIL.finditer(text):
+        found = m.group(0)
+        if not _SPELT_CUE.search(found):
+            continue
+        at = _BARE_AT.search(found)
+        if at is not None:
+            # "looked at the dot com": with a bare "at", the part before it is one
+            # English word only where a mail service follows.
+            local, domain = found[: at.start()], found[at.end() :]
+            first = re.split(r"[^a-z0-9]+", domain.lower())[0]
+            word = re.fullmatch(r"[A-Za-z]+", local) and ordinary(local.lower())
+            if word and first not in _MAIL_SERVICES:
+                continue
+            if first in ("the", "a", "an"):
+                continue  # "at the dot com": not a domain
+        yield Hit("email", m.start(), m.end(), found)
+
+
 _BIRTH_WORDS = re.compile(r"born|d\.?o\.?b|birth|died|death|deceased|passed away")
 
 
@@ -319,6 +367,9 @@ class Detector:
             hits += [h for h in _schools(text) if h.text.lower() not in self.allowed_schools]
         if "@" in text:
             hits += _email(text, self.allowed_emails)
+        lower = text.lower()
+        if "dot" in lower and "at" in lower:
+            hits += _spelt_email(text)
         # Every other kind needs a digit, and most text has none: skip it cheaply.
         if _DIGIT.search(text):
             hits += [

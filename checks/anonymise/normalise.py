@@ -16,7 +16,11 @@ text they are given is first made to read as it is shown:
 4. invisible characters are dropped: every format character (category Cf, which
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
-   the combining grapheme joiner, Hangul fillers).
+   the combining grapheme joiner, Hangul fillers);
+5. emphasis and inline style tags that touch a letter, which the page shows as
+   nothing but a change of style, are dropped first: ``Rh**ian**non`` and
+   ``Rh<b>ian</b>non`` both read "Rhiannon". (Markdown reads ``*`` inside a word
+   as emphasis, not ``_``: ``x_y_23`` stays as it is; ``2*3`` too.)
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -56,10 +60,19 @@ _IGNORABLE = frozenset(
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-'")
 
 
+#: Emphasis markers and inline style tags that touch a letter: the page shows the
+#: letters around them run together ("Rh**ian**non", "Ola**wale** Brown"). Tags
+#: that break a line or a block (``<br>``, ``<p>``) separate words, and stay.
+_STYLE = r"</?(?:b|i|em|strong|u|s|mark|span|small|ins|del|abbr|font)(?:[ \t][^<>\n]{0,80})?>"
+_IN_WORD_MARKUP = re.compile(
+    rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+|(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])", re.I
+)
+
+
 def needs_normalising(text: str) -> bool:
-    """Whether :func:`normalise` could change ``text``: plain ASCII without an ``&``
-    reads as it is written, and is most text, so it is not copied."""
-    return "&" in text or not text.isascii()
+    """Whether :func:`normalise` could change ``text``: plain ASCII without an ``&``,
+    a ``*`` or a ``<`` reads as it is written, and is most text, so it is not copied."""
+    return "&" in text or "*" in text or "<" in text or not text.isascii()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +94,8 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """``text`` as it reads once shown (see the module's description)."""
     origin = list(range(len(text) + 1))
+    if "*" in text or "<" in text:
+        text, origin = _drop_in_word_markup(text, origin)
     for _ in range(_MAX_ROUNDS):
         if "&" not in text:
             break
@@ -109,6 +124,22 @@ def _decode_references(text: str, origin: list[int]) -> tuple[str, list[int]] | 
         pos = m.end()
     if not out:
         return None
+    out.append(text[pos:])
+    where.extend(origin[pos:])  # includes the end
+    return "".join(out), where
+
+
+def _drop_in_word_markup(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` without the markup between two letters of a word (step 5)."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _IN_WORD_MARKUP.finditer(text):
+        out.append(text[pos : m.start()])
+        where.extend(origin[pos : m.start()])
+        pos = m.end()
+    if not out:
+        return text, origin
     out.append(text[pos:])
     where.extend(origin[pos:])  # includes the end
     return "".join(out), where

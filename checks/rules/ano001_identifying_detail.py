@@ -210,8 +210,10 @@ def _texts(ctx: Context) -> Iterator[Texts]:
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
         _, _, texts = _record(path, subject, record.raw if record is not None else doc.front)
-        # The file's name becomes the page's address, and is shown in listings.
-        name = re.sub(r"[-_./]+", " ", doc.docs_path.rsplit(".", 1)[0]).strip()
+        # The file's name becomes the page's address, and is shown in listings. Read
+        # as written, less its suffix: a name joined by hyphens ("firstname-surname") is
+        # found as one (checks.anonymise.context's slugs).
+        name = doc.docs_path.rsplit(".", 1)[0]
         yield path, subject, [(doc.body_line, doc.body), *texts, (1, name)]
     partnership = kb.partnership
     if partnership is not None:

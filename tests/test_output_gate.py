@@ -147,8 +147,21 @@ def test_the_gate_refuses_each_kind_of_attack_in_a_page(markup, gate):
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
             "<script>",
         ),
-        ("s.css", b"@import url('https://evil.example/x.css');", "imports"),
+        ("s.css", b"@import url('https://evil.example/x.css');", "@import"),
         ("s.css", b"p{background:url(//evil.example/x.png)}", "loads"),
+        # escapes are decoded as a browser decodes them
+        ("s.css", rb'@\69mport "https://evil.example/x.css";', "@import"),
+        ("s.css", rb"p{background:\75 rl(https://evil.example/x.png)}", "loads"),
+        # a string inside an image function is a URL, with no url() around it
+        ("s.css", b'p{background:image-set("https://evil.example/x.png" 1x)}', "loads"),
+        ("s.css", b"@font-face{font-family:f;src:url(f.woff2)}", "@font-face"),
+        ("s.css", b"p{width:expression(alert(1))}", "script"),
+        (
+            "i.svg",
+            b'<?xml-stylesheet href="https://evil.example/a.css"?>'
+            b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+            "processing instruction",
+        ),
         ("p.png", b"<html><script>alert(1)</script>", "image"),
         ("calendar.ics", b"BEGIN:VCALENDAR\r\nURL:https://evil.example/\r\n", "URL"),
         ("sitemap.xml", b"<urlset><url><loc>https://evil.example/</loc></url></urlset>", "lists"),
@@ -158,6 +171,18 @@ def test_the_gate_refuses_each_kind_of_attack_in_a_page(markup, gate):
 def test_the_gate_refuses_files_that_are_not_allowed(name, data, why, gate):
     found = list(gate.file(name, data))
     assert any(why in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    [
+        b"p{color:#333} @media print{nav{display:none}}",
+        b"p{background:url(../img/x.png) no-repeat}",
+        b"@supports (display:grid){main{display:grid}}",
+    ],
+)
+def test_the_gate_passes_style_sheets_that_load_only_the_sites_own_files(sheet, gate):
+    assert list(gate.file("s.css", sheet)) == []
 
 
 def test_inline_scripts_pass_only_as_the_theme_writes_them(gate):

@@ -37,6 +37,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from checks.site.sanitise import ATTRIBUTES as CONTENT_ATTRIBUTES
 from checks.site.sanitise import LINK_SCHEMES, TAGS, is_relative_url
+from checks.site.stylesheet import declarations_problems, stylesheet_problems
 
 #: Elements of a finished page: the content's (sanitise.TAGS), the theme's
 #: structure, and the SVG the theme draws its icons and the site its charts with.
@@ -81,10 +82,6 @@ SVG_ELEMENTS = frozenset(
     """svg path g circle rect line polyline polygon ellipse defs desc title text tspan
     clippath lineargradient radialgradient stop symbol use""".split()
 )
-
-_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
-_CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?(['\"]?)([^'\")\s;]*)", re.I)
-_CSS_DANGER = re.compile(r"expression\s*\(|behavior\s*:|-moz-binding|javascript:", re.I)
 
 
 @dataclass(frozen=True)
@@ -357,16 +354,9 @@ def theme_scripts(theme_dir: Path) -> Iterator[re.Pattern[str]]:
 
 
 def css(text: str, rel: str) -> Iterator[str]:
-    """A style sheet that is not the theme's own may load nothing from elsewhere."""
-    if _CSS_DANGER.search(text):
-        yield "has a style sheet with script in it"
-    for match in _CSS_URL.finditer(text):
-        url = match.group(2).strip()
-        if not (is_relative_url(url) or url.lower().startswith("data:image/")):
-            yield f"has a style sheet that loads {_short(url)}"
-    for match in _CSS_IMPORT.finditer(text):
-        if not is_relative_url(match.group(2)):
-            yield f"has a style sheet that imports {_short(match.group(2))}"
+    """A style sheet that is not the theme's own may load nothing from elsewhere
+    (checks/site/stylesheet.py reads it as a browser does)."""
+    yield from stylesheet_problems(text)
 
 
 def svg(text: str) -> Iterator[str]:
@@ -374,7 +364,15 @@ def svg(text: str) -> Iterator[str]:
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
         yield "is an SVG with a document type declaration"
         return
+    # A processing instruction such as <?xml-stylesheet href=...?> is followed by
+    # browsers, before or inside the drawing: the pull parser reports every one.
+    parser = ET.XMLPullParser(events=("pi",))
     try:
+        parser.feed(text)
+        parser.close()
+        if any(True for _ in parser.read_events()):
+            yield "is an SVG with a processing instruction"
+            return
         tree = ET.fromstring(text)
     except ET.ParseError:
         yield "is not a well-formed SVG"
@@ -389,7 +387,7 @@ def svg(text: str) -> Iterator[str]:
                 yield f"is an SVG with an event handler ({local}=)"
             elif local == "href" and not value.startswith("#"):
                 yield "is an SVG that points outside itself"
-            elif local == "style" and (_CSS_URL.search(value) or _CSS_DANGER.search(value)):
+            elif local == "style" and any(declarations_problems(value)):
                 yield "is an SVG with a style that loads or runs something"
 
 

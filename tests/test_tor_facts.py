@@ -146,3 +146,24 @@ def test_a_seat_without_agency_key_is_still_an_error(tmp_path: Path) -> None:
     panel(files)["members"].append({"role": "Head teacher"})
     codes = [code for code, _ in findings(tmp_path, files)]
     assert "KB003" in codes
+
+
+def test_superseded_terms_in_front_matter_and_regulations(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["title"] = "LSCB Review Panel"
+    panel(files)["members"][1]["role"] = "Designated Nurse, CCG"
+    files["docs/tor/panel.md"] = (
+        panel(files),
+        "# Panel\n\nSet up under the Local Safeguarding Children Boards Regulations 2006.\n",
+    )
+    found = [
+        (f.code, f.line, f.message)
+        for f in run(load(write(tmp_path / "kb", files)), TODAY).findings
+    ]
+    messages = [m for code, _, m in found if code == "TOR009"]
+    assert any(m.startswith("“LSCB” has been replaced") for m in messages)
+    assert any(m.startswith("“CCG” has been replaced") for m in messages)
+    regulations = [m for m in messages if "Regulations 2006" in m]
+    assert len(regulations) == 1 and "Relevant Agency (England) Regulations 2018" in regulations[0]
+    # The LSCB inside the regulations' name is not reported again.
+    assert sum("Local Safeguarding Children Boards”" in m for m in messages) == 0

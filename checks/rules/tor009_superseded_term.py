@@ -3,11 +3,14 @@
 ## What it checks
 
 The text of every ToR that is not superseded, and of every procedure, for the
-names of bodies and guidance that have been replaced. Each one is reported at the
-line where it appears, with what to write instead.
+names of bodies and guidance that have been replaced; and, in a ToR, the values
+of its front matter that people read (title, purpose, the roles of the chair and
+members, deputies, invited members, the reporting line, history summaries). Each
+one is reported at the line where it appears, with what to write instead.
 
 | outdated | use instead | since |
 |---|---|---|
+| LSCB Regulations 2006 | the CSPR and Relevant Agency (England) Regulations 2018 | 2018 |
 | Local Safeguarding Children Board (LSCB) | the safeguarding partnership | 29 September 2019 |
 | serious case review (SCR) | child safeguarding practice review (LCSPR) | 2018–2019 |
 | Working Together 2010/2013/2015/2018 | Working Together 2023 | December 2023 |
@@ -51,6 +54,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checks.model.findings import Problem, Severity
 from checks.model.patterns import UserPattern, compile_pattern
+from checks.model.tor import TermsOfReference
 from checks.rules.base import Context, Options
 
 CODE = "TOR009"
@@ -70,6 +74,16 @@ class Term(BaseModel):
 _I = "(?i:{})"  # a case-insensitive phrase; acronyms stay case-sensitive
 
 DEFAULT_TERMS: tuple[Term, ...] = (
+    # Before the LSCB itself, so that the regulations get their own advice.
+    Term(
+        pattern=_I.format(
+            r"\b(?:Local Safeguarding Children'?s? Boards?|LSCBs?) \(?(?:England\) )?"
+            r"Regulations(?: 2006)?\b"
+        ),
+        use_instead="the Child Safeguarding Practice Review and Relevant Agency (England) "
+        "Regulations 2018",
+        since="2018",
+    ),
     Term(
         pattern=_I.format(r"\bLocal Safeguarding Children'?s? Boards?\b") + r"|\bLSCBs?\b",
         use_instead="the safeguarding partnership (Children and Social Work Act 2017)",
@@ -115,8 +129,52 @@ class Opts(Options):
         return [(compile_pattern(t.pattern), t) for t in self.terms]
 
 
+def _front_matter_texts(tor: TermsOfReference) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(path, text) for each front-matter value of a ToR that people read."""
+    for key in ("title", "short_name", "purpose", "invited", "deputy_rule", "reporting_line"):
+        value = getattr(tor, key)
+        if isinstance(value, str):
+            yield (key,), value
+    for key in ("chair", "co_chair", "vice_chair"):
+        seat = getattr(tor, key)
+        if seat is not None:
+            yield (key, "role"), seat.role
+    for i, member in enumerate(tor.members):
+        yield ("members", i, "role"), member.role
+        if member.deputy:
+            yield ("members", i, "deputy"), member.deputy
+    for i, entry in enumerate(tor.history):
+        yield ("history", i, "summary"), entry.summary
+
+
+def _matches(present: list[tuple[Any, Term]], text: str) -> Iterator[tuple[str, Term]]:
+    """Each outdated term in ``text``; a match inside an earlier term's match
+    (the LSCB within "LSCB Regulations") is left to that term."""
+    taken: list[tuple[int, int]] = []
+    for pattern, term in present:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a <= start and end <= b for a, b in taken):
+                continue
+            taken.append((start, end))
+            yield match.group(0), term
+
+
+def _message(found: str, term: Term) -> str:
+    return (
+        f"“{found}” has been replaced by {term.use_instead} (since {term.since}); "
+        "update the wording"
+    )
+
+
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     kb = ctx.kb
+    for tor in kb.tors.values():
+        if tor.status == "superseded":
+            continue
+        for path, text in _front_matter_texts(tor):
+            for found, term in _matches(options.compiled, text):
+                yield Problem(tor.source, tor.line_of(*path), _message(found, term), tor.id)
     targets: list[tuple[str, str]] = [
         (tor.source, tor.id) for tor in kb.tors.values() if tor.status != "superseded"
     ]
@@ -132,12 +190,5 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
         if not present:
             continue
         for line, text in doc.body_lines():
-            for pattern, term in present:
-                for match in pattern.finditer(text):
-                    yield Problem(
-                        source,
-                        line,
-                        f"“{match.group(0)}” has been replaced by {term.use_instead} "
-                        f"(since {term.since}); update the wording",
-                        subject,
-                    )
+            for found, term in _matches(present, text):
+                yield Problem(source, line, _message(found, term), subject)

@@ -463,3 +463,14 @@ def test_an_existing_page_is_never_overwritten(root: Path, tmp_path: Path) -> No
     assert code == 2 and "already exists" in err
     assert page.read_text() == text
     assert [p.name for p in page.parent.iterdir()] == [page.name]
+
+
+def test_a_document_laid_out_as_one_long_line_is_read_quickly(root: Path, tmp_path: Path) -> None:
+    import time
+
+    doc = tmp_path / "one-line.txt"
+    doc.write_text("The group will meet and report to the Board chaired by the Council " * 2400)
+    started = time.process_time()
+    code, _, err = kb("import", "tor", str(doc), "--path", str(root), "--as-of", AS_OF)
+    assert code == 0, err
+    assert time.process_time() - started < 10

@@ -167,3 +167,13 @@ def test_superseded_terms_in_front_matter_and_regulations(tmp_path: Path) -> Non
     assert len(regulations) == 1 and "Relevant Agency (England) Regulations 2018" in regulations[0]
     # The LSCB inside the regulations' name is not reported again.
     assert sum("Local Safeguarding Children Boards”" in m for m in messages) == 0
+
+
+def test_unstated_deadlines_are_not_defaulted(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["not_stated"] = ["papers_days", "minutes_within"]
+    meeting = panel_meetings(files)[1]
+    meeting["papers_sent"] = "2026-11-04"  # a day before: late against any default
+    meeting.pop("minutes_sent")
+    found = findings(tmp_path, files)
+    assert [code for code, _ in found] == ["TOR011", "TOR011"]

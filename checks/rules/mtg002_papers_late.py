@@ -6,7 +6,8 @@ Where a meeting records `papers_sent`, it must be at least the ToR's
 `papers_days` working days (5 by default) before the meeting. For a meeting
 of kind `ad hoc` (a rapid review called at short notice) the lead time is the
 ToR's `ad_hoc_papers_days`; a ToR that sets none has no papers rule for them,
-and they are not checked.
+and they are not checked. Nor are meetings of a group whose ToR lists
+`papers_days` under `not_stated`: no deadline is assumed, and TOR011 reports it.
 
 ## Why
 
@@ -54,6 +55,8 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         if tor is None or meeting.papers_sent is None:
             continue
         days = tor.papers_days
+        if not tor.stated("papers_days") and not is_ad_hoc(meeting):
+            continue  # no deadline stated: TOR011 says so, and none is assumed
         if is_ad_hoc(meeting):
             if tor.ad_hoc_papers_days is None:
                 continue  # called at short notice; the ToR sets no lead time for it

@@ -27,7 +27,9 @@ minutes_sent: 2026-11-20
 
 ## Options
 
-None; the period is the ToR's `minutes_within`.
+None; the period is the ToR's `minutes_within`. A ToR that lists
+`minutes_within` under `not_stated` has no deadline to check: none is assumed,
+and TOR011 reports it.
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ NEEDS = ("tors", "calendar")
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for meeting in ctx.kb.meetings:
         tor = ctx.kb.tors.get(meeting.group)
-        if tor is None:
-            continue
+        if tor is None or not tor.stated("minutes_within"):
+            continue  # no deadline stated: TOR011 says so, and none is assumed
         deadline = tor.minutes_within.after(meeting.date, ctx.calendar)
         subject = f"{meeting.group}@{meeting.date}"
         if meeting.minutes_sent is not None and meeting.minutes_sent > deadline:

@@ -801,8 +801,19 @@ def find_purpose(lines: list[Line], secs: list[str | None], title: Fact | None) 
     return Fact(_roles(first_para.text), first_para) if first_para else None
 
 
+#: No fact is stated in a longer run of text; each line is read up to here, so
+#: that the patterns' time stays bounded however a document is laid out.
+MAX_LINE = 1500
+
+
 def extract(lines: list[Line], agencies: list[Agency]) -> Facts:
     facts = Facts()
+    lines = [
+        line
+        if len(line.text) <= MAX_LINE
+        else Line(line.text[:MAX_LINE], line.kind, line.where, line.level, line.cells, line.header)
+        for line in lines
+    ]
     lines = scope(lines, facts)
     secs = sections(lines)
     facts.title = find_title(lines)

@@ -378,6 +378,71 @@ def test_word_documents(root: Path, tmp_path: Path, table: bool) -> None:
     assert page.stem in load(root).tors
 
 
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text is ``lines``, in Helvetica (no library writes text)."""
+
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    ops = (
+        ["BT", "/F1 11 Tf", "14 TL", "50 800 Td"]
+        + [f"({esc(line)}) Tj T*" for line in lines]
+        + ["ET"]
+    )
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+PDF_LINES = [
+    "Harrowby Case Review Group",
+    "Terms of Reference",
+    "The group decides whether a serious incident needs a local child safeguarding",
+    "practice review, and oversees the reviews it commissions.",
+    "Chair: Head of Safeguarding, Integrated Care Board",
+    "Membership",
+    "Wrenmouth City Council - Head of Children's Social Care",
+    "Vale Constabulary - Detective Inspector, Public Protection",
+    "Quorum: the three statutory partners.",
+    "The group meets monthly, and ad hoc for rapid reviews.",
+    "Next review: March 2027",
+]
+
+
+def test_pdf_documents(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "crg.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES))
+    page, front, text = imported(root, doc)
+    assert front["title"] == "Harrowby Case Review Group"
+    assert front["chair"]["agency"] == "icb"
+    assert [m["agency"] for m in front["members"]] == ["council", "police"]
+    assert front["quorum"] == ["council", "icb", "police"]
+    assert front["frequency"] == "monthly" and front["ad_hoc"] == "for rapid reviews"
+    assert front["next_review"] == "2027-03"
+    assert front["purpose"].endswith("oversees the reviews it commissions")
+    assert "# page 1, line 5" in text
+    assert page.stem in load(root).tors
+
+
 # --- Bad input: one line, exit 2, nothing written ----------------------------
 
 

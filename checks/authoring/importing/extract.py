@@ -148,7 +148,8 @@ def section_of(text: str, strict: bool = False) -> str | None:
     if strict:
         return None
     for section, words in SECTION_WORDS.items():
-        if any(re.search(rf"\b{w}\b", bare) for w in words if len(w) > 5):
+        # "Review" names groups ("Case Review Group") as often as it heads a section.
+        if section != "control" and any(re.search(rf"\b{w}\b", bare) for w in words if len(w) > 5):
             return section
     return None
 
@@ -796,7 +797,7 @@ def find_purpose(lines: list[Line], secs: list[str | None], title: Fact | None) 
             continue
         if sec == "purpose":
             return Fact(_roles(line.text), line)
-        if first_para is None and sec is None:
+        if first_para is None and sec in (None, "control"):
             first_para = line
     return Fact(_roles(first_para.text), first_para) if first_para else None
 

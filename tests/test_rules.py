@@ -294,6 +294,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "does not state its quorum",
     ),
     (
+        "TOR012",
+        _set(tor, reporting_cadence="each meeting"),
+        "data/meetings/2026.yaml",
+        None,
+        "received no report from the Review Panel",
+    ),
+    (
         "REV001",
         _set(review, sin_sent="2026-03-11"),
         "data/reviews.yaml",

@@ -177,3 +177,17 @@ def test_unstated_deadlines_are_not_defaulted(tmp_path: Path) -> None:
     meeting.pop("minutes_sent")
     found = findings(tmp_path, files)
     assert [code for code, _ in found] == ["TOR011", "TOR011"]
+
+
+def test_reporting_cadence_is_checked_against_the_parents_meetings(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["reporting_cadence"] = "each meeting of the group it reports to"
+    panel_meetings(files)[0]["reports"] = ["panel"]  # the Executive's meeting
+    assert findings(tmp_path, files) == []
+    files = compliant()
+    panel(files)["reporting_cadence"] = "quarterly"
+    panel_meetings(files)[0]["date"] = "2026-07-02"  # the Executive's only meeting
+    panel_meetings(files)[0]["papers_sent"] = "2026-06-24"
+    panel_meetings(files)[0]["minutes_sent"] = "2026-07-09"
+    found = [(c, m) for c, m in findings(tmp_path / "2", files) if c == "TOR012"]
+    assert len(found) == 1 and "has not reported to the Executive since 2026-06-30" in found[0][1]

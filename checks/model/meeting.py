@@ -13,6 +13,11 @@ class Meeting(Located):
     present: list[Slug] = Field(description="agencies represented at the meeting")
     papers_sent: IsoDate | None = None
     minutes_sent: IsoDate | None = None
+    reports: list[Slug] = Field(
+        default_factory=list,
+        description="the groups whose report or update this meeting received (their ToRs' "
+        "`reporting_cadence` is checked against these, TOR012)",
+    )
     kind: str | None = Field(
         default=None,
         description="e.g. 'ordinary', 'extraordinary'; 'ad hoc' (or 'rapid review') for a "

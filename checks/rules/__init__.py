@@ -72,6 +72,7 @@ from checks.rules import (
     tor009_superseded_term,
     tor010_unknown_agency,
     tor011_fact_not_stated,
+    tor012_reporting_cadence,
 )
 from checks.rules.base import Context, Options, Rule
 
@@ -140,6 +141,7 @@ _MODULES = (
     tor009_superseded_term,
     tor010_unknown_agency,
     tor011_fact_not_stated,
+    tor012_reporting_cadence,
 )
 
 REGISTRY: dict[str, Rule] = {}

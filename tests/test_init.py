@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_ci_templates import _commands, _kb_parses
 
 from checks.authoring.init import Answers, InitError, complete
 from checks.cli import main
@@ -84,6 +85,13 @@ def test_ci_template_installs_the_named_checker(fresh: Path) -> None:
     runs = [s.get("run", "") for s in job["steps"]]
     assert "pip install -r ../trusted/requirements/kb.txt" in runs
     assert "kb-checks[site]" in (fresh / "requirements/kb.txt").read_text()
+    # Every kb command in it is one the checker accepts.
+    commands = [c for run in runs for c in _commands(run) if c and c[0] == "kb"]
+    assert ["kb", "check", "--format", "github", "--strict"] in commands
+    for argv in commands:
+        _kb_parses(argv)
+    # The trusted copy's hooks exist in a fresh knowledge base.
+    assert any("cp -R ../trusted/mkdocs.yml ../trusted/hooks ." in run for run in runs)
 
 
 KINDS = [

@@ -191,3 +191,24 @@ def test_reporting_cadence_is_checked_against_the_parents_meetings(tmp_path: Pat
     panel_meetings(files)[0]["minutes_sent"] = "2026-07-09"
     found = [(c, m) for c, m in findings(tmp_path / "2", files) if c == "TOR012"]
     assert len(found) == 1 and "has not reported to the Executive since 2026-06-30" in found[0][1]
+
+
+def test_a_body_delivering_the_councils_services_holds_its_seat(tmp_path: Path) -> None:
+    files = compliant()
+    files["data/partnership.yaml"]["agencies"].append(
+        {"id": "trust", "name": "Testshire Children's Trust", "delivers_for": "council"}
+    )
+    front = panel(files)
+    front["members"][0] = {"agency": "trust", "role": "Director of Children's Services"}
+    front["chair"] = {"agency": "trust", "role": "Director of Children's Services"}
+    front["quorum"] = ["trust", "icb", "police"]
+    panel_meetings(files)[1]["present"] = ["trust", "icb", "police", "school"]
+    assert findings(tmp_path, files) == []
+
+
+def test_unstated_members_are_not_a_missing_statutory_seat(tmp_path: Path) -> None:
+    files = compliant()
+    front = panel(files)
+    front["members"] = []
+    front["not_stated"] = ["members"]
+    assert [code for code, _ in findings(tmp_path, files)] == ["TOR011"]

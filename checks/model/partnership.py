@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Annotated
 
@@ -23,6 +24,26 @@ class Agency(Located):
         "the local authority, the integrated care board and the police",
     )
     short: str | None = Field(default=None, description="a short name, e.g. 'ICB'")
+    delivers_for: Slug | None = Field(
+        default=None,
+        description="the statutory partner whose services this body delivers (e.g. a "
+        "children's trust delivering the council's children's services): its seat and its "
+        "presence at a meeting count as that partner's",
+    )
+
+
+def standing_for(agencies: Mapping[str, Agency], ids: Iterable[str | None]) -> set[str]:
+    """The agencies ``ids`` name, with each statutory partner a body among them
+    delivers services for: the children's trust's seat is the council's too."""
+    out: set[str] = set()
+    for agency_id in ids:
+        if agency_id is None:
+            continue
+        out.add(agency_id)
+        agency = agencies.get(agency_id)
+        if agency is not None and agency.delivers_for:
+            out.add(agency.delivers_for)
+    return out
 
 
 class YearlyReport(Located):

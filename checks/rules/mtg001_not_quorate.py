@@ -4,7 +4,9 @@
 
 The agencies `present` at each meeting include every agency in the group's
 `quorum` (or, where the ToR gives none, every statutory safeguarding partner).
-A ToR that says it states no quorum (`not_stated: [quorum]`, as `kb import`
+A body that delivers a partner's services (`delivers_for` in
+`data/partnership.yaml`, such as a children's trust) present counts as that
+partner present. A ToR that says it states no quorum (`not_stated: [quorum]`, as `kb import`
 writes it) has none to check: no quorum is assumed, and TOR011 reports it.
 
 ## Why
@@ -39,6 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
+from checks.model.partnership import standing_for
 from checks.rules.base import Context, Options
 
 CODE = "MTG001"
@@ -53,7 +56,8 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         if tor is None or not tor.quorum_stated:
             continue  # no quorum stated: TOR011 says so; none is assumed
         quorum = tor.quorum if tor.quorum is not None else ctx.kb.statutory
-        missing = [a for a in quorum if a not in meeting.present]
+        present = standing_for(ctx.kb.agencies, meeting.present)
+        missing = [a for a in quorum if a not in present]
         if missing:
             names = ", ".join(ctx.kb.agency_name(a) for a in missing)
             yield Problem(

@@ -4,7 +4,9 @@
 
 The agencies listed under `quorum` must include each agency marked
 `statutory: true` in `data/partnership.yaml`. A ToR with no `quorum` is taken to
-require the three statutory partners, which passes.
+require the three statutory partners, which passes. A body that delivers a
+partner's services (`delivers_for` in `data/partnership.yaml`) stands for that
+partner.
 
 ## Why
 
@@ -35,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
+from checks.model.partnership import standing_for
 from checks.rules.base import Context, Options
 
 CODE = "TOR004"
@@ -48,7 +51,8 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for tor in ctx.kb.tors.values():
         if tor.quorum is None or tor.status == "superseded":
             continue
-        missing = [a for a in statutory if a not in tor.quorum]
+        quorate = standing_for(ctx.kb.agencies, tor.quorum)
+        missing = [a for a in statutory if a not in quorate]
         if missing:
             names = ", ".join(ctx.kb.agency_name(a) for a in missing)
             yield Problem(

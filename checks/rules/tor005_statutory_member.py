@@ -3,7 +3,10 @@
 ## What it checks
 
 Every agency marked `statutory: true` in `data/partnership.yaml` appears at least
-once among the ToR's `members` (or as its chair).
+once among the ToR's `members` (or as its chair, co-chair or vice-chair). A
+body that delivers a partner's services (`delivers_for: council` on a children's
+trust in `data/partnership.yaml`) holds that partner's seat. A ToR that lists
+`members` under `not_stated` is left to TOR011.
 
 ## Why
 
@@ -35,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
+from checks.model.partnership import standing_for
 from checks.rules.base import Context, Options
 
 CODE = "TOR005"
@@ -54,7 +58,10 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
             continue
         if options.groups is not None and tor.id not in options.groups:
             continue
-        seated = {m.agency for m in tor.members} | {tor.chair.agency}
+        if not tor.stated("members"):
+            continue  # the members are not stated: TOR011 says so
+        chairs = [s.agency for s in (tor.chair, tor.co_chair, tor.vice_chair) if s is not None]
+        seated = standing_for(ctx.kb.agencies, [*(m.agency for m in tor.members), *chairs])
         for agency in statutory:
             if agency not in seated:
                 yield Problem(

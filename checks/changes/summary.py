@@ -71,6 +71,23 @@ def _seats(kb: KnowledgeBase, tor: TermsOfReference) -> set[str]:
     return {f"{kb.agency_name(m.agency)} ({m.role})" for m in tor.members}
 
 
+def _quorum(kb: KnowledgeBase, tor: TermsOfReference) -> str:
+    """The quorum in agencies' names, as a chair reads it."""
+    if not tor.quorum_stated:
+        return "not stated"
+    if tor.quorum is None:
+        return "the statutory partners"
+    return ", ".join(kb.agency_name(a) for a in tor.quorum)
+
+
+def _group(kb: KnowledgeBase, group: str | None) -> str | None:
+    """A group's title where its ToR is known, else its id."""
+    if group is None:
+        return None
+    tor = kb.tors.get(group)
+    return tor.title if tor is not None else group
+
+
 def _tor_items(
     base: KnowledgeBase, kb: KnowledgeBase, old: TermsOfReference | None, new: TermsOfReference
 ) -> list[str]:
@@ -85,14 +102,10 @@ def _tor_items(
             f"{kb.agency_name(old.chair.agency)} ({old.chair.role})",
             f"{kb.agency_name(new.chair.agency)} ({new.chair.role})",
         ),
-        _change(
-            "Quorum",
-            ", ".join(old.quorum or ["the statutory partners"]),
-            ", ".join(new.quorum or ["the statutory partners"]),
-        ),
+        _change("Quorum", _quorum(base, old), _quorum(kb, new)),
         _change("Meets", old.frequency, new.frequency),
         _change("Next review", old.review_due(), new.review_due()),
-        _change("Reports to", old.reports_to, new.reports_to),
+        _change("Reports to", _group(base, old.reports_to), _group(kb, new.reports_to)),
     ]
     added = sorted(_seats(kb, new) - _seats(base, old))
     removed = sorted(_seats(base, old) - _seats(kb, new))
@@ -102,15 +115,19 @@ def _tor_items(
         items.append("Members removed: " + "; ".join(removed))
     new_history = [h for h in new.history if h not in old.history]
     for h in new_history:
-        items.append(f"History: version {h.version} approved by {h.approved_by} on {h.date}")
+        items.append(
+            f"History: version {h.version} approved by {_group(kb, h.approved_by)} on {h.date}"
+        )
     return [i for i in items if i]
 
 
-def _procedure_items(old: Procedure | None, new: Procedure) -> list[str]:
+def _procedure_items(
+    base: KnowledgeBase, kb: KnowledgeBase, old: Procedure | None, new: Procedure
+) -> list[str]:
     if old is None:
-        return [f"New procedure owned by {new.owner}"]
+        return [f"New procedure owned by {_group(kb, new.owner)}"]
     items = [
-        _change("Owner", old.owner, new.owner),
+        _change("Owner", _group(base, old.owner), _group(kb, new.owner)),
         _change("Last reviewed", old.last_reviewed, new.last_reviewed),
         _change("Review every", old.review_in, new.review_in),
     ]
@@ -224,7 +241,7 @@ def summarise(
             if (new_p or old_p) is not None:
                 s.title = (new_p or old_p).title  # type: ignore[union-attr]
             if new_p is not None:
-                s.items = _procedure_items(old_p, new_p)
+                s.items = _procedure_items(base, kb, old_p, new_p)
         elif kind == "Review register":
             s.title = "Review register"
             s.items = _review_items(base, kb)

@@ -214,15 +214,19 @@ class SiteBuild:
         return not path.startswith(self.docs_prefix + "briefs/")
 
     def page_of(self, finding: Finding) -> str | None:
+        """The page a finding's dashboard entry links to: its own page, or the
+        generated page that shows its file's records (by the loader's layout of
+        the data folder: reviews.yaml, actions/, meetings/)."""
         f = finding.file
+        data = self.kb.config.data_dir.rstrip("/") + "/"
         if f.startswith(self.docs_prefix) and f.endswith(".md"):
             return f.removeprefix(self.docs_prefix)
-        if f.endswith("reviews.yaml"):
+        if f == data + "reviews.yaml":
             return f"register.md#{finding.subject.lower()}" if finding.subject else "register.md"
-        if "/actions/" in f:
+        if f.startswith(data + "actions/"):
             review = finding.subject.split("/")[0]
             return f"actions.md#{review.lower()}" if review else "actions.md"
-        if "/meetings/" in f and "@" in finding.subject:
+        if f.startswith(data + "meetings/") and "@" in finding.subject:
             group = finding.subject.split("@")[0]
             return f"tor/{group}.md" if group in self.view.tors else "groups.md"
         return None

@@ -539,3 +539,20 @@ def test_a_document_laid_out_as_one_long_line_is_read_quickly(root: Path, tmp_pa
     code, _, err = kb("import", "tor", str(doc), "--path", str(root), "--as-of", AS_OF)
     assert code == 0, err
     assert time.process_time() - started < 10
+
+
+def test_an_empty_label_states_nothing(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "audit.md"
+    doc.write_text(
+        "# Harrowby Audit Group\n\nThe group runs the partnership's programme of multi-agency "
+        "audits and reports what they find.\n\nChair:\n\nQuoracy:\n\nMeeting frequency:\n"
+    )
+    page, front, text = imported(root, doc)
+    assert front["chair"] == {"office": "not stated"}
+    assert "line 5" in text.split("\nchair:", 1)[1].splitlines()[0]
+    assert front["frequency"] == "not stated"
+    assert {"chair", "quorum", "frequency", "members"} <= set(front["not_stated"])
+    messages = [f.message for f in run(load(root), TODAY).findings if f.subject == page.stem]
+    for words in ("who chairs", "its quorum", "how often", "its members"):
+        assert any(words in m for m in messages), words
+    assert not any(f.startswith("MTG") for f in messages)

@@ -25,22 +25,32 @@ reported at its line with its kind:
 | `nhs-number` | ten digits that pass the NHS mod-11 check digit (python-stdnum) |
 | `ni-number` | National Insurance numbers in their allocated formats |
 | `phone` | numbers the `phonenumbers` library recognises as UK or international |
-| `email` | email addresses, except the partnership's `role_mailboxes` |
+| `email` | addresses, also spelt out ("jo at mail dot com"), but not `role_mailboxes` |
 | `deny-list` | a term on the partnership's private deny list (`kb sensitive add TERM`) |
 
 A name is also: a title with a surname ("Mrs Brzęczek", "Dr Oyelaran"); a
 relative with a name in brackets ("Mum (Esperanza)"); "Baby" with a name; a name
 in apposition ("her brother, Dawit,"); a capitalised word that is not English
 where a person stands ("Radosław was seen"); initials ("J.S."); a nickname in
-quotes after "known as"; a given name from Faker's lists (extra evidence only).
-Estates, hotels, community centres, surgeries and hospitals are places by the
-word that says what they are ("... Estate", "... Medical Practice").
+quotes after "known as"; a given name from Faker's lists (extra evidence only);
+words joined by hyphens in a link's address or the page's file name
+("…/firstname-surname"). Estates, hotels, community centres, surgeries and
+hospitals are places by the word that says what they are ("... Estate", "...
+Medical Practice"). Text is read as the page shows it: character references
+decoded, look-alike letters folded, and emphasis inside a word ("Rh**ian**non")
+dropped.
 
 Pseudonyms such as "Child A", "Mother B" and "Adult C" (a person word and one
 letter or number) are allowed, and so are the partnership's own name, area and
-agencies as `data/partnership.yaml` lists them (never a person's name). Month
-and year ("March 2025") are fine. If the language model cannot be loaded the
-check stops `kb check` with one line and exit 2.
+agencies as `data/partnership.yaml` lists them (never a person's name). Also
+allowed, and each use reported by ANO002 at info level: the public names shipped
+with the checker (children named in national reviews and inquiries, the authors
+of national reviews, national helplines and their numbers), the names `kb.yaml`
+adds under `public_names` (each with a `reason`; `kb diff` lists each one added),
+and, outside learning briefs, the office-holders `data/partnership.yaml` lists
+under `public_office_holders`. Month and year ("March 2025") are fine. If the
+language model cannot be loaded the check stops `kb check` with one line and
+exit 2. `kb redact FILE` prints a page with each finding replaced by its kind.
 
 ## Why
 

@@ -99,7 +99,7 @@ KINDS = [
     ("tor", "--title", "Case Review Group"),
     ("procedure", "--title", "Escalation"),
     ("review",),
-    ("brief", "--title", "Bruising in babies"),
+    ("brief", "--title", "Safe sleep"),
     ("action", "--review", f"CSPR-{TODAY.year}-01"),
     ("meeting", "--group", "executive-group"),
 ]

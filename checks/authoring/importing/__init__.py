@@ -132,8 +132,6 @@ def front_matter(
     put("purpose", facts.purpose, needed=True)
     if facts.chair is not None:
         put_seat(out, "chair", facts.chair)
-        if facts.chair.office == "to be decided":
-            pass
     else:
         missing.append("chair")
         where = facts.chair_stated_empty

@@ -556,3 +556,22 @@ def test_an_empty_label_states_nothing(root: Path, tmp_path: Path) -> None:
     for words in ("who chairs", "its quorum", "how often", "its members"):
         assert any(words in f.message for f in found), words
     assert {f.code for f in found} <= {"TOR003", "TOR008", "TOR011"}
+
+
+def test_word_numbered_list_headings(root: Path, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Harrowby Missing Children Panel", style="Title")
+    document.add_paragraph("Membership", style="List Number")
+    for seat in ("Wrenmouth City Council – Missing Children Coordinator", "Vale Constabulary"):
+        document.add_paragraph(seat)
+    document.add_paragraph("Quorum", style="List Number")
+    document.add_paragraph("Council and police representatives.")
+    doc = tmp_path / "missing.docx"
+    document.save(str(doc))
+    _, front, _ = imported(root, doc)
+    assert front["title"] == "Harrowby Missing Children Panel"
+    assert [m["agency"] for m in front["members"]] == ["council", "police"]
+    assert front["members"][0]["role"] == "Missing Children Coordinator"
+    assert front["quorum"] == ["council", "police"]

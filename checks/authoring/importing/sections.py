@@ -70,8 +70,12 @@ def sections(lines: list[Line]) -> list[str | None]:
             out.append(None)
             continue
         # A short plain line is a heading only if it names a known section: in a
-        # list of members, "West Midlands Police" is a seat, not a heading.
-        if heading_like(line) and (known := section_of(line.text)) is not None:
+        # list of members, "West Midlands Police" is a seat, not a heading. Word's
+        # numbered headings are often list paragraphs ("1. Membership").
+        known = section_of(line.text) if heading_like(line) else None
+        if line.kind == "item" and len(line.text.split()) <= 4 and not line.text.endswith("."):
+            known = section_of(line.text, strict=True)
+        if known is not None:
             current = known
             out.append(None)
             continue

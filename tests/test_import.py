@@ -575,3 +575,20 @@ def test_word_numbered_list_headings(root: Path, tmp_path: Path) -> None:
     assert [m["agency"] for m in front["members"]] == ["council", "police"]
     assert front["members"][0]["role"] == "Missing Children Coordinator"
     assert front["quorum"] == ["council", "police"]
+
+
+def test_a_quorum_in_words_is_kept_and_no_list_assumed(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "audit.md"
+    doc.write_text(
+        "# Harrowby Audit Group\n\nThe group runs the partnership's programme of multi-agency "
+        "audits and reports what they find.\n\nMembers are drawn from the council, the ICB "
+        "and the police.\n\nQuorum: a third of members, including the chair.\n\n"
+        "The group meets quarterly.\n"
+    )
+    page, front, _ = imported(root, doc)
+    assert front["quorum_rule"] == "a third of members, including the chair"
+    assert "quorum" not in front and "quorum" not in front["not_stated"]
+    loaded = load(root)
+    assert not loaded.tors[page.stem].quorum_stated
+    codes = {f.code for f in run(loaded, TODAY).findings if f.subject == page.stem}
+    assert "TOR004" not in codes and not any(c.startswith("MTG") for c in codes)

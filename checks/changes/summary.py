@@ -73,6 +73,8 @@ def _seats(kb: KnowledgeBase, tor: TermsOfReference) -> set[str]:
 
 def _quorum(kb: KnowledgeBase, tor: TermsOfReference) -> str:
     """The quorum in agencies' names, as a chair reads it."""
+    if tor.quorum is None and tor.quorum_rule:
+        return tor.quorum_rule
     if not tor.quorum_stated:
         return "not stated"
     if tor.quorum is None:

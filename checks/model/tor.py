@@ -141,6 +141,11 @@ class TermsOfReference(Located):
         description="agencies that must be present; left out, the three statutory partners "
         "(unless `not_stated` lists quorum: then there is none to check)",
     )
+    quorum_rule: str | None = Field(
+        default=None,
+        description="the quorum as the ToR words it when it is not a list of agencies (e.g. "
+        "'a third of members, including the chair'); no agency list is then assumed",
+    )
     frequency: Period | Literal["not stated"] = Field(
         description="how often it meets, e.g. 'monthly', '6 weeks'"
     )
@@ -195,8 +200,11 @@ class TermsOfReference(Located):
 
     @property
     def quorum_stated(self) -> bool:
-        """False when the ToR says it does not state a quorum: no default applies."""
-        return "quorum" not in self.not_stated
+        """False when the ToR states no quorum as agencies (none at all, or only in
+        words such as 'a third of members'): no default list applies."""
+        return "quorum" not in self.not_stated and (
+            self.quorum is not None or self.quorum_rule is None
+        )
 
     def stated(self, fact: str) -> bool:
         return fact not in self.not_stated

@@ -162,13 +162,11 @@ def front_matter(
     put("deputy_rule", facts.deputy_rule, needed=False)
     if facts.quorum is not None:
         put("quorum", facts.quorum, "[" + ", ".join(map(str, facts.quorum.value)) + "]")  # type: ignore[call-overload]
+    elif facts.quorum_unread is not None:
+        # Stated, but not as agencies: kept in the ToR's words, and no list assumed.
+        put("quorum_rule", facts.quorum_unread)
     else:
         missing.append("quorum")
-        if facts.quorum_unread is not None:
-            out.append(
-                f"# quorum as the document says it, not as agencies: {facts.quorum_unread.value}"
-                + _said(facts.quorum_unread.line)
-            )
     if facts.frequency is not None:
         put("frequency", facts.frequency, str(facts.frequency.value))
     else:

@@ -295,5 +295,7 @@ def find_quorum(
         if named:
             facts.quorum = Fact(named, line)
             return
-        if facts.quorum_unread is None and re.search(r"\d|one|two|half|third", text, re.I):
+        if facts.quorum_unread is None and re.search(
+            r"\b(\d+|one|two|three|four|five|half|third|quarter|majority)\b", text, re.I
+        ):
             facts.quorum_unread = Fact(tidy(text), line)

@@ -366,7 +366,7 @@ def svg(text: str) -> Iterator[str]:
         return
     # A processing instruction such as <?xml-stylesheet href=...?> is followed by
     # browsers, before or inside the drawing: the pull parser reports every one.
-    parser = ET.XMLPullParser(events=("pi",))
+    parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("pi",))
     try:
         parser.feed(text)
         parser.close()

@@ -17,8 +17,8 @@ text they are given is first made to read as it is shown:
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
    the combining grapheme joiner, Hangul fillers);
-5. emphasis and inline style tags that touch a letter, which the page shows as
-   nothing but a change of style, are dropped first: ``Rh**ian**non`` and
+5. emphasis that touches a letter, and inline style tags inside a word, which
+   the page shows as nothing but a change of style, are dropped first: ``Rh**ian**non`` and
    ``Rh<b>ian</b>non`` both read "Rhiannon". (Markdown reads ``*`` inside a word
    as emphasis, not ``_``: ``x_y_23`` stays as it is; ``2*3`` too.)
 
@@ -60,12 +60,16 @@ _IGNORABLE = frozenset(
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-'")
 
 
-#: Emphasis markers and inline style tags that touch a letter: the page shows the
-#: letters around them run together ("Rh**ian**non", "Ola**wale** Brown"). Tags
-#: that break a line or a block (``<br>``, ``<p>``) separate words, and stay.
+#: Emphasis markers that touch a letter, and inline style tags inside a word: the
+#: page shows the letters around them run together ("Rh**ian**non", "Ola**wale**
+#: Brown", "Rh<b>ian</b>non"). A tag at a word's edge stays (it may hide what
+#: follows it, and the sanitiser and SEC rules judge it); tags that break a line
+#: or a block (``<br>``, ``<p>``) separate words, and stay.
 _STYLE = r"</?(?:b|i|em|strong|u|s|mark|span|small|ins|del|abbr|font)(?:[ \t][^<>\n]{0,80})?>"
 _IN_WORD_MARKUP = re.compile(
-    rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+|(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])", re.I
+    rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])"
+    rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])",
+    re.I,
 )
 
 

@@ -170,6 +170,8 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
             if kind not in context.KINDS and kind not in KIND_OF_ENTITY.values():
                 continue  # an organisation on its own
             start, end = _trim(piece, result.start, result.end)
+            if kind == "name":
+                end = _name_end(piece, start, end)
             before = piece[max(0, start - 20) : start]
             if start >= end or not _keep(kind, piece[start:end], result.entity_type, before):
                 continue
@@ -225,6 +227,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
     return start, end
+
+
+_NOT_NAME_WORD = re.compile(r"[ \u00a0\t\n]+[^ \u00a0\t\n]*[\d<>]")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a person's name the model found ends: before a later word holding a
+    digit or markup ("Amelia Grzegorzewska RT051</span>"), which no name has."""
+    m = _NOT_NAME_WORD.search(text, start, end)
+    return m.start() if m is not None else end
 
 
 #: A pseudonym: a person word and one capital letter or a number ("Child A",

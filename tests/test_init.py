@@ -4,13 +4,16 @@ every `kb new` from the first minute."""
 from __future__ import annotations
 
 import io
+import tomllib
+from fnmatch import fnmatch
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 import yaml
 from test_ci_templates import _commands, _kb_parses
 
-from checks.authoring.init import Answers, InitError, complete
+from checks.authoring.init import TEMPLATES, Answers, InitError, complete, template
 from checks.cli import main
 from checks.loading import load
 from checks.rules.engine import run
@@ -209,3 +212,26 @@ def test_the_fresh_knowledge_base_builds(fresh: Path, tmp_path: Path) -> None:
     assert (
         "Wrenmouth Safeguarding Children Partnership" in (tmp_path / "site/index.html").read_text()
     )
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("relative", sorted(TEMPLATES))
+def test_what_init_copies_is_package_data_equal_to_the_project_file(relative: str) -> None:
+    """`kb init` reads the hook, the CI workflow and the model pin through
+    importlib.resources, so it works from a wheel; each copy is the project's own
+    file byte for byte (refresh with: cp <file> checks/authoring/templates/<copy>)."""
+    packaged = files("checks.authoring") / "templates" / TEMPLATES[relative]
+    assert packaged.read_text(encoding="utf-8") == (ROOT / relative).read_text(encoding="utf-8"), (
+        f"checks/authoring/templates/{TEMPLATES[relative]} differs from {relative}; copy it"
+    )
+    assert template(relative) == (ROOT / relative).read_text(encoding="utf-8")
+
+
+def test_the_templates_are_declared_as_package_data() -> None:
+    """A wheel holds only the data files pyproject.toml declares."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["checks"]
+    for copy in TEMPLATES.values():
+        assert any(fnmatch(f"authoring/templates/{copy}", glob) for glob in globs), copy

@@ -14,13 +14,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 from checks.model.working_days import DateError, parse_date
 
-# The project's own source tree: the hook file and the CI template are copied
-# from it, so a new knowledge base runs exactly the adapter this checker ships.
-SOURCE = Path(__file__).resolve().parents[2]
+# The hook file, the CI template and the pinned language model are copied from
+# the package's own data (`checks/authoring/templates/`, kept byte for byte equal
+# to the project's `hooks/kb.py`, `.github/workflows/kb.yml` and
+# `requirements/model.txt` by tests/test_init.py), so `kb init` works from a wheel
+# and a new knowledge base runs exactly the adapter this checker ships.
+TEMPLATES = {
+    "hooks/kb.py": "hook.py.txt",
+    ".github/workflows/kb.yml": "kb.yml",
+    "requirements/model.txt": "model.txt",
+}
 
 NATION_NAMES = {
     "ENG": "England",
@@ -348,21 +356,22 @@ plans and learning briefs, checked on every change.
 GITIGNORE = "site/\n.cache/\n"
 
 
-def _template(relative: str) -> str:
-    path = SOURCE / relative
+def template(relative: str) -> str:
+    """The packaged copy of the project's file ``relative`` (a key of TEMPLATES)."""
+    resource = files("checks.authoring") / "templates" / TEMPLATES[relative]
     try:
-        return path.read_text(encoding="utf-8")
+        return resource.read_text(encoding="utf-8")
     except OSError:
         raise InitError(
-            f"{relative} is not beside the checker's code ({SOURCE}); `kb init` needs the "
-            "checker installed from its source tree (pip install -e)"
+            f"the checker's copy of {relative} is missing from its installation "
+            f"(checks/authoring/templates/{TEMPLATES[relative]}); reinstall kb-checks"
         ) from None
 
 
 def ci_workflow(checker: str) -> tuple[str, str]:
     """The project's GitHub Actions template, installing the checker named in
     ``requirements/kb.txt`` rather than from the repository itself."""
-    text = _template(".github/workflows/kb.yml")
+    text = template(".github/workflows/kb.yml")
     install = 'run: pip install "../trusted[site]"'
     if install not in text:
         raise InitError(".github/workflows/kb.yml has changed shape; copy it by hand")
@@ -394,10 +403,10 @@ def files_for(answers: Answers) -> dict[str, str]:
         "kb.yaml": KB_YAML,
         "mkdocs.yml": mkdocs_yaml(str(answers.name)),
         "docs/index.md": index_md(str(answers.name)),
-        "hooks/kb.py": _template("hooks/kb.py"),
+        "hooks/kb.py": template("hooks/kb.py"),
         ".github/workflows/kb.yml": workflow,
         "requirements/kb.txt": requirement,
-        "requirements/model.txt": _template("requirements/model.txt"),
+        "requirements/model.txt": template("requirements/model.txt"),
         ".gitignore": GITIGNORE,
     }
 

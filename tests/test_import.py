@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from checks.authoring.importing import reading
 from checks.authoring.importing.extract import Facts, extract
 from checks.authoring.importing.reading import read
 from checks.cli import main
@@ -592,3 +593,75 @@ def test_a_quorum_in_words_is_kept_and_no_list_assumed(root: Path, tmp_path: Pat
     assert not loaded.tors[page.stem].quorum_stated
     codes = {f.code for f in run(loaded, TODAY).findings if f.subject == page.stem}
     assert "TOR004" not in codes and not any(c.startswith("MTG") for c in codes)
+
+
+# --- PDF reading is bounded in pages, bytes, time and memory ------------------
+
+
+def _bounded_kb(root: Path, doc: Path) -> tuple[int, str, str]:
+    tor_dir = root / "docs" / "tor"
+    before = sorted(tor_dir.iterdir()) if tor_dir.exists() else []
+    result = kb("import", "tor", str(doc), "--path", str(root), "--as-of", AS_OF)
+    after = sorted(tor_dir.iterdir()) if tor_dir.exists() else []
+    assert after == before  # nothing half-written
+    return result
+
+
+def test_a_pdf_that_takes_too_long_is_stopped(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pypdf reads in a process that is stopped at the time limit (here a limit
+    no reading can meet, in place of a crafted file that would stall it)."""
+    monkeypatch.setattr(reading, "PDF_SECONDS", 0.001)
+    doc = tmp_path / "stalls.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES))
+    code, out, err = _bounded_kb(root, doc)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "stalls.pdf" in err and "took over 0.001 seconds" in err, err
+
+
+def test_a_pdf_that_needs_too_much_memory_is_refused(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "PDF_MEMORY", 8 * 1024 * 1024)
+    doc = tmp_path / "greedy.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES))
+    code, out, err = _bounded_kb(root, doc)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "greedy.pdf" in err and "PDF" in err, err
+    assert "Traceback" not in err
+
+
+def test_a_pdf_over_the_byte_limit_is_refused_unread(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
+    monkeypatch.setattr(reading, "_pdf_texts", _never_called)
+    doc = tmp_path / "big.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES) + b"%" * 2000)
+    code, _, err = _bounded_kb(root, doc)
+    assert code == 2 and err.count("\n") == 1 and "far more than a ToR" in err, err
+
+
+def test_a_pdf_whose_text_runs_far_past_a_tor_is_refused(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "MAX_CHARS", 200)
+    doc = tmp_path / "wordy.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES))
+    code, _, err = _bounded_kb(root, doc)
+    assert code == 2 and err.count("\n") == 1 and "wordy.pdf" in err and "pages" in err, err
+
+
+def test_a_pypdf_module_beside_the_document_is_not_run(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pypdf.py").write_text("raise SystemExit('not the library')\n")
+    monkeypatch.chdir(tmp_path)
+    doc = tmp_path / "crg.pdf"
+    doc.write_bytes(text_pdf(PDF_LINES))
+    assert any("Case Review" in line.text for line in reading.read(doc))
+
+
+def _never_called(path: Path) -> Any:
+    raise AssertionError(f"{path} was read")

@@ -274,34 +274,107 @@ def read_docx(path: Path) -> list[Line]:
 # --- PDF ------------------------------------------------------------------
 
 
-def read_pdf(path: Path) -> list[Line]:
-    import logging
+#: Seconds that reading a PDF's text may take. A ToR takes well under one; a
+#: crafted file (content streams that expand without end, a page tree that loops)
+#: could keep pypdf busy for ever, so the text is read in a separate process
+#: that is stopped at this limit.
+PDF_SECONDS = 30.0
+#: The memory (address space) that process may use: a PDF that needs more is
+#: not a ToR.
+PDF_MEMORY = 1024 * 1024 * 1024
 
+# Run as `python -I -c`: no folder of the user's (nor PYTHONPATH) is on its path,
+# so a `pypdf.py` beside the document cannot stand in for the library. It prints
+# one JSON object: the pages' texts, or why not.
+_PDF_WORKER = """
+import json, logging, sys, warnings
+path, memory, max_pages, max_chars = sys.argv[1], *map(int, sys.argv[2:5])
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+except (ImportError, ValueError, OSError):
+    pass
+logging.disable(logging.CRITICAL)
+warnings.simplefilter("ignore")
+def answer(**what):
+    sys.stdout.write(json.dumps(what))
+    sys.stdout.flush()
+    raise SystemExit(0)
+try:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    reader = PdfReader(path, strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        answer(refused="encrypted")
+    pages = len(reader.pages)
+    if pages > max_pages:
+        answer(refused="pages", pages=pages)
+    texts, chars = [], 0
+    for page in reader.pages:
+        texts.append(page.extract_text() or "")
+        chars += len(texts[-1])
+        if chars > max_chars:
+            answer(refused="chars", chars=chars)
+    answer(texts=texts, pages=pages)
+except MemoryError:
+    answer(refused="memory")
+except SystemExit:
+    raise
+except BaseException:
+    answer(refused="damaged")
+"""
 
-    # pypdf logs its repairs of damaged files as warnings; they are not the user's.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+def _pdf_texts(path: Path) -> tuple[list[str], int]:
+    """The text of each page, read by pypdf in a process bounded in time and memory."""
+    import json
+    import subprocess
+    import sys
+
+    damaged = f"{path.name}: not a readable PDF; the file may be damaged: export it again"
+    argv = [str(path), str(PDF_MEMORY), str(MAX_PAGES), str(MAX_CHARS)]
     try:
-        reader = PdfReader(str(path), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportRefused(
-                f"{path.name}: the PDF is password-protected; remove the password and "
-                "import it again"
-            )
-        pages = len(reader.pages)
-        _not_too_long(path.name, 0, pages)
-        texts = [page.extract_text() or "" for page in reader.pages]
-    except ImportRefused:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        proc = subprocess.run(
+            [sys.executable, "-I", "-c", _PDF_WORKER, *argv],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=PDF_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
         raise ImportRefused(
-            f"{path.name}: not a readable PDF; the file may be damaged: export it again"
+            f"{path.name}: reading the PDF's text took over {PDF_SECONDS:g} seconds, far "
+            "longer than any ToR needs (the file may be damaged or built to stall a "
+            "reader); export it again from the original, or import the Word original"
         ) from None
-    except Exception:  # pypdf's parser can fail in other ways on a damaged file
+    try:
+        answer = json.loads(proc.stdout)
+    except ValueError:
+        raise ImportRefused(damaged) from None
+    if not isinstance(answer, dict):
+        raise ImportRefused(damaged)
+    refused = answer.get("refused")
+    if refused == "encrypted":
         raise ImportRefused(
-            f"{path.name}: not a readable PDF; the file may be damaged: export it again"
-        ) from None
+            f"{path.name}: the PDF is password-protected; remove the password and import it again"
+        )
+    if refused == "pages":
+        _not_too_long(path.name, 0, int(answer.get("pages", MAX_PAGES + 1)))
+    if refused == "chars":
+        _not_too_long(path.name, int(answer.get("chars", MAX_CHARS + 1)), None)
+    if refused == "memory":
+        raise ImportRefused(
+            f"{path.name}: reading the PDF's text needs more than "
+            f"{PDF_MEMORY // 1_048_576} MB of memory, far more than any ToR (the file may "
+            "be damaged or built to exhaust a reader); export it again from the original"
+        )
+    texts = answer.get("texts")
+    if refused or not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise ImportRefused(damaged)
+    return texts, int(answer.get("pages", len(texts)))
+
+
+def read_pdf(path: Path) -> list[Line]:
+    texts, pages = _pdf_texts(path)
     words = sum(len(t.split()) for t in texts)
     if words < 20 * max(1, pages) // 4 or words < 30:
         raise ImportRefused(

@@ -124,3 +124,38 @@ def test_a_page_whose_file_name_is_a_name_is_withheld(files, check):
     result = check(files)
     found_ = [(f.file, f.match) for f in result.findings if f.code == "ANO001"]
     assert ("docs/briefs/lb-2026-01-dawid-zielinski.md", "dawid-zielinski") in found_
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "detail"),
+    [
+        ("The car was left at ///lamp.stone.bridge overnight.", "place", "lamp.stone.bridge"),
+        ("The flat is at 53.79648, -1.54785 on the map.", "place", "53.79648, -1.54785"),
+        ("Her NHS number 943 476\n5919 was on the form.", "nhs-number", "943 476\n5919"),
+        (
+            "He read out nine four three four seven six five nine one nine to the nurse.",
+            "nhs-number",
+            "nine four three four seven six five nine one nine",
+        ),
+        ("Her UPN, K80112233445C, was on the transfer form.", "case-reference", "K80112233445C"),
+        (
+            "The younger brother, D̲a̲w̲i̲d̲ ̲K̲r̲a̲w̲c̲z̲y̲k̲, was often late.",
+            "name",
+            "D̲a̲w̲i̲d̲ ̲K̲r̲a̲w̲c̲z̲y̲k̲",
+        ),
+    ],
+)
+def test_a_spot_a_number_split_or_spoken_and_an_underlined_name(example, text, kind, detail):
+    assert any(k == kind and detail in d for k, d in found(example, text)), found(example, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Versions 1.2, 3.4 and 2.5 of the policy were compared.",
+        "Count one, two, three, four, five, six, seven, eight, nine, ten with the child.",
+        "The ratio was 0.25, 0.5 and 0.75 across the three years.",
+    ],
+)
+def test_numbers_in_prose_are_not_spots_or_nhs_numbers(example, text):
+    assert found(example, text) == []

@@ -1087,6 +1087,21 @@ _OUTWARD_AFTER = re.compile(r"[ \u00a0]*(?:area|postcode|district|post code|addr
 _ROADS = re.compile(r"^[AMB]\d{1,4}(?:M)?$")
 
 
+#: A what3words address ("///three.word.address") and a latitude and longitude
+#: in decimal degrees ("51.50344, -0.12766"): each names a spot to a few metres.
+_WHAT3WORDS = re.compile(r"(?<![\w/])/{3}[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}\b")
+_COORDINATES = re.compile(
+    r"(?<![\w.])[-+]?(?:[1-8]?\d)\.\d{3,}°?[ \u00a0]*[NS]?,[ \u00a0]*"
+    r"[-+]?(?:1[0-7]\d|\d{1,2})\.\d{3,}°?(?:[ \u00a0]*[EW]\b)?"
+)
+
+
+def _spots(text: str, t: str) -> Iterator[Hit]:
+    for pattern in (_WHAT3WORDS, _COORDINATES):
+        for m in pattern.finditer(t):
+            yield _hit("place", text, m.start(), m.end())
+
+
 def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
     for m in _OUTWARD_LOWER.finditer(t):
         if _OUTWARD.fullmatch(m.group("pc").upper()):
@@ -1205,6 +1220,7 @@ def _vehicles(text: str, t: str) -> Iterator[Hit]:
 
 _ID_CUE = re.compile(
     r"(?P<cue>hospital|patient|unit|MRN|medical record|case|crime|incident|log|occurrence|CAD|"
+    r"UPN|ULN|unique pupil|pupil|learner|"
     r"referral|reference|ref|report|court|custody|URN|CRN|PNC|CRO|Athena|Niche|Storm|job|"
     r"episode|record|file|claim|tenancy|account|booking|ticket|serial|warrant|docket|"
     r"exhibit|offender|prisoner|prison|NOMIS|Mosaic|LCS|Liquidlogic|SystmOne|EMIS|Rio|RiO)"
@@ -1325,6 +1341,8 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
     digits = any(c.isdigit() for c in t)
     if digits or has_capital:
         hits += _addresses(text, t)  # streets need no number: "on Broadmead Road"
+    if "///" in t or (digits and "." in t):
+        hits += _spots(text, t)
     if digits:
         hits += _partial_postcodes(text, t)
         hits += _vehicles(text, t)

@@ -25,7 +25,17 @@ class Hit:
     text: str
 
 
-_NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+# The groups may be split by a space, a hyphen or a line break ("374 281\n9984").
+_NHS = re.compile(r"(?<![\d-])(\d{3})(?:[ -]|\r?\n)?(\d{3})(?:[ -]|\r?\n)?(\d{4})(?![\d-])")
+#: An NHS number read out in words ("nine five three eight ..."): ten digit words.
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
+    "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_SPOKEN = re.compile(
+    r"\b(?:(?:" + "|".join(_DIGIT_WORDS) + r")[ ,-]+){9}(?:" + "|".join(_DIGIT_WORDS) + r")\b",
+    re.I,
+)
 _NINO = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TSW-Z][A-CEGHJ-NPR-TW-Z]"
     r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b"
@@ -61,7 +71,18 @@ def _nhs(text: str) -> Iterator[Hit]:
     from stdnum.gb import nhs
 
     for m in _NHS.finditer(text):
-        if nhs.is_valid(m.group(0)):
+        if nhs.is_valid("".join(m.groups())):
+            yield Hit("nhs-number", m.start(), m.end(), m.group(0))
+
+
+def _spoken_nhs(text: str) -> Iterator[Hit]:
+    """Ten digits in words that pass the NHS number's check digit (the check keeps
+    "one, two, three..." in prose from counting)."""
+    from stdnum.gb import nhs
+
+    for m in _SPOKEN.finditer(text):
+        number = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", m.group(0)))
+        if nhs.is_valid(number):
             yield Hit("nhs-number", m.start(), m.end(), m.group(0))
 
 
@@ -381,6 +402,8 @@ class Detector:
             ]
             if _TEN_DIGITS.search(text):
                 hits += [*_nhs(text), *_phone(text)]
+        if " five " in lower or " nine " in lower or " eight " in lower or " seven " in lower:
+            hits += _spoken_nhs(text)
         if self.deny is not None:
             hits += _deny(text, self.deny)
         return hits

@@ -13,7 +13,9 @@ text they are given is first made to read as it is shown:
 3. letters and digits of other scripts that look like Latin ones are folded to
    them, from Unicode's confusables table (UTS #39) as the
    ``confusable_homoglyphs`` package ships it;
-4. invisible characters are dropped: every format character (category Cf, which
+4. invisible characters are dropped, and marks that no Latin letter composes
+   with (an underline or strike-through drawn with combining characters):
+   every format character (category Cf, which
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
    the combining grapheme joiner, Hangul fillers);
@@ -161,6 +163,8 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
         for part in unicodedata.normalize("NFKC", ch):
             if ord(part) in _IGNORABLE or unicodedata.category(part) == "Cf":
                 continue
+            if unicodedata.category(part) == "Mn" and out and out[-1].isascii():
+                continue  # a mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam"
             out.append(fold.get(part, part))
             where.append(origin[i])
     where.append(origin[len(text)])

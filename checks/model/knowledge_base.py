@@ -20,6 +20,7 @@ from checks.model import (
 )
 from checks.model.config import Config
 from checks.model.findings import Problem
+from checks.model.tor_versions import ApprovedVersion
 from checks.model.working_days import WorkingCalendar
 
 DocKind = Literal["tor", "brief", "procedure", "page"]
@@ -123,6 +124,9 @@ class KnowledgeBase:
     #: files, and entries of lists, whose records are missing because they did not load
     unloaded: list[Unloaded] = field(default_factory=list)
     files_read: int = 0
+    #: the approved versions of each ToR that git's history holds, by group: read
+    #: on first need by the meeting checks (checks/rules/_in_force.py)
+    tor_history: dict[str, list[ApprovedVersion]] = field(default_factory=dict)
 
     @property
     def nation(self) -> str:

@@ -8,6 +8,7 @@ of kind `ad hoc` (a rapid review called at short notice) the lead time is the
 ToR's `ad_hoc_papers_days`; a ToR that sets none has no papers rule for them,
 and they are not checked. Nor are meetings of a group whose ToR lists
 `papers_days` under `not_stated`: no deadline is assumed, and TOR011 reports it.
+Each meeting is judged against the ToR in force on its date (see MTG001).
 
 ## Why
 
@@ -41,6 +42,7 @@ from collections.abc import Iterator
 from checks.model.findings import Problem, Severity
 from checks.model.meeting import is_ad_hoc
 from checks.model.working_days import plural
+from checks.rules._in_force import tor_in_force
 from checks.rules.base import Context, Options
 
 CODE = "MTG002"
@@ -51,7 +53,8 @@ NEEDS = ("tors", "calendar")
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for meeting in ctx.kb.meetings:
-        tor = ctx.kb.tors.get(meeting.group)
+        in_force = tor_in_force(ctx, meeting)
+        tor = in_force.tor if in_force is not None else None
         if tor is None or meeting.papers_sent is None:
             continue
         days = tor.papers_days
@@ -69,6 +72,6 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 meeting.line_of("papers_sent"),
                 f"papers for the {meeting.date} meeting went out "
                 f"{plural(ahead, 'working day')} before it; the ToR asks for "
-                f"{days} (by {latest})",
+                f"{days} (by {latest}){in_force.note() if in_force else ''}",
                 f"{meeting.group}@{meeting.date}",
             )

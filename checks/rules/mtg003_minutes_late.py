@@ -4,7 +4,8 @@
 
 `minutes_sent` must be within the ToR's `minutes_within` period (15 working days
 by default) of the meeting. With no `minutes_sent`, the minutes are overdue
-once that period has passed.
+once that period has passed. Each meeting is judged against the ToR in force
+on its date (see MTG001).
 
 ## Why
 
@@ -37,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
+from checks.rules._in_force import tor_in_force
 from checks.rules.base import Context, Options
 
 CODE = "MTG003"
@@ -47,17 +49,19 @@ NEEDS = ("tors", "calendar")
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for meeting in ctx.kb.meetings:
-        tor = ctx.kb.tors.get(meeting.group)
+        in_force = tor_in_force(ctx, meeting)
+        tor = in_force.tor if in_force is not None else None
         if tor is None or not tor.stated("minutes_within"):
             continue  # no deadline stated: TOR011 says so, and none is assumed
         deadline = tor.minutes_within.after(meeting.date, ctx.calendar)
         subject = f"{meeting.group}@{meeting.date}"
+        note = in_force.note() if in_force else ""
         if meeting.minutes_sent is not None and meeting.minutes_sent > deadline:
             yield Problem(
                 meeting.source,
                 meeting.line_of("minutes_sent"),
                 f"minutes of the {meeting.date} meeting went out on {meeting.minutes_sent}; "
-                f"the ToR allows {tor.minutes_within} (by {deadline})",
+                f"the ToR allows {tor.minutes_within} (by {deadline}){note}",
                 subject,
             )
         elif meeting.minutes_sent is None and ctx.today > deadline:
@@ -65,6 +69,6 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 meeting.source,
                 meeting.line_of("date"),
                 f"no minutes are recorded for the {meeting.date} meeting; they were due by "
-                f"{deadline} ({tor.minutes_within} after the meeting)",
+                f"{deadline} ({tor.minutes_within} after the meeting){note}",
                 subject,
             )

@@ -1,0 +1,29 @@
+"""The ToR a meeting is judged against: the version in force on its date.
+
+Shared by the meeting checks (MTG001 to MTG003). Git's history is read only
+when the file as it stands cannot answer: it is proposed or a draft, or the
+meeting came before it was approved; and then once per ToR in a run.
+"""
+
+from __future__ import annotations
+
+from checks.loading.tor_history import approved_versions
+from checks.model.meeting import Meeting
+from checks.model.tor_versions import InForce, needs_history, version_in_force
+from checks.rules.base import Context
+
+
+def tor_in_force(ctx: Context, meeting: Meeting) -> InForce | None:
+    """The version of the meeting's group's ToR in force on the meeting's date;
+    None when the group has no ToR, or none approved on record."""
+    current = ctx.kb.tors.get(meeting.group)
+    if current is None:
+        return None
+    if not needs_history(current, meeting.date):
+        return InForce(current, current=True, known=True)
+    earlier = ctx.kb.tor_history.get(current.id)
+    if earlier is None:
+        max_bytes = int(ctx.kb.config.max_file_mb * 1024 * 1024)
+        earlier = approved_versions(ctx.kb.root, current.source, max_bytes)
+        ctx.kb.tor_history[current.id] = earlier
+    return version_in_force(meeting.date, current, earlier)

@@ -1,20 +1,24 @@
-"""Benchmark `kb check` against check-jsonschema, side by side in one run.
+"""Benchmark `kb check` at two scales, side by side in one run.
 
-Generates a knowledge base of 500 action files holding 10,000 actions, 1,000
-briefs and 100 ToRs, then times (wall clock, interpreter start included):
+- realistic: a partnership's own size, 15 ToRs, 40 briefs, 300 actions in 20
+  files and 30 meetings (the example, with generated ToRs, briefs, action plans
+  and meetings added);
+- large: 10,000 actions in 500 files, 1,000 briefs and 100 ToRs, where
+  `check-jsonschema` validating only the action files against the JSON Schema
+  exported from the same pydantic model is timed too.
 
-- `kb check --no-cache --jobs 1`: every file parsed, in one process (cold);
-- `kb check --no-cache`: every file parsed, the parsing shared among the cores;
-- `kb check` on a first run: as above, and the parse cache written;
-- `kb check` with its parse cache filled by an earlier run, and nothing changed
-  since (warm: the case of a re-run, pre-commit, or CI that restores the cache);
-- `kb check` after one action file and one brief were edited (incremental);
-- `check-jsonschema` validating only the 500 action files against the JSON Schema
-  exported from the same pydantic model;
-- for scale, the floor under any PyYAML-based checker: a Python script that only
-  loads every YAML file and front matter with PyYAML's C loader, and checks nothing.
+For each, `kb check` is timed cold (`--no-cache`: every file parsed and every
+text read by the anonymisation gate's language model) and warm (the parse cache
+filled by an earlier run, nothing edited since: a re-run, pre-commit, or CI that
+restores the cache), as wall-clock time with the interpreter's start, and as
+CPU time (user + system), which a busy machine disturbs less. A floor is timed
+too: a script that only loads the same YAML with PyYAML's C loader.
 
-    python benchmarks/bench_check.py [--runs 5]
+    python benchmarks/bench_check.py [--runs 5] [--cold-runs 1] [--scale realistic|large|both]
+
+It times the `checks` package next to this script (or the one in the folder
+named by `--code`, to compare with another checkout), compiled to bytecode first
+as an install does.
 """
 
 from __future__ import annotations
@@ -22,14 +26,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -39,82 +44,93 @@ from scale import generate
 from checks.model import ActionPlan
 
 BIN = Path(sys.executable).parent
+HERE = Path(__file__).resolve().parent.parent
+
+#: (extra briefs, extra ToRs, action files, actions per file, extra meetings):
+#: the example already has 10 briefs, 6 ToRs and 13 meetings.
+SCALES = {
+    "realistic": (30, 9, 20, 15, 17),
+    "large": (1000, 100, 500, 20, 0),
+}
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:6.2f} s wall, {self.cpu:6.2f} s CPU"
 
 
 def _time(
     cmd: list[str],
     runs: int,
     env: dict[str, str] | None = None,
-    before: Any = None,
     ok: tuple[int, ...] = (0, 1),  # 1: findings, for kb check and check-jsonschema
-) -> float:
-    times = []
+) -> Timing:
+    walls, cpus = [], []
     for _ in range(runs):
-        if before is not None:
-            before()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
-        times.append(time.perf_counter() - start)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if proc.returncode not in ok:
             raise SystemExit(f"{cmd[0]} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return statistics.median(times)
+    return Timing(statistics.median(walls), statistics.median(cpus))
+
+
+def bench(scale: str, code: Path, runs: int, cold_runs: int, tmp: Path) -> None:
+    briefs, tors, action_files, actions, meetings = SCALES[scale]
+    root = generate(tmp / scale, briefs, tors, action_files, actions, meetings)
+    env = {**os.environ, "PYTHONPATH": str(code), "KB_CACHE_DIR": str(tmp / f"cache-{scale}")}
+    env.pop("KB_NO_CACHE", None)
+    command = [sys.executable, "-m", "checks", "check", str(root), "--as-of", "2026-11-25"]
+    cold = _time([*command, "--no-cache"], cold_runs, env)
+    # What a cold run costs besides the anonymisation gate's language model.
+    no_model = _time([*command, "--no-cache", "--ignore", "ANO"], runs, env)
+    subprocess.run(command, capture_output=True, check=False, env=env)  # fill the cache
+    warm = _time(command, runs, env)
+    floor = _time([sys.executable, "-c", FLOOR, str(root)], runs, ok=(0,))
+    counted = sum(1 for _ in (root / "data/actions").glob("*.yaml"))
+    print(
+        f"{scale}: {len(list((root / 'docs/tor').glob('*.md')))} ToRs, "
+        f"{len(list((root / 'docs/briefs').glob('*.md')))} briefs, "
+        f"{action_files * actions} actions in {counted} files"
+    )
+    print(f"  kb check, cold (--no-cache):        {cold}")
+    print(f"  ... cold without ANO001 and ANO002: {no_model}")
+    print(f"  kb check, warm (cache filled):      {warm}")
+    print(f"  floor, PyYAML's C loader only:      {floor}")
+    if scale == "large":
+        schema = tmp / "actions.schema.json"
+        schema.write_text(json.dumps(ActionPlan.model_json_schema()))
+        files = sorted(str(p) for p in (root / "data/actions").glob("*.yaml"))
+        cj = _time([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files], runs)
+        print(f"  check-jsonschema, action files only: {cj}")
+        print(f"  check-jsonschema / kb check warm: {cj.wall / warm.wall:.1f}x wall")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--scale", choices=["realistic", "large", "both"], default="both")
+    parser.add_argument("--code", type=Path, default=HERE, help="the checkout to time")
     args = parser.parse_args()
-    compile_package()
+    compile_package(args.code / "checks")
     with tempfile.TemporaryDirectory() as tmp:
-        root = generate(Path(tmp) / "kb", briefs=1000, tors=100, action_files=500, actions=20)
-        schema = Path(tmp) / "actions.schema.json"
-        schema.write_text(json.dumps(ActionPlan.model_json_schema()))
-        actions = sorted(str(p) for p in (root / "data/actions").glob("*.yaml"))
-        kb = [str(BIN / "kb"), "check", str(root), "--as-of", "2026-11-25"]
-        env = {**os.environ, "KB_CACHE_DIR": str(Path(tmp) / "cache")}
-        env.pop("KB_NO_CACHE", None)
-        one_core = _time([*kb, "--no-cache", "--jobs", "1"], args.runs)
-        cold = _time([*kb, "--no-cache"], args.runs)
-        first_cache = Path(tmp) / "first"
-        first = _time(
-            kb,
-            args.runs,
-            {**env, "KB_CACHE_DIR": str(first_cache)},
-            before=lambda: shutil.rmtree(first_cache, ignore_errors=True),
-        )
-        subprocess.run(kb, capture_output=True, check=False, env=env)  # fill the cache
-        warm = _time(kb, args.runs, env)
-        plan = root / "data/actions/CSPR-2000-01.yaml"
-        brief = root / "docs/briefs/scaled-0001.md"
-        edits = iter(range(1_000_000))
-
-        def edit() -> None:
-            n = next(edits)
-            plan.write_text(plan.read_text() + f"# edit {n}\n")
-            brief.write_text(brief.read_text() + f"\nEdited ({n}).\n")
-
-        incremental = _time(kb, args.runs, env, before=edit)
-        floor = _time([sys.executable, "-c", FLOOR, str(root)], args.runs, ok=(0,))
-        cj = _time(
-            [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *actions], args.runs
-        )
+        for scale in ("realistic", "large") if args.scale == "both" else (args.scale,):
+            bench(scale, args.code.resolve(), args.runs, args.cold_runs, Path(tmp))
+            shutil.rmtree(Path(tmp) / scale)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print("kb check, whole knowledge base (10,000 actions, 1,000 briefs, 100 ToRs):")
-    rows = [
-        ("cold, --no-cache --jobs 1 (one core)", one_core),
-        (f"cold, --no-cache ({cores} cores)", cold),
-        ("first run, cache written", first),
-        ("warm, cache filled, nothing edited", warm),
-        ("two files edited since", incremental),
-    ]
-    for label, seconds in rows:
-        print(f"  {label + ':':<40} {seconds:.2f} s  ({cj / seconds:.1f}x check-jsonschema)")
-    print(f"check-jsonschema, the 500 action files only: {cj:.2f} s")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
-        f"floor: PyYAML's C loader reading every file, checking nothing: {floor:.2f} s "
-        f"({cj / floor:.1f}x)"
+        f"(median of {args.runs} runs each, {args.cold_runs} cold; {cores} cores, "
+        f"load average {load:.1f} at the end)"
     )
-    print(f"(median of {args.runs} runs each, in one run of this script)")
 
 
 # Loads what kb check loads (action plans, meeting logs, the register and front

@@ -1,6 +1,9 @@
 """Generate a large, valid knowledge base from the example, for benchmarks.
 
 python benchmarks/scale.py OUT --briefs 1000 --tors 100 --action-files 500 --actions 20
+
+The counts are of what is added to the example's own pages and meetings (6 ToRs,
+10 briefs, 13 meetings); its action plans are replaced by the generated ones.
 """
 
 from __future__ import annotations
@@ -56,7 +59,13 @@ def _sentence(rng: random.Random, n: int = 14) -> str:
 
 
 def generate(
-    out: Path, briefs: int, tors: int, action_files: int, actions: int, seed: int = 7
+    out: Path,
+    briefs: int,
+    tors: int,
+    action_files: int,
+    actions: int,
+    meetings: int = 0,
+    seed: int = 7,
 ) -> Path:
     rng = random.Random(seed)
     if out.exists():
@@ -106,6 +115,20 @@ def generate(
                 ]
         (out / "data/actions" / f"{ref}.yaml").write_text("\n".join(body) + "\n")
 
+    # Meetings of the example's groups, a month apart, quorate and on time.
+    held = ["meetings:"]
+    for i in range(meetings):
+        day = date(2025, 1, 9) + timedelta(days=28 * i)
+        held += [
+            f"  - group: {('executive', 'case-review', 'learning-development')[i % 3]}",
+            f"    date: {day}",
+            "    present: [council, icb, police, community-health, hospital, education]",
+            f"    papers_sent: {day - timedelta(days=8)}",
+            f"    minutes_sent: {day + timedelta(days=12)}",
+        ]
+    if meetings:
+        (out / "data/meetings/scaled.yaml").write_text("\n".join(held) + "\n")
+
     template = (REPO / "docs/tor/case-review.md").read_text()
     for i in range(tors):
         text = template.replace("title: Case Review Group", f"title: Scaled Group {i:03d}")
@@ -143,8 +166,9 @@ def main() -> None:
     parser.add_argument("--tors", type=int, default=100)
     parser.add_argument("--action-files", type=int, default=500)
     parser.add_argument("--actions", type=int, default=20)
+    parser.add_argument("--meetings", type=int, default=0)
     args = parser.parse_args()
-    generate(args.out, args.briefs, args.tors, args.action_files, args.actions)
+    generate(args.out, args.briefs, args.tors, args.action_files, args.actions, args.meetings)
     print(f"wrote {args.out}")
 
 

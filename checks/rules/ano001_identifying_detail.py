@@ -253,11 +253,13 @@ class _Finder:
 
     The detectors are a pure function of the text and these settings, and they
     are most of the time this check takes, so an unchanged text is not scanned
-    twice: with a parse cache in use, its answer is kept under a digest of the
-    text (checks.speed.cache.recall). The kind it is kept under holds the
-    settings (and the language model's name), so changing one starts afresh.
-    Texts not yet known are read together, which lets the language model take
-    them in batches; a run that knows every text never loads the model at all.
+    twice: with a parse cache in use, its hits, as written and as read, are
+    kept under a digest of the text as written (checks.speed.cache.recall), so
+    a run that knows a text neither reads it as shown nor scans it. The kind it
+    is kept under holds the settings (and the language model's name), so
+    changing one starts afresh. Texts not yet known are read together, which
+    lets the language model take them in batches; a run that knows every text
+    never loads the model at all.
     """
 
     def __init__(self, kb: KnowledgeBase, options: Opts) -> None:
@@ -267,14 +269,14 @@ class _Finder:
 
     def prepare(self, texts: list[str]) -> None:
         """Work out the answers for every text at once (see the class's description)."""
-        reads: dict[str, str] = {}
-        for text in texts:
-            if text not in self.seen and text not in reads:
-                reads[text] = normalise(text).text if needs_normalising(text) else text
-        unique = list(dict.fromkeys(reads.values()))
-        answers = dict(zip(unique, recall(self.kind, unique, self.detector.find_many), strict=True))
-        for text, read in reads.items():
-            self.seen[text] = self._as_written(text, read, answers[read])
+        new = [text for text in dict.fromkeys(texts) if text not in self.seen]
+        self.seen.update(zip(new, recall(self.kind, new, self._find), strict=True))
+
+    def _find(self, texts: list[str]) -> list[Found]:
+        reads = [normalise(text).text if needs_normalising(text) else text for text in texts]
+        unique = list(dict.fromkeys(reads))
+        answers = dict(zip(unique, self.detector.find_many(unique), strict=True))
+        return [self._as_written(t, r, answers[r]) for t, r in zip(texts, reads, strict=True)]
 
     @staticmethod
     def _as_written(text: str, read: str, hits: list[Hit]) -> Found:

@@ -224,7 +224,8 @@ def _texts(ctx: Context) -> Iterator[Texts]:
         # as written, less its suffix: a name joined by hyphens ("firstname-surname") is
         # found as one (checks.anonymise.context's slugs).
         name = doc.docs_path.rsplit(".", 1)[0]
-        yield path, subject, [(doc.body_line, doc.body), *texts, (1, name)]
+        shown = _attribute_texts(doc.body, doc.body_line)
+        yield path, subject, [(doc.body_line, doc.body), *texts, (1, name), *shown]
     partnership = kb.partnership
     if partnership is not None:
         yield _record(partnership.source, "partnership", partnership.raw, "agencies")
@@ -242,6 +243,29 @@ def _texts(ctx: Context) -> Iterator[Texts]:
         yield _record(meeting.source, f"{meeting.group}@{meeting.date}", meeting.raw)
     for path, text in static_texts(kb):
         yield path, path, [(1, text)]
+
+
+#: HTML attributes whose values a reader can see or hear (a tooltip, a screen
+#: reader's label, alternative text) or a script can show (``data-*``).
+_SHOWN_ATTRIBUTE = re.compile(
+    r"\s(?:title|alt|aria-label|aria-description|aria-roledescription|"
+    r"aria-placeholder|aria-valuetext|placeholder|label|summary|abbr|content|value|"
+    r"data-[\w-]+)\s*=\s*(?:\"(?P<d>[^\"<>]{2,500})\"|'(?P<s>[^'<>]{2,500})')",
+    re.I,
+)
+
+
+def _attribute_texts(body: str, first_line: int) -> list[tuple[int, str]]:
+    """The values of a page's HTML attributes that are shown or read out, each read on
+    its own at its line: in the page's text a name in ``title="..."`` sits among
+    markup, which the language model reads as noise."""
+    if "=" not in body or "<" not in body:
+        return []
+    out: list[tuple[int, str]] = []
+    for m in _SHOWN_ATTRIBUTE.finditer(body):
+        at = m.start("d") if m.group("d") is not None else m.start("s")
+        out.append((first_line + body.count("\n", 0, at), m.group("d") or m.group("s")))
+    return out
 
 
 Found = list[tuple[Hit, str]]  # each hit in the text as written, and the text as read

@@ -180,3 +180,8 @@ def test_a_name_in_an_attribute_a_reader_sees_or_hears(files, check, markup, det
     found_ = [f.match for f in result.findings if f.code == "ANO001"]
     # (A given name that is also a word, "Precious", may be left to the surname.)
     assert any(m and m in detail and len(m) > 4 for m in found_), found_
+
+
+def test_a_name_written_backwards_under_a_right_to_left_override(example):
+    text = "Her uncle, \u202ekcinraB eiraM\u202c, collected her."
+    assert ("name", "kcinraB eiraM\u202c") in found(example, text)

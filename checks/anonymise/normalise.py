@@ -19,7 +19,9 @@ text they are given is first made to read as it is shown:
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
    the combining grapheme joiner, Hangul fillers);
-5. emphasis that touches a letter, and inline style tags inside a word, which
+5. text after a right-to-left override (U+202E) is read reversed, as it is
+   shown, up to the next directional control or the line's end;
+6. emphasis that touches a letter, and inline style tags inside a word, which
    the page shows as nothing but a change of style, are dropped first: ``Rh**ian**non`` and
    ``Rh<b>ian</b>non`` both read "Rhiannon". (Markdown reads ``*`` inside a word
    as emphasis, not ``_``: ``x_y_23`` stays as it is; ``2*3`` too.)
@@ -93,8 +95,13 @@ class Normalised:
     origin: list[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the normalised ``text[start:end]``."""
-        return self.origin[start], self.origin[end]
+        """The original span of the normalised ``text[start:end]`` (all of it, where a
+        reversed run put its characters out of order)."""
+        lo, hi = self.origin[start], self.origin[end]
+        if end > start:
+            inside = self.origin[start:end]
+            lo, hi = min(inside), max(hi, max(inside) + 1)
+        return lo, hi
 
 
 def normalise(text: str) -> Normalised:
@@ -102,6 +109,8 @@ def normalise(text: str) -> Normalised:
     origin = list(range(len(text) + 1))
     if "*" in text or "<" in text:
         text, origin = _drop_in_word_markup(text, origin)
+    if "\u202e" in text:
+        text, origin = _reverse_overrides(text, origin)
     for _ in range(_MAX_ROUNDS):
         if "&" not in text:
             break
@@ -146,6 +155,28 @@ def _drop_in_word_markup(text: str, origin: list[int]) -> tuple[str, list[int]]:
         pos = m.end()
     if not out:
         return text, origin
+    out.append(text[pos:])
+    where.extend(origin[pos:])  # includes the end
+    return "".join(out), where
+
+
+#: Text after a right-to-left override is shown reversed, up to the next
+#: directional formatting character or the end of its line.
+_OVERRIDE = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+
+
+def _reverse_overrides(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` with each right-to-left override's run reversed, as it is shown
+    ("\u202edleifhtihW nairB" shows as "Brian Whitfield")."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _OVERRIDE.finditer(text):
+        out.append(text[pos : m.start(1)])
+        where.extend(origin[pos : m.start(1)])
+        out.append(m.group(1)[::-1])
+        where.extend(origin[m.start(1) : m.end(1)][::-1])
+        pos = m.end(1)
     out.append(text[pos:])
     where.extend(origin[pos:])  # includes the end
     return "".join(out), where

@@ -99,7 +99,7 @@ def found(facts: Facts) -> dict[str, Any]:
 
     return {
         "title": value(facts.title),
-        "status": value(facts.status) or "approved",
+        "status": value(facts.status) or ("approved" if facts.approval else None),
         "version": value(facts.version),
         "approved_on": value(facts.approved_on),
         "next_review": value(facts.next_review),
@@ -113,6 +113,7 @@ def found(facts: Facts) -> dict[str, Any]:
         "ad_hoc": facts.ad_hoc is not None,
         "meeting_length": value(facts.meeting_length),
         "papers_days": value(facts.papers_days),
+        "ad_hoc_papers_days": value(facts.ad_hoc_papers_days),
         "minutes_within": value(facts.minutes_within),
         "reporting_line": value(facts.reporting_line),
         "reporting_cadence": value(facts.reporting_cadence),
@@ -665,3 +666,82 @@ def test_a_pypdf_module_beside_the_document_is_not_run(
 
 def _never_called(path: Path) -> Any:
     raise AssertionError(f"{path} was read")
+
+
+# --- Approval and ad hoc papers: only what the document says -----------------
+
+MEETINGS_TXT = """\
+Terms of Reference: Harrowby Rapid Review Group
+
+Approved by the Executive on 3 February 2026. To be reviewed February 2027.
+
+The group decides whether a serious incident needs a local review.
+
+Members are drawn from the council, the ICB and the police.
+
+The group is chaired by the Head of Safeguarding from the council.
+
+The group meets monthly, and ad hoc for rapid reviews.
+
+Papers go out five working days before each meeting, and two working days before an ad hoc
+meeting.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "usual", "ad_hoc"),
+    [
+        (
+            "Papers go out five working days before each meeting, and two working days "
+            "before an ad hoc meeting.",
+            5,
+            2,
+        ),
+        ("Papers for rapid review meetings go out one working day before them.", None, 1),
+        ("Papers go out 3 working days before the meeting.", 3, None),
+        ("Extraordinary meetings may be called; the agenda goes out 2 days ahead.", None, 2),
+    ],
+)
+def test_ad_hoc_papers_days_when_stated(
+    sentence: str, usual: int | None, ad_hoc: int | None
+) -> None:
+    from checks.authoring.importing.meetings import find_deadlines
+    from checks.authoring.importing.reading import Line
+
+    facts = Facts()
+    find_deadlines([Line(sentence, "para", "line 1")], facts)
+    assert (facts.papers_days.value if facts.papers_days else None) == usual
+    assert (facts.ad_hoc_papers_days.value if facts.ad_hoc_papers_days else None) == ad_hoc
+
+
+def test_ad_hoc_papers_days_reach_the_page(root: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "rapid.txt"
+    doc.write_text(MEETINGS_TXT)
+    _, front, text = imported(root, doc)
+    assert front["papers_days"] == 5 and front["ad_hoc_papers_days"] == 2
+    assert front["status"] == "approved" and str(front["approved_on"]) == "2026-02-03"
+    assert "status" not in front.get("not_stated", [])
+    assert any(line.startswith("ad_hoc_papers_days: 2  # line ") for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["Refreshed: November 2023. For review: May 2024.", "Reviewed June 2022.", ""],
+    ids=["refreshed", "reviewed", "nothing"],
+)
+def test_a_document_that_does_not_say_it_was_approved_is_not_marked_approved(
+    root: Path, tmp_path: Path, control: str
+) -> None:
+    doc = tmp_path / "unapproved.txt"
+    doc.write_text(MEETINGS_TXT.replace(MEETINGS_TXT.splitlines()[2], control))
+    page, front, text = imported(root, doc)
+    assert front["status"] == "proposed"
+    assert "status" in front["not_stated"]
+    assert "approved_on" not in front  # a "refreshed" date is kept as a comment only
+    assert "not stated: the document does not say it was approved" in text
+    findings = [f for f in run(load(root), TODAY).findings if f.subject == page.stem]
+    assert any(
+        f.code == "TOR011" and "does not state that it was approved" in f.message for f in findings
+    )
+    if "May 2024" in control:  # its review date still binds: the lapse is found
+        assert any(f.code == "TOR001" for f in findings)

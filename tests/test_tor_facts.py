@@ -212,3 +212,24 @@ def test_unstated_members_are_not_a_missing_statutory_seat(tmp_path: Path) -> No
     front["members"] = []
     front["not_stated"] = ["members"]
     assert [code for code, _ in findings(tmp_path, files)] == ["TOR011"]
+
+
+def test_approval_not_stated_is_reported_and_its_review_date_still_binds(
+    tmp_path: Path,
+) -> None:
+    """As `kb import tor` writes a document that does not say it was approved."""
+    files = compliant()
+    panel(files)["status"] = "proposed"
+    del panel(files)["approved_on"]
+    panel(files)["next_review"] = "2024-05"
+    panel(files)["not_stated"] = ["status", "approved_on"]
+    found = findings(tmp_path, files)
+    assert ("TOR011", next(m for c, m in found if "approved (so" in m)) in found
+    assert any(c == "TOR001" and "2024-05-31" in m for c, m in found)
+
+
+def test_approved_and_approval_not_stated_disagree(tmp_path: Path) -> None:
+    files = compliant()
+    panel(files)["not_stated"] = ["status"]
+    found = findings(tmp_path, files)
+    assert any(c == "KB003" and "disagree" in m for c, m in found), found

@@ -21,6 +21,7 @@ Office = Literal["not stated", "to be decided"]
 # (TOR011), and no check puts a default in its place.
 Fact = Literal[
     "title",
+    "status",
     "version",
     "approved_on",
     "approved_by",
@@ -194,6 +195,11 @@ class TermsOfReference(Located):
                 "`members` needs at least one seat (or `not_stated: [members]` when the "
                 "document does not list them)"
             )
+        if self.status == "approved" and "status" in self.not_stated:
+            raise ValueError(
+                "`status: approved` and `status` under `not_stated` (the document does not "
+                "say it was approved) disagree; keep one"
+            )
         if self.quorum is not None and "quorum" in self.not_stated:
             raise ValueError("`quorum` is given and also listed under `not_stated`; keep one")
         return self
@@ -205,6 +211,12 @@ class TermsOfReference(Located):
         return "quorum" not in self.not_stated and (
             self.quorum is not None or self.quorum_rule is None
         )
+
+    @property
+    def in_use(self) -> bool:
+        """Approved, or a document in use that does not say it was approved
+        (`status` under `not_stated`): either way its review date binds."""
+        return self.status == "approved" or "status" in self.not_stated
 
     def stated(self, fact: str) -> bool:
         return fact not in self.not_stated

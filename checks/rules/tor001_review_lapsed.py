@@ -2,8 +2,9 @@
 
 ## What it checks
 
-For every ToR that is in force (status `approved`), whether its next review date
-is before today. The next review date is `next_review`, or, where only
+For every ToR that is in force (status `approved`, or a document in use that
+does not say it was approved: `status` under `not_stated`), whether its next
+review date is before today. The next review date is `next_review`, or, where only
 `review_cycle` is given, the approval date plus the cycle.
 
 ## Why
@@ -54,7 +55,7 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for tor in ctx.kb.tors.values():
         due = tor.review_due()
-        if tor.status != "approved" or due is None:
+        if not tor.in_use or due is None:
             continue
         msg = lapsed_message("the review of the ToR", due, ctx.today)
         if msg:

@@ -2,8 +2,8 @@
 
 ## What it checks
 
-For every approved ToR, whether its next review date falls within the warning
-window (60 days by default) from today.
+For every approved ToR (or one in use whose approval is not stated), whether
+its next review date falls within the warning window (60 days by default) from today.
 
 ## Why
 
@@ -48,7 +48,7 @@ def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     days = window(options.days, ctx.warning_days)
     for tor in ctx.kb.tors.values():
         due = tor.review_due()
-        if tor.status != "approved" or due is None:
+        if not tor.in_use or due is None:
             continue
         msg = due_soon_message("the review of the ToR", due, ctx.today, days)
         if msg:

@@ -4,8 +4,10 @@
 
 Each fact listed under a ToR's `not_stated` (as `kb import tor` writes it for
 what the document does not say): its quorum, how often it meets, its chair,
-its members, its review date, its version, its approval date, its reporting
-line, its deadlines for papers and minutes. It also reports a chair, co-chair
+its members, its review date, its version, whether and when it was approved
+(`kb import tor` never marks a document approved that does not say so: it
+writes `status: proposed` and lists `status`), its reporting line, its
+deadlines for papers and minutes. It also reports a chair, co-chair
 or vice-chair whose office is `to be decided`, and an approved ToR with no
 approval date. A missing review date of an approved or proposed ToR is left to
 TOR003.
@@ -55,6 +57,10 @@ SEVERITY = Severity.WARNING
 
 WHAT = {
     "title": ("its title", "`title:`"),
+    "status": (
+        "that it was approved (so it is not taken as in force)",
+        "`status: approved` with `approved_on` and `approved_by`",
+    ),
     "version": ("its version number", '`version: "1.0"`'),
     "approved_on": ("when it was approved", "`approved_on: YYYY-MM-DD`"),
     "approved_by": ("who approved it", "`approved_by:` and the group's id"),

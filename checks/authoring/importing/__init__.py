@@ -94,20 +94,37 @@ def front_matter(
     if facts.status is not None:
         put("status", facts.status, str(facts.status.value))
         status = str(facts.status.value)
-    else:
+    elif facts.approval is not None:
         status = "approved"
-        out.append("status: approved  # the document is not marked draft or proposed")
+        out.append("status: approved" + _said(facts.approval.line, "it says it was approved"))
+    else:
+        # Never approved by default: a ToR that does not say it was approved is
+        # not taken as in force (no meeting is judged against it) until it is.
+        status = "proposed"
+        missing.append("status")
+        out.append(
+            "status: proposed  # not stated: the document does not say it was approved; "
+            "set `approved` once the group confirms it"
+        )
     if facts.version is not None:
         put("version", facts.version)
     else:
         missing.append("version")
         out.append('version: "1.0"  # not stated: the number this page starts from')
-    put(
-        "approved_on",
-        facts.approved_on,
-        str(facts.approved_on.value) if facts.approved_on else None,
-        needed=status == "approved",
-    )
+    if "status" in missing and facts.approved_on is not None:
+        # A date of this version ("Refreshed: November 2023") that the document
+        # does not call an approval: kept for the reader, not as `approved_on`.
+        out.append(
+            f"# approved_on: {facts.approved_on.value}"
+            + _said(facts.approved_on.line, "a date of this version, not said to be an approval")
+        )
+    else:
+        put(
+            "approved_on",
+            facts.approved_on,
+            str(facts.approved_on.value) if facts.approved_on else None,
+            needed=status == "approved" or "status" in missing,
+        )
     approver: str | None = None
     if facts.approved_by is not None:
         approver = _match_group(kb, str(facts.approved_by.value))
@@ -178,6 +195,12 @@ def front_matter(
         "papers_days",
         facts.papers_days,
         str(facts.papers_days.value) if facts.papers_days else None,
+    )
+    put(
+        "ad_hoc_papers_days",
+        facts.ad_hoc_papers_days,
+        str(facts.ad_hoc_papers_days.value) if facts.ad_hoc_papers_days else None,
+        needed=False,
     )
     put(
         "minutes_within",

@@ -127,6 +127,8 @@ def find_dates(lines: list[Line], facts: Facts) -> None:
                 facts.approved_on = Fact(
                     found[0], line, "; ".join(n for n in (note, _month_note(found[1])) if n)
                 )
+                if not note:
+                    facts.approval = Fact("approved", line)
         m = re.search(
             r"\b(?i:approved|ratified|agreed|signed off) by (?:the )?([A-Z][^.,;]{3,60})", text
         )
@@ -140,6 +142,8 @@ def find_dates(lines: list[Line], facts: Facts) -> None:
         if m and control and facts.approved_by is None:
             by = re.split(r"\s+(?:on|in|at)\s+", m[1].strip(), maxsplit=1)[0]
             facts.approved_by = Fact(by, line)
+            if facts.approval is None:
+                facts.approval = Fact("approved", line)
 
 
 def _month_note(month_only: bool) -> str:

@@ -29,6 +29,9 @@ class Facts:
     version: Fact | None = None
     approved_on: Fact | None = None
     approved_by: Fact | None = None
+    #: the line that says this version was approved (a date "approved on", or
+    #: "approved by"); without it, and with no status, approval is not stated
+    approval: Fact | None = None
     next_review: Fact | None = None
     review_cycle: Fact | None = None
     purpose: Fact | None = None
@@ -46,6 +49,7 @@ class Facts:
     ad_hoc: Fact | None = None
     meeting_length: Fact | None = None
     papers_days: Fact | None = None
+    ad_hoc_papers_days: Fact | None = None
     minutes_within: Fact | None = None
     reporting_line: Fact | None = None
     reporting_cadence: Fact | None = None

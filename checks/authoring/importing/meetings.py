@@ -83,22 +83,44 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER.get(word.lower(), 0)
 
 
+_COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|ten|a)"
+_UNIT = r"(working days?|clear (?:working )?days?|days?|weeks?)"
+_AD_HOC = r"(?:ad[ -]hoc|extraordinary|rapid[ -]review|urgent|short[ -]notice)"
+_PAPERS = re.compile(
+    rf"\b(?:papers|agenda)\b[^.]*?\b{_COUNT}\s+{_UNIT}\b[^.]*?\b(?:before|prior|in advance)",
+    re.I,
+)
+# "... and two working days before an ad hoc meeting", "papers for ad hoc
+# meetings go out two working days before", "for rapid reviews, papers ... one day".
+_AD_HOC_PAPERS = re.compile(
+    rf"\b{_COUNT}\s+{_UNIT}\s+(?:before|prior to|in advance of)\s+(?:an?y?|each)?\s*"
+    rf"{_AD_HOC}"
+    rf"|\b{_AD_HOC}[^.]*?\b(?:papers|agenda)\b[^.]*?\b{_COUNT}\s+{_UNIT}\b"
+    rf"|\b(?:papers|agenda)\b[^.]*?\b{_AD_HOC}[^.]*?\b{_COUNT}\s+{_UNIT}\b",
+    re.I,
+)
+
+
+def _days(count: str, unit: str, line: Line) -> Fact | None:
+    n, unit = _count(count), unit.lower()
+    days = n * 5 if unit.startswith("week") else n
+    note = "" if "working" in unit else f'the document says "{count} {unit}"'
+    return Fact(days, line, note) if days and days <= 30 else None
+
+
 def find_deadlines(lines: list[Line], facts: Facts) -> None:
     for line in lines:
         text = line.text
-        papers = re.search(
-            r"\b(?:papers|agenda)\b[^.]*?\b(\d{1,2}|one|two|three|four|five|six|seven|ten|a)\s+"
-            r"(working days|clear (?:working )?days|days|weeks?)\b[^.]*?\b(before|prior|in "
-            r"advance)",
-            text,
-            re.I,
-        )
-        if papers and facts.papers_days is None:
-            n, unit = _count(papers[1]), papers[2].lower()
-            days = n * 5 if unit.startswith("week") else n
-            note = "" if "working" in unit else f'the document says "{papers[1]} {unit}"'
-            if days and days <= 30:
-                facts.papers_days = Fact(days, line, note)
+        ad_hoc = _AD_HOC_PAPERS.search(text)
+        if ad_hoc and facts.ad_hoc_papers_days is None:
+            count, unit = next(
+                (ad_hoc[i], ad_hoc[i + 1]) for i in (1, 3, 5) if ad_hoc[i] is not None
+            )
+            facts.ad_hoc_papers_days = _days(count, unit, line)
+        for papers in _PAPERS.finditer(text):
+            if re.search(_AD_HOC, papers[0], re.I) or facts.papers_days is not None:
+                continue  # the lead time for ad hoc meetings, not the usual one
+            facts.papers_days = _days(papers[1], papers[2], line)
         minutes = re.search(
             r"\b(?:minutes|notes|action log|record)\b[^.]*?\bwithin\s+(\d{1,2}|one|two|three|"
             r"four|five|ten|fifteen|a)\s+(working days|days|weeks?)\b",

@@ -169,13 +169,15 @@ class SiteBuild:
         docs = self.kb.documents
         return [docs[b.source].docs_path for b in self.public if b.source in docs]
 
-    def theme_vocabulary(self) -> set[str]:
-        """The theme tags a published brief may carry (the tags plugin's allow list):
-        each theme's label as shown, and the id of a theme whose entry did not load,
-        which a brief is not blamed for (it is reported where it failed)."""
-        labels = {t.label for t in self.view.themes.values()}
-        lost = {t for b in self.public for t in b.themes if self.kb.lost("themes", t)}
-        return labels | lost
+    def theme_vocabulary(self) -> set[str] | None:
+        """The theme tags a published brief may carry (the tags plugin's allow
+        list): each theme's label as shown. None while any entry of the themes
+        did not load: a broken entry can swallow the next one's id, so the
+        vocabulary is not known, and a brief must not be refused for the file's
+        fault (KB002 reports it, and fails a strict build)."""
+        if self.kb.unloaded_from("themes"):
+            return None
+        return {t.label for t in self.view.themes.values()}
 
     def record(self, src_uri: str) -> TermsOfReference | Brief | Procedure | None:
         """The record a docs page holds, if any (looked up for every page: keep it O(1))."""

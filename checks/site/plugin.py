@@ -184,10 +184,9 @@ class SitePlugin:
         # with anything else stops the build. The plugin copies the list in its own
         # on_config (the hook runs this one first), and compares Tag objects; the
         # labels are escaped as on_page_markdown escapes a page's tags.
-        tags = config.plugins.get("material/tags")
-        if tags is not None:
-            allowed = {self.mkdocs.tag(plain(t)) for t in build.theme_vocabulary()}
-            tags.config.tags_allowed = allowed
+        tags, vocabulary = config.plugins.get("material/tags"), build.theme_vocabulary()
+        if tags is not None and vocabulary is not None:
+            tags.config.tags_allowed = {self.mkdocs.tag(plain(t)) for t in vocabulary}
         return config
 
     def _settings(self, raw: object) -> SiteSettings:

@@ -228,6 +228,20 @@ def test_an_unknown_theme_fails_the_build_by_the_tags_allow_list(tmp_path):
     assert "Drugs &amp; &lt;alcohol&gt;" in (tmp_path / "ok/briefs/themes/index.html").read_text()
 
 
+def test_the_allow_list_waits_for_the_themes_to_load_whole(tmp_path):
+    files = compliant()
+    build = SiteBuild.prepare(write(tmp_path / "whole", files), date(2026, 11, 25))
+    assert build.theme_vocabulary() == {"Neglect", "Voice of the child"}
+    # A bad indent can fold one entry into the one above: the vocabulary is not
+    # known, and no brief is refused for it (KB002 reports the file).
+    files["data/themes.yaml"] = (
+        "themes:\n  - id: neglect\n    label: Neglect\n   - id: voice\n    label: Voice\n"
+    )
+    build = SiteBuild.prepare(write(tmp_path / "broken", files), date(2026, 11, 25))
+    assert build.theme_vocabulary() is None
+    assert "KB002" in {f.code for f in build.result.findings}
+
+
 @pytest.mark.parametrize(
     "setting",
     [

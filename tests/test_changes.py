@@ -449,3 +449,23 @@ def test_chg005_reports_a_public_office_holder_added(repo):
     (found,) = [f for f in _chg005(root) if "office-holder" in f["message"]]
     assert found["file"] == "data/partnership.yaml"
     assert "(Independent Scrutineer)" in found["message"] and "Morwenna" not in found["message"]
+
+
+def test_diff_names_groups_and_agencies_of_meetings_and_action_owners(repo):
+    """What a person reads names groups and agencies; the JSON's structured
+    fields (paths, statuses) keep ids."""
+    root, files = repo
+    meetings = files["data/meetings/2026.yaml"]["meetings"]
+    meetings.append({"group": "panel", "date": "2026-11-19", "present": ["council", "icb"]})
+    meetings[0]["present"] = ["council", "icb"]
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][0]["owner"] = {
+        "agency": "police",
+        "role": "Superintendent",
+    }
+    write(root, files)
+    _, out, _ = kb("diff", str(root), "--base", "base", "--as-of", "2026-11-25")
+    assert "Meeting added: Review Panel on 2026-11-19" in out
+    assert "Meeting changed: Executive on 2026-10-01" in out
+    assert "A01 owner: " in out and "→ Testshire Police (Superintendent)" in out
+    for group_id in ("panel on", "exec on", "police ("):
+        assert group_id not in out

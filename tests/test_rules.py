@@ -270,7 +270,7 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
     ("TOR004", _quorum_without_icb, "docs/tor/panel.md", None, "Testshire ICB"),
     ("TOR005", _no_police_member, "docs/tor/panel.md", None, "Testshire Police has no seat"),
     ("TOR006", _set(tor, reports_to="board"), "docs/tor/panel.md", None, "`board`"),
-    ("TOR007", _loop, "docs/tor/exec.md", None, "exec → panel → exec"),
+    ("TOR007", _loop, "docs/tor/exec.md", None, "Executive → Review Panel → Executive"),
     ("TOR008", _history_backwards, "docs/tor/panel.md", None, "comes after 2.0"),
     (
         "TOR009",

@@ -233,3 +233,22 @@ def test_approved_and_approval_not_stated_disagree(tmp_path: Path) -> None:
     panel(files)["not_stated"] = ["status"]
     found = findings(tmp_path, files)
     assert any(c == "KB003" and "disagree" in m for c, m in found), found
+
+
+def test_messages_name_groups_not_only_ids(tmp_path: Path) -> None:
+    """Issue 16, item 5: a person reads names; the subject keeps the id."""
+    files = compliant()
+    panel_meetings(files)[1]["papers_sent"] = "2026-11-04"
+    panel_meetings(files)[0].pop("minutes_sent")
+    panel_meetings(files).append({"group": "panle", "date": "2026-11-12", "present": ["council"]})
+    found = findings(tmp_path, files)
+    messages = [m for _, m in found]
+    assert any(m.startswith("papers for the Review Panel meeting on 2026-11-05") for m in messages)
+    assert any(
+        "no minutes are recorded for the Executive meeting on 2026-10-01" in m for m in messages
+    )
+    assert any(
+        "known groups: `exec` (Executive), `panel` (Review Panel)" in m
+        for c, m in found
+        if c == "MTG005"
+    )

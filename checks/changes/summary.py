@@ -84,10 +84,7 @@ def _quorum(kb: KnowledgeBase, tor: TermsOfReference) -> str:
 
 def _group(kb: KnowledgeBase, group: str | None) -> str | None:
     """A group's title where its ToR is known, else its id."""
-    if group is None:
-        return None
-    tor = kb.tors.get(group)
-    return tor.title if tor is not None else group
+    return None if group is None else kb.group_name(group)
 
 
 def _tor_items(
@@ -168,7 +165,18 @@ def _review_items(base: KnowledgeBase, kb: KnowledgeBase) -> list[str]:
     return items
 
 
-def _action_items(old: list[Action], new: list[Action]) -> list[str]:
+def _owner(kb: KnowledgeBase, action: Action) -> str:
+    owner = action.owner
+    return "none" if owner is None else f"{kb.agency_name(owner.agency)} ({owner.role})"
+
+
+def _owner_key(action: Action) -> tuple[str | None, str] | None:
+    return None if action.owner is None else (action.owner.agency, action.owner.role)
+
+
+def _action_items(
+    base: KnowledgeBase, kb: KnowledgeBase, old: list[Action], new: list[Action]
+) -> list[str]:
     before = {a.id: a for a in old}
     items = []
     for a in new:
@@ -185,19 +193,27 @@ def _action_items(old: list[Action], new: list[Action]) -> list[str]:
                 f"{a.id} due date moved {moved}: {o.due} → {a.due}"
                 + (f" (reason: {reason})" if reason else " (no reason recorded)")
             )
-        if (o.owner, o.recommendation, o.evidence) != (a.owner, a.recommendation, a.evidence):
-            items.append(f"{a.id}: owner, recommendation or evidence changed")
+        if _owner_key(o) != _owner_key(a):
+            items.append(f"{a.id} owner: {_owner(base, o)} → {_owner(kb, a)}")
+        if (o.recommendation, o.evidence) != (a.recommendation, a.evidence):
+            items.append(f"{a.id}: recommendation or evidence changed")
     items += [f"{aid} removed" for aid in before]
     return items
 
 
-def _meeting_items(old: list[Meeting], new: list[Meeting]) -> list[str]:
-    key = lambda m: f"{m.group} on {m.date}"  # noqa: E731
-    o = {key(m): m for m in old}
-    n = {key(m): m for m in new}
-    items = [f"Meeting added: {k}" for k in n if k not in o]
-    items += [f"Meeting removed: {k}" for k in o if k not in n]
-    items += [f"Meeting changed: {k}" for k in n if k in o and o[k] != n[k]]
+def _meeting_items(
+    base: KnowledgeBase, kb: KnowledgeBase, old: list[Meeting], new: list[Meeting]
+) -> list[str]:
+    """Meetings added, removed or changed, each named by its group's title."""
+    o = {(m.group, m.date): m for m in old}
+    n = {(m.group, m.date): m for m in new}
+
+    def name(where: KnowledgeBase, key: tuple[str, object]) -> str:
+        return f"{_group(where, key[0])} on {key[1]}"
+
+    items = [f"Meeting added: {name(kb, k)}" for k in n if k not in o]
+    items += [f"Meeting removed: {name(base, k)}" for k in o if k not in n]
+    items += [f"Meeting changed: {name(kb, k)}" for k in n if k in o and o[k] != n[k]]
     return items
 
 
@@ -253,10 +269,12 @@ def summarise(
             plan = new_plan or old_plan
             s.title = f"Actions for {plan.review}" if plan else c.path
             s.items = _action_items(
-                old_plan.actions if old_plan else [], new_plan.actions if new_plan else []
+                base, kb, old_plan.actions if old_plan else [], new_plan.actions if new_plan else []
             )
         elif kind == "Meetings":
             s.items = _meeting_items(
+                base,
+                kb,
                 [m for m in base.meetings if m.source == old_path],
                 [m for m in kb.meetings if m.source == c.path],
             )

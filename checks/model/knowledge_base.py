@@ -170,6 +170,15 @@ class KnowledgeBase:
     def document_of(self, source: str) -> Document | None:
         return self.documents.get(source)
 
+    def group_name(self, group_id: str) -> str:
+        """A group's title where its ToR is known, else its id."""
+        tor = self.tors.get(group_id)
+        return tor.title if tor is not None else group_id
+
+    def known_groups(self) -> str:
+        """Every group id with its title, for a message saying what would be accepted."""
+        return ", ".join(f"`{gid}` ({tor.title})" for gid, tor in sorted(self.tors.items()))
+
     def agency_name(self, agency_id: str | None) -> str:
         if agency_id is None:
             return "no agency"

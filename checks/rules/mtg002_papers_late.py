@@ -70,7 +70,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 meeting.source,
                 meeting.line_of("papers_sent"),
-                f"papers for the {meeting.date} meeting went out "
+                f"papers for the {tor.title} meeting on {meeting.date} went out "
                 f"{plural(ahead, 'working day')} before it; the ToR asks for "
                 f"{days} (by {latest}){in_force.note() if in_force else ''}",
                 f"{meeting.group}@{meeting.date}",

@@ -60,7 +60,8 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 meeting.source,
                 meeting.line_of("minutes_sent"),
-                f"minutes of the {meeting.date} meeting went out on {meeting.minutes_sent}; "
+                f"minutes of the {tor.title} meeting on {meeting.date} went out on "
+                f"{meeting.minutes_sent}; "
                 f"the ToR allows {tor.minutes_within} (by {deadline}){note}",
                 subject,
             )
@@ -68,7 +69,8 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 meeting.source,
                 meeting.line_of("date"),
-                f"no minutes are recorded for the {meeting.date} meeting; they were due by "
+                f"no minutes are recorded for the {tor.title} meeting on {meeting.date}; "
+                "they were due by "
                 f"{deadline} ({tor.minutes_within} after the meeting){note}",
                 subject,
             )

@@ -50,8 +50,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 meeting.source,
                 meeting.line_of("group"),
-                f"the group `{meeting.group}` has no ToR; known groups: "
-                + ", ".join(sorted(ctx.kb.tors)),
+                f"the group `{meeting.group}` has no ToR; known groups: " + ctx.kb.known_groups(),
                 subject,
             )
         for i, agency in enumerate(meeting.present):

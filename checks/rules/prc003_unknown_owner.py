@@ -46,6 +46,6 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
                 proc.source,
                 proc.line_of("owner"),
                 f"the owner `{proc.owner}` is not a group with a ToR; known groups: "
-                + ", ".join(sorted(ctx.kb.tors)),
+                + ctx.kb.known_groups(),
                 path,
             )

@@ -45,12 +45,12 @@ def _unknown(ctx: Context, group: str) -> bool:
     return group not in ctx.kb.tors and not ctx.kb.lost("tors", group)
 
 
-def _message(field: str, name: str, known: list[str]) -> str:
+def _message(ctx: Context, field: str, name: str, known: list[str]) -> str:
     guess = difflib.get_close_matches(name, known, n=1)
-    hint = f"did you mean `{guess[0]}`? " if guess else ""
+    hint = f"did you mean `{guess[0]}` ({ctx.kb.group_name(guess[0])})? " if guess else ""
     return (
         f"`{field}` names the group `{name}`, which has no ToR; {hint}known groups: "
-        + ", ".join(known)
+        + ctx.kb.known_groups()
     )
 
 
@@ -60,12 +60,14 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         for field in ("reports_to", "approved_by"):
             name = getattr(tor, field)
             if name and _unknown(ctx, name):
-                yield Problem(tor.source, tor.line_of(field), _message(field, name, known), tor.id)
+                yield Problem(
+                    tor.source, tor.line_of(field), _message(ctx, field, name, known), tor.id
+                )
         for i, entry in enumerate(tor.history):
             if _unknown(ctx, entry.approved_by):
                 yield Problem(
                     tor.source,
                     tor.line_of("history", i, "approved_by"),
-                    _message(f"history[{i + 1}].approved_by", entry.approved_by, known),
+                    _message(ctx, f"history[{i + 1}].approved_by", entry.approved_by, known),
                     tor.id,
                 )

@@ -55,7 +55,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             continue
         reported.add(key)
         first = tors[loop[0]]
-        chain = " → ".join([*loop, loop[0]])
+        chain = " → ".join(ctx.kb.group_name(g) for g in [*loop, loop[0]])
         yield Problem(
             first.source,
             first.line_of("reports_to"),

@@ -147,7 +147,8 @@ def _entry(raw: Any, kind: str) -> PublicName:
 def shipped() -> tuple[PublicName, ...]:
     """The list shipped with the checker (``public_names.yaml``)."""
     text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    # libyaml's loader: the pure-Python one took a fifth of a second each run.
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     kinds = {"children": "child", "authors": "author", "helplines": "helpline"}
     return tuple(_entry(raw, kinds[group]) for group in kinds for raw in data[group])
 

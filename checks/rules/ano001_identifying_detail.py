@@ -7,7 +7,8 @@ procedures, every value of the data files pages are built from, and the docs
 folder's other text files) for details that identify someone, found by what
 they are, not by a list: Presidio Analyzer over spaCy's small English pipeline
 (people and places), and context rules for what a small model misses. Each is
-reported at its line with its kind:
+reported at its line and column with its kind, never quoting the detail
+(a report or build log outlives the text):
 
 | kind | how it is found |
 |---|---|
@@ -409,17 +410,20 @@ def _problems(
     file: str, subject: str, first_line: int, text: str, found: Found, unpublished: bool
 ) -> Iterator[Problem]:
     starts = [m.end() for m in re.finditer("\n", text)]
-    for hit, read in found:
-        line = first_line + bisect.bisect_right(starts, hit.start)
-        quiet = hit.kind == "deny-list" or unpublished
-        shown = "this text" if quiet else f"“{hit.text}”"
-        if not quiet and read != hit.text:
-            shown += f" (which reads as “{read}”)"
+    for hit, _read in found:
+        at = bisect.bisect_right(starts, hit.start)
+        line = first_line + at
+        column = hit.start - (starts[at - 1] if at else 0) + 1
+        # The detail itself is never quoted: reports and the build log outlive the
+        # text (a CI log is kept after the detail is removed from the branch). The
+        # kind, line and column find it; ``match`` (not printed) names it for a
+        # suppression.
         yield Problem(
             file,
             line,
-            f"{hit.kind}: {shown} could identify someone; replace it with a pseudonym or "
-            "a general description, or suppress this one occurrence with a reason",
+            f"{hit.kind} at column {column}: this text could identify someone; replace it with a "
+            "pseudonym or a general description, or suppress this one occurrence with a "
+            "reason",
             subject,
             match=hit.text,
         )

@@ -163,3 +163,28 @@ def test_a_proposal_with_no_approved_version_on_record_is_never_judged_against(
         f.code for f in run(load(root), TODAY).findings if f.subject.startswith("panel@")
     }
     assert not papers_and_minutes & {"MTG002", "MTG003"}
+
+
+def test_an_old_version_without_a_date_is_dated_by_the_current_history(tmp_path: Path) -> None:
+    """Version 1.0 was committed with no approval date: the current file's history
+    entry (1.0, 2025-06-30) dates it, not the day git saw it."""
+    root = tmp_path / "kb"
+    root.mkdir()
+    git(root, "init", "-q")
+    files = _files()
+    _panel(
+        files,
+        version="1.0",
+        next_review="2026-06-30",
+        quorum=["council", "icb", "police"],
+        not_stated=["approved_on"],
+        history=[],
+    )
+    del files["docs/tor/panel.md"][0]["approved_on"]
+    _commit(root, files, "Panel ToR 1.0, undated")
+    files = _files()
+    _panel(files, quorum=["council", "icb", "police", "school"])
+    _commit(root, files, "Panel ToR 2.0")
+    found = _absent(_quorum_findings(root))
+    assert "2026-05-07" not in found  # quorate under 1.0
+    assert "under version 1.0 of its ToR, in force then" in found["2026-03-05"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from checks.loading.tor_history import approved_versions
 from checks.model.meeting import Meeting
-from checks.model.tor_versions import InForce, needs_history, version_in_force
+from checks.model.tor_versions import ApprovedVersion, InForce, needs_history, version_in_force
 from checks.rules.base import Context
 
 
@@ -24,6 +24,12 @@ def tor_in_force(ctx: Context, meeting: Meeting) -> InForce | None:
     earlier = ctx.kb.tor_history.get(current.id)
     if earlier is None:
         max_bytes = int(ctx.kb.config.max_file_mb * 1024 * 1024)
-        earlier = approved_versions(ctx.kb.root, current.source, max_bytes)
+        # An old version that records no approval date is dated by the current
+        # file's history entry for it, before the day git first saw it approved.
+        dated = {h.version: h.date for h in current.history}
+        earlier = [
+            ApprovedVersion(v.tor, v.tor.approved_on or dated.get(v.tor.version) or v.since)
+            for v in approved_versions(ctx.kb.root, current.source, max_bytes)
+        ]
         ctx.kb.tor_history[current.id] = earlier
     return version_in_force(meeting.date, current, earlier)

@@ -50,10 +50,10 @@ class Scores:
         return 1000 * self.seconds / self.words if self.words else 0.0
 
 
-def _read(name: str) -> list[dict[str, Any]]:
+def _read(name: str, folder: Path = HERE) -> list[dict[str, Any]]:
     """The file's entries, each with the section it is under (its ``# --- title``
     comment) as ``section``."""
-    source = (HERE / name).read_text(encoding="utf-8")
+    source = (folder / name).read_text(encoding="utf-8")
     sections: list[str] = []
     current = ""
     for line in source.splitlines():
@@ -69,10 +69,11 @@ def _read(name: str) -> list[dict[str, Any]]:
     return out
 
 
-def measure() -> Scores:
+def measure(folder: Path = HERE) -> Scores:
+    """The scores on the set in ``folder`` (by default the first hand-written set)."""
     kb = load(REPO)
-    identifying = _read("identifying.yaml")
-    clean = _read("clean.yaml")
+    identifying = _read("identifying.yaml", folder)
+    clean = _read("clean.yaml", folder)
     texts = [e["text"] for e in identifying] + [e["text"] for e in clean]
     from checks.anonymise.recognise import analyzer
 

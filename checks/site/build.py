@@ -276,7 +276,7 @@ class SiteBuild:
             for i, version in enumerate(past):
                 previous = past[i - 1] if i else None
                 pages[version_uri(gid, version.version)] = version_page(
-                    tor, version, previous, "../"
+                    kb, tor, version, previous, "../"
                 )
         return pages
 
@@ -321,7 +321,7 @@ class SiteBuild:
                 tail += (
                     f"\n## Changes from version {esc(latest.version)}\n\n"
                     + seats_changed(
-                        latest.members, tuple(f"{m.agency}: {m.role}" for m in record.members)
+                        self.view, latest.members, tuple((m.agency, m.role) for m in record.members)
                     )
                     + compare(latest.body, markdown)
                 )

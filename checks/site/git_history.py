@@ -25,7 +25,8 @@ class PastVersion:
     committed: date
     approved_on: str | None
     body: str
-    members: tuple[str, ...] = ()  # "agency: role" for each seat, as written then
+    #: (agency id, role) for each seat, as written then
+    members: tuple[tuple[str | None, str], ...] = ()
 
 
 def is_shallow(root: Path) -> bool | None:
@@ -82,10 +83,18 @@ def past_versions(root: Path, repo_path: str, current: str) -> list[PastVersion]
                 date.fromisoformat(day),
                 str(front.get("approved_on")) if front.get("approved_on") else None,
                 split.body,
-                tuple(f"{m.get('agency')}: {m.get('role')}" for m in seats if isinstance(m, dict)),
+                tuple(_seat(m) for m in seats if isinstance(m, dict)),
             )
     ordered = sorted(found.values(), key=lambda v: _safe_key(v.version))
     return ordered
+
+
+def _seat(seat: dict[Any, Any]) -> tuple[str | None, str]:
+    agency = seat.get("agency")
+    return (
+        str(agency) if agency is not None else None,
+        str(seat.get("role") or seat.get("office")),
+    )
 
 
 def _safe_key(version: str) -> tuple[int, ...]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from checks.model import TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.tor import Seat
 from checks.site.status import tor_status
 from checks.site.text import esc, table
 
@@ -43,6 +45,24 @@ def governance_map(kb: KnowledgeBase) -> str:
     )
 
 
+def _chair(kb: KnowledgeBase, tor: TermsOfReference) -> str:
+    """The chair's agency by name (and a co-chair's); an office the ToR leaves open
+    says so, never an id or a default."""
+
+    def one(seat: Seat) -> str:
+        if seat.office == "to be decided":
+            return "To be decided"
+        if seat.office == "not stated" or seat.agency is None:
+            return "Not stated"
+        return esc(kb.agency_name(seat.agency))
+
+    if not tor.stated("chair"):
+        return "Not stated"
+    if tor.co_chair is not None:
+        return f"{one(tor.chair)} and {one(tor.co_chair)} (co-chairs)"
+    return one(tor.chair)
+
+
 def groups_page(kb: KnowledgeBase, today: date, window: int) -> str:
     rows = []
     for gid, tor in sorted(kb.tors.items(), key=lambda kv: kv[1].title):
@@ -51,8 +71,8 @@ def groups_page(kb: KnowledgeBase, today: date, window: int) -> str:
         rows.append(
             [
                 f"[{esc(tor.title)}](tor/{gid}.md)",
-                esc(kb.agency_name(tor.chair.agency)),
-                esc(tor.frequency),
+                _chair(kb, tor),
+                "Not stated" if tor.frequency == "not stated" else esc(tor.frequency),
                 esc(parent.title) if parent else "—",
                 esc(status.label),
             ]

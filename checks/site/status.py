@@ -36,6 +36,15 @@ def review_status(due: date | None, today: date, window: int) -> Status:
 
 
 def tor_status(tor: TermsOfReference, today: date, window: int) -> Status:
+    if "status" in tor.not_stated:
+        # Imported as `proposed` because the document does not say it was
+        # approved; it is in use all the same, so its review date still binds.
+        review = _review(tor, today, window)
+        return Status(
+            "danger" if review.kind == "danger" else "warning",
+            "Approval not stated",
+            "These terms of reference do not say they were approved. " + review.detail,
+        )
     if tor.status == "draft":
         return Status("note", "Draft", "This draft has not been agreed and is not in force.")
     if tor.status == "proposed":
@@ -47,4 +56,14 @@ def tor_status(tor: TermsOfReference, today: date, window: int) -> Status:
         )
     if tor.status == "superseded":
         return Status("note", "Superseded", "These terms of reference are no longer in force.")
+    return _review(tor, today, window)
+
+
+def _review(tor: TermsOfReference, today: date, window: int) -> Status:
+    if tor.review_due() is None and not tor.stated("next_review"):
+        return Status(
+            "danger",
+            "Review date not stated",
+            "These terms of reference do not state when they are next reviewed.",
+        )
     return review_status(tor.review_due(), today, window)

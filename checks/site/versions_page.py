@@ -6,6 +6,7 @@ import html
 
 from checks.changes.sections import compare as text_changes
 from checks.model import TermsOfReference
+from checks.model.knowledge_base import KnowledgeBase
 from checks.site.git_history import PastVersion
 from checks.site.text import esc
 
@@ -38,16 +39,28 @@ def compare(before: str, after: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def seats_changed(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+Seats = tuple[tuple[str | None, str], ...]
+
+
+def seats_changed(kb: KnowledgeBase, before: Seats, after: Seats) -> str:
+    """Seats added and removed, each by its agency's name and role."""
+
+    def seat(s: tuple[str | None, str]) -> str:
+        return esc(f"{kb.agency_name(s[0])}: {s[1]}")
+
     added = [s for s in after if s not in before]
     removed = [s for s in before if s not in after]
-    lines = [f"- Seat added: {esc(s)}" for s in added]
-    lines += [f"- Seat removed: {esc(s)}" for s in removed]
+    lines = [f"- Seat added: {seat(s)}" for s in added]
+    lines += [f"- Seat removed: {seat(s)}" for s in removed]
     return ("**Membership**\n\n" + "\n".join(lines) + "\n") if lines else ""
 
 
 def version_page(
-    tor: TermsOfReference, past: PastVersion, previous: PastVersion | None, depth_up: str
+    kb: KnowledgeBase,
+    tor: TermsOfReference,
+    past: PastVersion,
+    previous: PastVersion | None,
+    depth_up: str,
 ) -> str:
     approved = past.approved_on or f"{past.committed:%Y-%m-%d}"
     body = past.body
@@ -61,7 +74,7 @@ def version_page(
     ]
     if previous is not None:
         out.append(f"## Changes from version {esc(previous.version)}\n")
-        out.append(seats_changed(previous.members, past.members))
+        out.append(seats_changed(kb, previous.members, past.members))
         out.append(compare(previous.body, past.body))
     out.append(f"## Text of version {esc(past.version)}\n")
     out.append(body)

@@ -14,6 +14,12 @@ of the parent group on record (in `data/meetings/`) since the ToR was approved:
 Meetings of kind `ad hoc` are not expected to receive reports. A cadence the
 check cannot read ("regular") is left alone.
 
+Each parent meeting is judged by the version of this group's ToR in force on
+its date (read from git's history where the file as it stands is proposed, a
+draft or approved later): a proposed cadence never changes what is found about
+past meetings, and a meeting before any approved version is not judged. The
+last report's age is judged by the version in force today.
+
 ## Why
 
 The reporting line is how the executive holds a subgroup to account: Working
@@ -54,8 +60,11 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from checks.model.findings import Problem, Severity
-from checks.model.meeting import is_ad_hoc
+from checks.model.meeting import Meeting, is_ad_hoc
+from checks.model.tor import TermsOfReference
+from checks.model.tor_versions import since
 from checks.model.working_days import Duration
+from checks.rules._in_force import group_tor_in_force
 from checks.rules.base import Context, Options
 
 CODE = "TOR012"
@@ -75,51 +84,86 @@ def _period(cadence: str) -> Duration | None:
         return None
 
 
+def _each(cadence: str) -> bool:
+    return "each" in cadence or "every meeting" in cadence
+
+
+def _cadence(tor: TermsOfReference, parent: str) -> str:
+    """The version's cadence of reports to ``parent``, lower case; "" for none."""
+    if tor.reports_to != parent:
+        return ""
+    return (tor.reporting_cadence or "").strip().lower()
+
+
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     grace = timedelta(days=options.grace_days)
     for tor in ctx.kb.tors.values():
-        parent_id = tor.reports_to
-        cadence = (tor.reporting_cadence or "").strip().lower()
-        parent = ctx.kb.tors.get(parent_id or "")
-        if not cadence or parent is None or tor.status == "superseded":
+        parent = ctx.kb.tors.get(tor.reports_to or "")
+        # The current file names the parent; each version in force says whether
+        # it reported to it, and how often (a cadence dropped now still bound
+        # the meetings held before).
+        if parent is None or tor.status == "superseded":
             continue
         if ctx.kb.lost("meetings", parent.id):
             continue
-        since = tor.approved_on
         meetings = sorted(
             (
                 m
                 for m in ctx.kb.meetings
-                if m.group == parent.id
-                and m.date <= ctx.today
-                and (since is None or m.date >= since)
-                and not is_ad_hoc(m)
+                if m.group == parent.id and m.date <= ctx.today and not is_ad_hoc(m)
             ),
             key=lambda m: m.date,
         )
-        if "each" in cadence or "every meeting" in cadence:
-            for meeting in meetings:
-                if tor.id not in meeting.reports:
-                    yield Problem(
-                        meeting.source,
-                        meeting.line_of("date"),
-                        f"the {parent.title} meeting on {meeting.date} received no report "
-                        f"from the {tor.title}; its ToR says it reports to each meeting; add "
-                        f"`reports: [{tor.id}]` to that meeting if it did",
-                        f"{tor.id}@{meeting.date}",
-                    )
+        yield from _each_meeting(ctx, tor, parent, meetings)
+        yield from _periodic(ctx, tor, parent, meetings, grace)
+
+
+def _each_meeting(
+    ctx: Context, tor: TermsOfReference, parent: TermsOfReference, meetings: list[Meeting]
+) -> Iterator[Problem]:
+    """Every parent meeting held while the version in force promised a report
+    to each meeting received one."""
+    for meeting in meetings:
+        in_force = group_tor_in_force(ctx, tor.id, meeting.date)
+        if in_force is None or not in_force.known:
+            continue  # no version of the ToR was in force then
+        if not _each(_cadence(in_force.tor, parent.id)) or tor.id in meeting.reports:
             continue
-        period = _period(cadence)
-        if period is None or not meetings:
-            continue
-        received = [m.date for m in meetings if tor.id in m.reports]
-        last = received[-1] if received else since or meetings[0].date
-        if ctx.today > period.after(last) + grace:
-            yield Problem(
-                tor.source,
-                tor.line_of("reporting_cadence"),
-                f"the {tor.title} has not reported to the {parent.title} since {last} "
-                f"(its ToR says {tor.reporting_cadence}); record each report under `reports` "
-                f"on the {parent.title} meeting that received it",
-                tor.id,
-            )
+        yield Problem(
+            meeting.source,
+            meeting.line_of("date"),
+            f"the {parent.title} meeting on {meeting.date} received no report "
+            f"from the {tor.title}; its ToR says it reports to each meeting"
+            f"{in_force.note()}; add `reports: [{tor.id}]` to that meeting if it did",
+            f"{tor.id}@{meeting.date}",
+        )
+
+
+def _periodic(
+    ctx: Context,
+    tor: TermsOfReference,
+    parent: TermsOfReference,
+    meetings: list[Meeting],
+    grace: timedelta,
+) -> Iterator[Problem]:
+    """The last report is no older than the period of the version in force today."""
+    in_force = group_tor_in_force(ctx, tor.id, ctx.today)
+    if in_force is None:
+        return
+    cadence = _cadence(in_force.tor, parent.id)
+    period = None if _each(cadence) else _period(cadence)
+    start = since(in_force.tor)
+    meetings = [m for m in meetings if start is None or m.date >= start]
+    if period is None or not meetings:
+        return
+    received = [m.date for m in meetings if tor.id in m.reports]
+    last = received[-1] if received else start or meetings[0].date
+    if ctx.today > period.after(last) + grace:
+        yield Problem(
+            tor.source,
+            tor.line_of("reporting_cadence"),
+            f"the {tor.title} has not reported to the {parent.title} since {last} "
+            f"(its ToR says {in_force.tor.reporting_cadence}{in_force.note()}); record each "
+            f"report under `reports` on the {parent.title} meeting that received it",
+            tor.id,
+        )

@@ -165,6 +165,9 @@ class Allowed:
 
     phrases: tuple[str, ...] = ()
     public: tuple[PublicName, ...] = ()
+    #: the partnership's own record ids (reviews, briefs, actions, ...): a
+    #: "reference" of the same shape ("CSPR-2024-01") is one of them, not a case's
+    records: frozenset[str] = frozenset()
     _forms: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _numbers: dict[str, PublicName] = field(
@@ -191,9 +194,22 @@ class Allowed:
         object.__setattr__(self, "_numbers", numbers)
 
     @classmethod
-    def of_partnership(cls, names: list[str], public: tuple[PublicName, ...] = ()) -> Allowed:
+    def of_partnership(
+        cls,
+        names: list[str],
+        public: tuple[PublicName, ...] = (),
+        records: frozenset[str] = frozenset(),
+    ) -> Allowed:
         phrases = {_words(n) for n in names if n}
-        return cls(tuple(sorted(p for p in phrases if p)), public)
+        return cls(tuple(sorted(p for p in phrases if p)), public, records)
+
+    def own_record(self, hit: Hit) -> bool:
+        """A reference of the shape of one of the partnership's own record ids
+        (letters as written, each digit a digit): "LB-2026-02" beside "LB-2025-01"."""
+        first = hit.text.split()[0] if hit.text.split() else ""
+        if hit.kind == "vehicle-registration":
+            return first in self.records  # "A03 was": an action's id, then a word
+        return hit.kind == "reference" and _shape(hit.text) in {_shape(r) for r in self.records}
 
     def allows(self, hit: Hit, read: str | None = None) -> bool:
         """Whether ``hit`` is the partnership's own: its words, less a leading
@@ -202,6 +218,8 @@ class Allowed:
         A person's name never is, even one written into the agencies (``read``:
         the hit as it reads, so a name in look-alike letters is still a name):
         agencies are bodies, and no allowance may cover "Jessica Smith"."""
+        if self.own_record(hit):
+            return True
         if hit.kind not in ALLOWABLE:
             return False
         if hit.kind == "name" and _a_person(read or hit.text):
@@ -277,7 +295,17 @@ class Allowed:
         return None
 
     def settings(self) -> str:
-        return repr((self.phrases, [(p.forms, p.numbers, p.in_briefs) for p in self.public]))
+        return repr(
+            (
+                self.phrases,
+                sorted(self.records),
+                [(p.forms, p.numbers, p.in_briefs) for p in self.public],
+            )
+        )
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d", "9", text.strip())
 
 
 def _full_name(found: list[tuple[int, int, PublicName]], text: str) -> bool:

@@ -41,6 +41,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
+from checks.anonymise import cues
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, street_suffixes, surnames
 
@@ -1350,6 +1351,7 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
         hits += _dates(text, t)
     if has_capital or "." in t:
         hits += _initials(text, t)
+    hits += cues.find(text)
     # "Child A", "Adult F", "Sibling 2" are the accepted pseudonyms, wherever a
     # rule met them (quoted after "known as", say).
     return [h for h in hits if not (h.kind == "name" and pseudonym(h.text))]
@@ -1380,5 +1382,6 @@ KINDS = frozenset(
         "case-reference",
         "event-date",
         "birth-or-death-date",
+        *cues.KINDS,
     }
 )

@@ -138,6 +138,9 @@ KINDS = (
     "vehicle-registration",
     "hospital-number",
     "event-date",
+    "initials",
+    "reference",
+    "script",
 )
 
 
@@ -476,7 +479,16 @@ def allowed_for(kb: KnowledgeBase) -> Allowed:
             )
     for agency in kb.agencies.values():
         names += [agency.name, agency.short or ""]
-    return Allowed.of_partnership(names, tuple(public))
+    return Allowed.of_partnership(names, tuple(public), _record_ids(kb))
+
+
+def _record_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """The partnership's own record ids, which its pages cite: reviews, briefs,
+    terms of reference, procedures, actions and themes."""
+    ids: set[str] = {*kb.reviews, *kb.briefs, *kb.themes}
+    ids |= {str(getattr(r, "id", "")) for r in kb.records_by_source().values()}
+    ids |= {str(a.id) for plan in kb.plans for a in plan.actions}
+    return frozenset(i for i in ids if i)
 
 
 def spans(

@@ -1,0 +1,438 @@
+"""Context rules for the kinds a brief writes in a few known shapes (issue 14, round 3).
+
+Each rule knows the words around a detail rather than the detail itself, and
+prefers an allow list to a guess:
+
+- initials: a standalone token of two or three capitals, with or without dots
+  ("HB", "J.K.", "C.McD."), is a person's initials unless it is an acronym the
+  sector uses (``acronyms.yaml`` beside this module; a partnership adds its own
+  under ANO001's ``acronyms`` option). Kind ``initials``;
+- references: a token that mixes letters and digits, or joins groups of digits
+  with separators, holding four digits or more ("ABC/23/04512", "K2234561"),
+  and digits in groups after a word such as "record" or "file" ("S 556 2109").
+  Years, year ranges, dates, roads, telephone numbers and the partnership's own
+  record ids are not (ANO001 drops the ids). Kind ``reference``;
+- nicknames after "known as", "nicknamed", "nickname", "called ... by", "goes
+  by", "street name";
+- a given name alone: a capitalised word before ", aged N", or at the start of a
+  sentence before a verb of telling or of being seen ("Summer told", "Hope was
+  interviewed"), even when the word is also an ordinary one;
+- full names typed in lower case ("about jack thornbury");
+- family surnames: "the X family", "the X household", "the Xs";
+- text in a script the gate cannot read (not Latin, Greek or Cyrillic
+  look-alikes of Latin): kind ``script``;
+- venues named by a lower-case kind ("the Golden Dragon takeaway"), by a word of
+  worship or fellowship, and pubs named "the X and Y".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from checks.anonymise.detectors import Hit
+
+#: The kinds only these rules report (the others are the shared kinds).
+KINDS = frozenset({"initials", "reference", "script"})
+
+#: The file of acronyms shipped in this package.
+SHIPPED = "acronyms.yaml"
+
+
+@cache
+def acronyms() -> frozenset[str]:
+    """The sector's acronyms shipped with the checker, in capitals."""
+    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return frozenset(str(a).upper() for group in data.values() for a in group or ())
+
+
+def _hit(kind: str, text: str, start: int, end: int) -> Hit:
+    return Hit(kind, start, end, text[start:end])
+
+
+# --------------------------------------------------------------------------- initials
+
+#: Two or three capitals alone ("HB", "AJW"), or with dots ("J.K.", "T.B.", and
+#: "C.McD." where a capital starts each part).
+_INITIALS = re.compile(
+    r"(?<![\w.&/#@-])(?:(?P<bare>[A-Z]{2,3})|(?P<dotted>[A-Z][a-z]?[A-Z]?\.(?:[ ]?[A-Z][a-z]?"
+    r"[A-Z]?\.){1,2}))(?![\w&/-])(?!\.\w)"
+)
+#: Roman numerals, which look like initials in a list or a title.
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3}|X{2,3}|L|C|D|M)$")
+#: A line of capitals is a heading: "WHAT YOU SHOULD DO".
+_CAPS_NEIGHBOUR = re.compile(r"[A-Z]{2,}[ \u00a0]*$")
+_CAPS_NEXT = re.compile(r"[ \u00a0]*[A-Z]{2,}\b")
+
+
+def _initials(text: str) -> Iterator[Hit]:
+    for m in _INITIALS.finditer(text):
+        token = m.group(0)
+        letters = re.sub(r"[^A-Za-z]", "", token).upper()
+        if m.group("bare"):
+            if token in acronyms() or _ROMAN.match(token):
+                continue
+            before = text[max(0, m.start() - 12) : m.start()]
+            after = text[m.end() : m.end() + 12]
+            # Inside a heading or a run of capitals, not a person's initials.
+            if _CAPS_NEIGHBOUR.search(before) or _CAPS_NEXT.match(after):
+                continue
+        elif letters in acronyms() or token.replace(" ", "").upper() in _DOTTED_WORDS:
+            continue
+        yield _hit("initials", text, m.start(), m.end())
+
+
+#: Abbreviations written with dots that are not a person's initials.
+_DOTTED_WORDS = frozenset({"U.K.", "U.S.", "E.U.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G."})
+
+
+# --------------------------------------------------------------------------- references
+
+#: Groups of letters and digits joined by "/" or "-" ("ABC/23/04512"), or one
+#: token that mixes them ("K2234561", "SA2024-0133"), or "#" and digits.
+_REFERENCE = re.compile(
+    r"(?<![\w/.#-])(?:#(?P<hash>\d{4,})|(?P<ref>[A-Z0-9]+(?:[-/][A-Z0-9]+)*))(?![\w/-])"
+)
+#: The knowledge base's own id forms (checks.model: a review's reference, a
+#: brief's id): "CSPR-2025-03", "LB-2026-04". Other ids of the partnership's
+#: data are let through by ANO001, by their shape.
+_RECORD_ID = re.compile(r"^[A-Z]{2,6}-(?:19|20)\d\d-\d{2,3}$")
+_YEARS = re.compile(r"^(?:19|20)\d\d(?:[-/](?:(?:19|20)?\d\d))?$")
+_DATE = re.compile(r"^\d{1,2}[-/]\d{1,2}[-/](?:\d\d)?\d\d$")
+_ROAD = re.compile(r"^[ABM]\d{1,4}M?$")
+_PHONE_LIKE = re.compile(r"^(?:0\d{2,4}[-/ ]?\d{3,4}[-/ ]?\d{3,4}|1\d{2}[-/ ]?\d{3})$")
+#: Digits in groups after a word that says a record follows: "record S 556 2109".
+_CUED_NUMBER = re.compile(
+    r"\b(?:record|records|number|no\.?|ref\.?|reference|file|notes|id|log|entry|job)"
+    r"[ \u00a0:,]+(?:[a-z]+[ \u00a0]+)?"
+    r"(?P<n>(?:[A-Z]{1,3}[ \u00a0])?\d{3,4}(?:[ \u00a0]\d{3,4})+)\b",
+    re.I,
+)
+
+
+def _references(text: str) -> Iterator[Hit]:
+    for m in _REFERENCE.finditer(text):
+        if m.group("hash"):
+            yield _hit("reference", text, m.start("hash"), m.end("hash"))
+            continue
+        token = m.group("ref")
+        n_digits = sum(c.isdigit() for c in token)
+        if n_digits < 4:
+            continue
+        has_letters = any(c.isalpha() for c in token)
+        joined = "-" in token or "/" in token
+        if not has_letters and not joined:
+            continue  # a number alone: a count, a year, or another rule's kind
+        if _YEARS.match(token) or _DATE.match(token) or _ROAD.match(token):
+            continue
+        if _RECORD_ID.match(token):
+            continue
+        if not has_letters and _PHONE_LIKE.match(token):
+            continue
+        if has_letters and not joined and re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?", token):
+            continue  # a postcode's outward half ("SW1A"), found by its own rule
+        yield _hit("reference", text, m.start(), m.end())
+    for m in _CUED_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", m.group("n"))
+        if _PHONE_LIKE.match(digits) and digits.startswith("0"):
+            continue
+        yield _hit("reference", text, m.start("n"), m.end("n"))
+
+
+# --------------------------------------------------------------------------- nicknames
+
+_NICK_WORD = r"(?:Lil'?[ \u00a0])?[A-Z][A-Za-z'’]+(?:[ \u00a0][A-Z][A-Za-z'’]+)?"
+_NICKNAMED = re.compile(
+    r"\b(?:known(?:[ \u00a0]+to[ \u00a0]+[a-z ]{1,30}?)?[ \u00a0]+as|nick-?named|"
+    r"(?:his|her|their|the|a|[A-Za-z]+['’]s)[ \u00a0]+(?:nick-?name|street[ \u00a0]+name)"
+    r"(?:[ \u00a0]+was)?,?|"
+    r"(?:nick-?name|street[ \u00a0]+name)[ \u00a0]+was|goes[ \u00a0]+by|went[ \u00a0]+by|"
+    r"go[ \u00a0]+by|called)"
+    rf"[ \u00a0]+(?P<n>{_NICK_WORD})"
+)
+
+
+def _nicknames(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import PERSON_WORDS, pseudonym
+
+    for m in _NICKNAMED.finditer(text):
+        name = m.group("n")
+        first = name.split()[0].lower()
+        if pseudonym(name) or (first in PERSON_WORDS and len(name.split()) > 1):
+            continue
+        if name.upper() in acronyms() or first in _NOT_NICKNAMES:
+            continue
+        if m.group(0).lower().endswith("called " + name.lower()) and not re.match(
+            r"[ \u00a0,]+by\b", text[m.end() :]
+        ):
+            continue  # "called Childline": only "called X by ..." names someone
+        yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+#: What follows "known as" or "called" without being a name.
+_NOT_NICKNAMES = frozenset(
+    "the a an child adult mother father in to for on by as it this that these their his her "
+    "children's social care police".split()
+)
+
+
+# --------------------------------------------------------------------------- given names
+
+#: Given names that are also English words, and so pass the rules that look for
+#: words that are not English ("Will", "Summer", "Hope").
+WORD_NAMES = frozenset(
+    """
+    will hope faith grace summer autumn river storm sky rain ocean rowan jude precious
+    blessing favour favor gift comfort patience mercy joy unity peace destiny harmony
+    dawn ruby amber holly ivy daisy poppy rose lily willow hazel heather jasmine crystal
+    star angel jay robin rocky rocco sonny sunny honey bliss miracle marvel justice
+    reign royal king prince princess duke earl chase hunter mason archer ash phoenix
+    bear wolf fox raven sage clay reed frank mark grant august april may june
+    """.split()
+)
+
+_SPEECH = re.compile(
+    r"[ \u00a0]+(?:said|says|told|tells|disclosed|discloses|explained|explains|described|"
+    r"reported that|asked|cried|screamed|shouted|whispered|admitted|denied|alleged|"
+    r"was interviewed|was spoken to|was seen alone|was seen by|was found|was reported missing|"
+    r"was taken|was not brought|was arrested|was excluded)\b"
+)
+_AGED = re.compile(r",[ \u00a0]+aged[ \u00a0]+(?:\d{1,2}|[a-z]+)\b")
+_CLAUSE = re.compile(
+    r"(?:^|[.!?:;\n\"“(]|\b(?:[Tt]hen|[Aa]fterwards|[Ll]ater|[Tt]hat|[Ww]hen|and|but)[ \u00a0]*,?)"
+    r"[ \u00a0\t]*$"
+)
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+
+
+def _given_names(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import (
+        _NOT_IN_NAMES,
+        ACRONYMS,
+        PERSON_WORDS,
+        ordinary,
+    )
+    from checks.anonymise.names import given_names
+
+    for m in _CAPITAL_WORD.finditer(text):
+        word, start, end = m.group("w"), m.start(), m.end()
+        low = word.lower()
+        if low in PERSON_WORDS or low in _NOT_IN_NAMES or word.upper() in ACRONYMS:
+            continue
+        aged = bool(_AGED.match(text, end))
+        speaks = bool(_SPEECH.match(text, end)) and bool(
+            _CLAUSE.search(text, max(0, start - 14), start)
+        )
+        if not (aged or speaks):
+            continue
+        if ordinary(word) and low not in WORD_NAMES and word not in given_names():
+            continue  # "Police said", "Staff told": bodies and groups speak too
+        yield _hit("name", text, start, end)
+
+
+# --------------------------------------------------------------------------- lower case
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])(?:o'|mc|mac|al-|el-)?[a-z]{3,}(?:-[a-z]{2,})?(?![\w-])")
+#: Words after which a person is named ("about jack thornbury", "met harvey nolan").
+_LOWER_CUE = re.compile(
+    r"\b(?:about|re|for|with|to|met|named|name|mention|mentions|mentioned|that|say|says|"
+    r"said|saw|visited|from|by|concerning|regarding|and|told|asked|called|phoned|of)"
+    r"[ \u00a0]+$"
+)
+#: What follows a person named in lower case: a verb of the person, or a possession.
+_LOWER_AFTER = re.compile(
+    r"(?:'s\b|[ \u00a0]+(?:was|is|had|has|said|says|told|missed|declined|attended|lives|lived|"
+    r"gave|disclosed|refused)\b)"
+)
+
+
+def _lower_names(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import ACRONYMS, PERSON_WORDS, ordinary
+    from checks.anonymise.names import given_names, surnames
+    from checks.anonymise.recognise import sector_word
+
+    words = list(_LOWER_WORD.finditer(text))
+    for m1, m2 in itertools.pairwise(words):
+        if text[m1.end() : m2.start()] not in (" ", "\u00a0"):
+            continue
+        a, b = m1.group(0), m2.group(0)
+        if any(w in PERSON_WORDS or w.upper() in ACRONYMS or sector_word(w) for w in (a, b)):
+            continue
+        if a in _LOWER_STOP or b in _LOWER_STOP:
+            continue
+        given = "-".join(p.capitalize() for p in a.split("-")) in given_names()
+        particle = b.startswith(("o'", "mc", "mac", "al-", "el-"))
+        family = b.capitalize() in surnames() or particle
+        strange_a, strange_b = not ordinary(a), not ordinary(b)
+        cued = bool(_LOWER_CUE.search(text, max(0, m1.start() - 14), m1.start()))
+        if cued and (strange_b or particle):
+            # "about ruby whitfield", "that musa kamara": after a word that names
+            # someone, a surname that is not English (or has a particle) is enough.
+            yield _hit("name", text, m1.start(), m2.end())
+            continue
+        if not ((given or strange_a) and (family or strange_b)):
+            continue
+        if not (strange_a or strange_b or (given and family)):
+            continue
+        if not cued and not _LOWER_AFTER.match(text, m2.end()):
+            continue
+        yield _hit("name", text, m1.start(), m2.end())
+
+
+#: Function words, which a name never is.
+_LOWER_STOP = frozenset(
+    "the and for with that this from into onto was were are has had have not but who whom "
+    "whose which what when where while his her hers their them they she him you your our "
+    "its any all some each every one two three four five six seven eight nine ten".split()
+)
+
+
+# --------------------------------------------------------------------------- families
+
+_FAMILY = re.compile(
+    r"\b(?:[Tt]he)[ \u00a0]+(?P<n>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)"
+    r"(?:[ \u00a0]+(?:family|household|families|children|siblings|twins)\b|(?<=s)(?='|’|\b))"
+)
+
+
+def _families(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import (
+        _NOT_IN_NAMES,
+        ACRONYMS,
+        PERSON_WORDS,
+        ordinary,
+    )
+    from checks.anonymise.names import surnames
+
+    for m in _FAMILY.finditer(text):
+        name = m.group("n")
+        low = name.lower()
+        if low in PERSON_WORDS or low in _NOT_IN_NAMES or name.upper() in ACRONYMS:
+            continue
+        after = text[m.end("n") : m.end("n") + 12]
+        plural = not re.match(
+            r"[ \u00a0]+(?:family|household|families|children|siblings|twins)", after
+        )
+        if plural:
+            # "the Hendersons", "the Walshes": a surname in the plural.
+            stem = re.sub(r"(?:es|s)$", "", name)
+            if stem == name or not name.endswith("s"):
+                continue
+            if ordinary(name) and stem not in surnames() and name[:-1] not in surnames():
+                continue  # "the Services", "the Police"
+            if re.match(r"[ \u00a0]+[A-Z]", after):
+                continue  # "the Hendersons Group": part of a longer name
+        elif ordinary(name) and name not in surnames():
+            continue  # "the Foster family", "the Troubled Families": words
+        yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+# --------------------------------------------------------------------------- scripts
+
+#: Scripts the gate reads: Latin (with its accents), and Greek and Cyrillic
+#: letters only where they stand for Latin ones (checks.anonymise.normalise).
+_READ = ("LATIN",)
+
+
+def _script_of(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split()[0]
+    except ValueError:
+        return ""
+
+
+def _scripts(text: str) -> Iterator[Hit]:
+    from checks.anonymise.normalise import needs_normalising, normalise
+
+    start = -1
+    for i, ch in enumerate(text + " "):
+        foreign = ch.isalpha() and not ch.isascii() and _script_of(ch) not in _READ
+        if foreign and start < 0:
+            start = i
+        elif (
+            not foreign
+            and start >= 0
+            and not (ch in "\u200c\u200d" or unicodedata.category(ch) in ("Mn", "Mc"))
+        ):
+            run = text[start:i]
+            start = -1
+            # A word written in look-alike letters is folded to Latin and read.
+            if needs_normalising(run) and normalise(run).text.isascii():
+                continue
+            yield _hit("script", text, i - len(run), i)
+
+
+# --------------------------------------------------------------------------- venues
+
+_LOWER_VENUE = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'’]+[ \u00a0]+){0,3}[A-Z][a-z'’]+)[ \u00a0]+"
+    r"(?P<kind>takeaway|take-away|pub|restaurant|café|cafe|chippy|chip shop|bar|nightclub|"
+    r"shop|off-licence|off licence|barbers|barber's|salon|kebab shop|car wash|garage|gym)\b"
+)
+_WORSHIP = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'’]+[ \u00a0]+){1,3})(?:Fellowship|Tabernacle|Ministries|Assembly|"
+    r"Gospel Hall|Kingdom Hall|Gurdwara|Mandir|Masjid|Madrassa|Madrasah)\b"
+)
+_PUB = re.compile(
+    r"\b(?:at|in|to|from|near|outside|behind|inside|above)[ \u00a0]+the[ \u00a0]+"
+    r"(?P<p>[A-Z][a-z]+[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][a-z]+)(?![ \u00a0]+[A-Z])"
+)
+
+
+def _venues(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import _NOT_IN_NAMES, PERSON_WORDS, ordinary
+    from checks.anonymise.recognise import sector_word
+
+    def generic(word: str) -> bool:
+        w = word.lower().strip("'’s")
+        return w in PERSON_WORDS or w in _NOT_IN_NAMES or sector_word(w) or w in _LEADING
+
+    for pattern in (_LOWER_VENUE, _WORSHIP):
+        for m in pattern.finditer(text):
+            words = m.group("name").split()
+            while words and words[0].lower() in _LEADING:
+                words.pop(0)
+            if not words or all(generic(w) for w in words):
+                continue
+            name = m.group("name").rstrip()
+            start = m.start("name") + len(name) - len(" ".join(words))
+            if (
+                pattern is _LOWER_VENUE
+                and len(words) == 1
+                and ordinary(words[0])
+                and not re.search(r"\bthe[ \u00a0]+$", text[:start])
+            ):
+                continue  # "a chicken shop": a kind of place, not a named one
+            yield _hit("place", text, start, m.end())
+    for m in _PUB.finditer(text):
+        words = [w for w in m.group("p").split() if w not in ("and", "&")]
+        if any(generic(w) for w in words):
+            continue
+        yield _hit("place", text, m.start("p"), m.end("p"))
+
+
+_LEADING = frozenset("the a an at in of to from by and or on".split())
+
+
+def find(text: str) -> list[Hit]:
+    """Every rule's hits in ``text``."""
+    hits: list[Hit] = []
+    if any(c.isupper() for c in text):
+        hits += _initials(text)
+        hits += _nicknames(text)
+        hits += _given_names(text)
+        hits += _families(text)
+        hits += _venues(text)
+    if any(c.isdigit() for c in text):
+        hits += _references(text)
+    hits += _lower_names(text)
+    if not text.isascii():
+        hits += _scripts(text)
+    return hits

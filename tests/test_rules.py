@@ -158,7 +158,7 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         _body("docs/briefs/lb-2026-01.md", brief_body("A brief") + "\nJessica Smith said so.\n"),
         "docs/briefs/lb-2026-01.md",
         None,
-        "name: “Jessica Smith”",
+        "name: the text at column 1 could identify someone",
     ),
     (
         "ANO002",

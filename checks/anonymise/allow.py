@@ -34,13 +34,17 @@ import yaml
 
 from checks.anonymise.detectors import Hit
 
-#: The kinds an allowance can apply to: names of people, places and bodies.
-#: Numbers, addresses and dates are never public on purpose (a helpline's own
-#: number is matched by its digits: :meth:`Allowed.public_allowance`).
-ALLOWABLE = frozenset({"name", "place", "school"})
+#: The kinds an allowance can apply to: names of people, places and bodies, and
+#: capitals read as initials (an acronym a partnership uses, listed in kb.yaml's
+#: ``public_names`` or as an agency's short name). Numbers, addresses and dates
+#: are never public on purpose (a helpline's own number is matched by its
+#: digits: :meth:`Allowed.public_allowance`).
+ALLOWABLE = frozenset({"name", "place", "school", "initials"})
 
 #: The file of public names shipped in this package.
 SHIPPED = "public_names.yaml"
+#: The names of national bodies, programmes and roles shipped in this package.
+SECTOR = "sector_names.yaml"
 
 #: Words that may stand beside a public name in what the gate finds without
 #: being part of it: "Lord Laming's report", "the Climbié Inquiry".
@@ -151,6 +155,41 @@ def shipped() -> tuple[PublicName, ...]:
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     kinds = {"children": "child", "authors": "author", "helplines": "helpline"}
     return tuple(_entry(raw, kinds[group]) for group in kinds for raw in data[group])
+
+
+@cache
+def sector_names() -> tuple[str, ...]:
+    """National bodies, programmes and roles (``sector_names.yaml``): not people or
+    places, and named on purpose."""
+    text = resources.files("checks.anonymise").joinpath(SECTOR).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return tuple(str(n) for group in data.values() for n in group or ())
+
+
+@cache
+def _sector_pattern() -> re.Pattern[str]:
+    names = sorted({fold(n) for n in sector_names()}, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(map(_form_pattern, names)) + r")(?:['’]s)?(?![\w])"
+    )
+
+
+#: The kinds a sector name covers: words taken for a person, a place, a school or
+#: initials ("Senco"), and a street word in a programme's name ("Solihull Approach").
+_SECTOR_KINDS = frozenset({"name", "place", "school", "initials", "address"})
+
+
+def in_sector_name(hit: Hit, text: str) -> bool:
+    """Whether ``hit`` lies inside a national body's, programme's or role's name as
+    written around it in ``text`` ("Barnardo" in "Barnardo's"). The same word
+    elsewhere is read as usual."""
+    if hit.kind not in _SECTOR_KINDS:
+        return False
+    lo, hi = max(0, hit.start - 60), min(len(text), hit.end + 60)
+    for m in _sector_pattern().finditer(fold(text[lo:hi])):
+        if m.start() + lo <= hit.start and hit.end <= m.end() + lo:
+            return True
+    return False
 
 
 def _form_pattern(form: str) -> str:

@@ -796,6 +796,9 @@ _JOINED_PLACE = re.compile(
 )
 
 
+#: Words that join ordinary words in lower case too ("bruising-in-babies"); the
+#: others ("upon", "super", "under") join the parts of a town's name.
+_PLAIN_JOIN = frozenset({"in", "on", "by", "the", "de", "la", "le", "en", "am"})
 _PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
 _PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")
 
@@ -811,6 +814,11 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
         if " " in m.group(0) and not (first[:1].isupper() and last[:1].isupper()):
             continue  # "based on evidence": only capitalised words are joined by a space
         if first.lower() in _LEAD_WORDS or last.lower() in _LEAD_WORDS:
+            continue
+        joiners = set(words[1:-1])
+        if m.group(0).islower() and ordinary(first) and ordinary(last) and joiners <= _PLAIN_JOIN:
+            # "bruising-in-babies" (a page's file name), "based-on-evidence": words
+            # joined in lower case are a place only if a word of it is not English.
             continue
         yield _hit("place", text, m.start(), m.end())
     for m in _LOWER_PAIR.finditer(t):

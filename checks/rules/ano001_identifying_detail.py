@@ -100,7 +100,7 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict
 
-from checks.anonymise.allow import Allowed, PublicName, digits, shipped
+from checks.anonymise.allow import Allowed, PublicName, digits, in_sector_name, shipped
 from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit
 from checks.anonymise.normalise import needs_normalising, normalise
@@ -393,7 +393,7 @@ def _sift(
     for h, read in hits:
         if h.kind not in wanted or (h.kind == "event-date" and area not in dated):
             continue
-        if allowed.allows(h, read):
+        if allowed.allows(h, read) or in_sector_name(h, text):
             continue
         public = allowed.public_allowance(h, text, in_brief)
         if public is not None:
@@ -424,9 +424,9 @@ def _problems(
         yield Problem(
             file,
             line,
-            f"{hit.kind} at column {column}: this text could identify someone; replace it with a "
-            "pseudonym or a general description, or suppress this one occurrence with a "
-            "reason",
+            f"{hit.kind}: the text at column {column} could identify someone; replace it "
+            "with a pseudonym or a general description, or suppress this one occurrence "
+            "with a reason",
             subject,
             match=hit.text,
         )
@@ -479,6 +479,9 @@ def allowed_for(kb: KnowledgeBase) -> Allowed:
             )
     for agency in kb.agencies.values():
         names += [agency.name, agency.short or ""]
+    # The partnership's groups, by their titles and short names ("CRG").
+    for tor in kb.tors.values():
+        names += [tor.title, tor.short_name or ""]
     return Allowed.of_partnership(names, tuple(public), _record_ids(kb))
 
 

@@ -26,8 +26,8 @@ SILENT: dict[str, Any] = {
     "chair": {"office": "not stated"},
     "members": [{"agency": "council", "role": "Head of Early Help"}],
     "frequency": "not stated",
-    "reports_to": "exec",
     "not_stated": [
+        "reports_to",
         "status",
         "approved_on",
         "next_review",
@@ -134,6 +134,7 @@ def _row(text: str, label: str) -> str:
         ("Next review", "Not stated"),
         ("Meets", "Not stated"),
         ("Purpose", "Not stated"),
+        ("Reports to", "Not stated"),
         ("Chair", "Not stated"),
         ("Quorum:", "Not stated"),
     ],
@@ -153,10 +154,10 @@ def test_an_unstated_fact_is_never_shown_as_a_default(built: Path) -> None:
     assert "Testshire ICB" not in text and "Testshire Police" not in text
 
 
-def test_the_groups_page_shows_an_unstated_chair_and_frequency(built: Path) -> None:
+def test_the_groups_page_shows_an_unstated_chair_frequency_and_parent(built: Path) -> None:
     text = _text(built, "groups")
     forum = text[text.index("Neglect Forum", text.index("Directory")) :][:80]
-    assert forum.count("Not stated") == 2, forum
+    assert forum.count("Not stated") == 3, forum
     assert "Testshire Council and Testshire Police (co-chairs)" in text
 
 

@@ -63,17 +63,29 @@ def _chair(kb: KnowledgeBase, tor: TermsOfReference) -> str:
     return one(tor.chair)
 
 
+def _reports_to(kb: KnowledgeBase, tor: TermsOfReference) -> str:
+    """The parent group's title; the line the document names where it is no group
+    on record; "Not stated" when the ToR is silent."""
+    if not tor.stated("reports_to"):
+        return "Not stated"
+    parent = kb.tors.get(tor.reports_to or "")
+    if parent is not None:
+        return esc(parent.title)
+    if tor.reporting_line:
+        return esc(tor.reporting_line)
+    return esc(kb.group_name(tor.reports_to)) if tor.reports_to else "—"
+
+
 def groups_page(kb: KnowledgeBase, today: date, window: int) -> str:
     rows = []
     for gid, tor in sorted(kb.tors.items(), key=lambda kv: kv[1].title):
         status = tor_status(tor, today, window)
-        parent = kb.tors.get(tor.reports_to or "")
         rows.append(
             [
                 f"[{esc(tor.title)}](tor/{gid}.md)",
                 _chair(kb, tor),
                 "Not stated" if tor.frequency == "not stated" else esc(tor.frequency),
-                esc(parent.title) if parent else "—",
+                _reports_to(kb, tor),
                 esc(status.label),
             ]
         )

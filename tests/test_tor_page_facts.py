@@ -187,3 +187,18 @@ def test_seat_changes_name_the_agency_not_its_id(built: Path) -> None:
     assert "Seat removed: Testshire Probation Service: Head of Public Protection" in current
     for text in (version, current):
         assert "probation:" not in text
+
+
+def test_seat_changes_escape_and_show_an_open_office_by_its_role(tmp_path: Path) -> None:
+    from checks.loading import load
+    from checks.site.versions_page import seats_changed
+
+    kb = load(write(tmp_path, compliant()))
+    out = seats_changed(
+        kb,
+        (("council", "Director"),),
+        (("council", "Director"), (None, "to be decided"), ("unknown", "<script>x</script>")),
+    )
+    assert "- Seat added: to be decided\n" in out
+    assert "- Seat added: unknown: &lt;script&gt;x&lt;/script&gt;" in out
+    assert "no agency" not in out and "<script>" not in out

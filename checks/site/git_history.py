@@ -93,7 +93,7 @@ def _seat(seat: dict[Any, Any]) -> tuple[str | None, str]:
     agency = seat.get("agency")
     return (
         str(agency) if agency is not None else None,
-        str(seat.get("role") or seat.get("office")),
+        str(seat.get("role") or seat.get("office") or ""),
     )
 
 

@@ -46,7 +46,8 @@ def seats_changed(kb: KnowledgeBase, before: Seats, after: Seats) -> str:
     """Seats added and removed, each by its agency's name and role."""
 
     def seat(s: tuple[str | None, str]) -> str:
-        return esc(f"{kb.agency_name(s[0])}: {s[1]}")
+        # A seat the document gives no agency (an office to be decided) is its role.
+        return esc(f"{kb.agency_name(s[0])}: {s[1]}" if s[0] else s[1])
 
     added = [s for s in after if s not in before]
     removed = [s for s in before if s not in after]

@@ -1,6 +1,8 @@
 """Measure the anonymisation gate (ANO001) on two sets, by kind.
 
-1. The hand-written set (tests/anonymisation/): identifying sentences in the
+1. The hand-written sets: tests/anonymisation/ (the first) and
+   tests/anonymisation/dev/ (written for the context rules of
+   checks.anonymise.cues; both were seen while tuning). The first: identifying sentences in the
    style of published learning briefs, one planted detail each, and clean
    sentences, written by someone else apart from the detector's code
    (tests/anonhandwritten.py says how they are scored).
@@ -27,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from anoncorpus import DENY_TERMS, clean_briefs, example_allowed, measure, planted_briefs
+from anonhandwritten import HERE
 from anonhandwritten import measure as measure_handwritten
 
 from checks.anonymise.denylist import add_term, load_deny_list
@@ -65,6 +68,11 @@ def main() -> None:
         f"{scores.seconds_per_1000_words:.2f} s per 1,000 words "
         f"({scores.words / scores.seconds:,.0f} words a second)\n"
     )
+
+    print("## Development set (tests/anonymisation/dev/)\n")
+    dev = measure_handwritten(HERE / "dev")
+    _table(dev.by_kind)
+    print(f"\nclean sentences flagged: {dev.flagged} of {dev.clean} ({dev.share_flagged:.1%})\n")
 
     print("## Generated corpus (tests/anoncorpus.py)\n")
     with tempfile.TemporaryDirectory() as tmp:

@@ -799,6 +799,8 @@ _JOINED_PLACE = re.compile(
 #: Words that join ordinary words in lower case too ("bruising-in-babies"); the
 #: others ("upon", "super", "under") join the parts of a town's name.
 _PLAIN_JOIN = frozenset({"in", "on", "by", "the", "de", "la", "le", "en", "am"})
+#: Prose that names a place next ("moved to stoke-on-trent"), unlike a file's name.
+_PLACE_BEFORE_LOWER = re.compile(r"\b(?:in|from|to|near|at|around|outside|of)[ \u00a0]+$", re.I)
 _PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
 _PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")
 
@@ -816,7 +818,13 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
         if first.lower() in _LEAD_WORDS or last.lower() in _LEAD_WORDS:
             continue
         joiners = set(words[1:-1])
-        if m.group(0).islower() and ordinary(first) and ordinary(last) and joiners <= _PLAIN_JOIN:
+        if (
+            m.group(0).islower()
+            and ordinary(first)
+            and ordinary(last)
+            and joiners <= _PLAIN_JOIN
+            and not _PLACE_BEFORE_LOWER.search(t, max(0, m.start() - 12), m.start())
+        ):
             # "bruising-in-babies" (a page's file name), "based-on-evidence": words
             # joined in lower case are a place only if a word of it is not English.
             continue

@@ -111,7 +111,7 @@ _PHONE_LIKE = re.compile(r"^(?:0\d{2,4}[-/ ]?\d{3,4}[-/ ]?\d{3,4}|1\d{2}[-/ ]?\d
 #: Digits in groups after a word that says a record follows: "record S 556 2109".
 _CUED_NUMBER = re.compile(
     r"\b(?:record|records|number|no\.?|ref\.?|reference|file|notes|id|log|entry|job)"
-    r"[ \u00a0:,]+(?:[a-z]+[ \u00a0]+)?"
+    r"[ \u00a0:,]+(?:(?-i:[a-z]{2,})[ \u00a0]+)?"
     r"(?P<n>(?:[A-Z]{1,3}[ \u00a0])?\d{3,4}(?:[ \u00a0]\d{3,4})+)\b",
     re.I,
 )
@@ -421,6 +421,62 @@ def _venues(text: str) -> Iterator[Hit]:
 _LEADING = frozenset("the a an at in of to from by and or on".split())
 
 
+# --------------------------------------------------------------------------- handles
+
+#: An account name after a word that says one follows ("his gaming tag,
+#: xXSniperKingXx"): a word with a capital inside it, a digit or an underscore.
+_TAGGED = re.compile(
+    r"\b(?:gaming[ \u00a0]+tag|gamer[ \u00a0]?tag|tag|user[ \u00a0]?name|screen[ \u00a0]+name|"
+    r"account[ \u00a0]+name|profile[ \u00a0]+name|display[ \u00a0]+name|handle|PSN[ \u00a0]+ID|"
+    r"Xbox[ \u00a0]+name)(?:[ \u00a0]+(?:was|is))?[ \u00a0,:]+[\"'“‘]?"
+    r"(?P<h>[A-Za-z0-9_.]*(?:[a-z][A-Z]|\d|_)[A-Za-z0-9_.]*)",
+    re.I,
+)
+#: A profile's address: "instagram.com/lil.miss.k", "tiktok.com/@someone".
+_PROFILE_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?:instagram|tiktok|facebook|fb|snapchat|twitter|x|youtube|"
+    r"twitch|threads|linkedin|reddit|onlyfans|pinterest|tumblr|vm\.tiktok)\.com/"
+    r"(?:u/|user/|add/|@)?[A-Za-z0-9_.@-]*[A-Za-z0-9_]",
+    re.I,
+)
+
+
+def _handles(text: str) -> Iterator[Hit]:
+    for m in _PROFILE_URL.finditer(text):
+        yield _hit("handle", text, m.start(), m.end())
+    for m in _TAGGED.finditer(text):
+        if m.group("h").upper() in acronyms():
+            continue
+        yield _hit("handle", text, m.start("h"), m.end("h"))
+
+
+# --------------------------------------------------------------------------- dates in words
+
+_ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|"
+    r"thirty[- ]first)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_WORD_DATE = re.compile(
+    rf"\b(?:the[ \u00a0]+)?{_ORDINAL_WORDS}[ \u00a0]+(?:day[ \u00a0]+)?of[ \u00a0]+{_MONTH}"
+    r"(?:,?[ \u00a0]+(?:19|20)\d\d)?\b",
+    re.I,
+)
+_BORN = re.compile(r"(?:born|birth|d\.?o\.?b\.?|died|death|birthday)[^.\n]{0,30}$", re.I)
+
+
+def _word_dates(text: str) -> Iterator[Hit]:
+    for m in _WORD_DATE.finditer(text):
+        start = m.start() + (4 if m.group(0).lower().startswith("the") else 0)
+        born = _BORN.search(text, max(0, m.start() - 40), m.start())
+        yield _hit("birth-or-death-date" if born else "event-date", text, start, m.end())
+
+
 def find(text: str) -> list[Hit]:
     """Every rule's hits in ``text``."""
     hits: list[Hit] = []
@@ -433,6 +489,10 @@ def find(text: str) -> list[Hit]:
     if any(c.isdigit() for c in text):
         hits += _references(text)
     hits += _lower_names(text)
+    if "." in text or "tag" in text.lower() or "name" in text.lower() or "handle" in text:
+        hits += _handles(text)
+    if " of " in text:
+        hits += _word_dates(text)
     if not text.isascii():
         hits += _scripts(text)
     return hits

@@ -1,0 +1,98 @@
+"""The context rules of checks.anonymise.cues (issue 14, round 3): initials read
+against the sector's acronyms, references, nicknames, given names alone,
+lower-case names, family surnames, scripts the gate cannot read and named
+venues; and how the gate reports them (kind, line and column, never the text)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from checks.anonymise import cues
+from checks.anonymise.allow import sector_names
+from kbfactory import brief_body
+
+BRIEF = "docs/briefs/lb-2026-01.md"
+
+
+def _brief(files: dict[str, Any], text: str) -> None:
+    front, _ = files[BRIEF]
+    files[BRIEF] = (front, brief_body("A brief") + f"\n{text}\n")
+
+
+def _kinds(text: str) -> set[tuple[str, str]]:
+    return {(h.kind, h.text) for h in cues.find(text)}
+
+
+def test_the_acronym_list_is_package_data_and_long_enough():
+    known = cues.acronyms()
+    assert len(known) >= 150
+    assert {"MASH", "LADO", "CAMHS", "GP", "ICB", "DSL", "SENCO", "EHCP", "MARAC", "IDVA"} <= known
+    assert sector_names() and "Solihull Approach" in sector_names()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [
+        ("QP told the school nurse she was hungry.", "initials", "QP"),
+        ("The worker visited D.McK. at home.", "initials", "D.McK."),
+        ("The log (QRS/24/09911) records a call.", "reference", "QRS/24/09911"),
+        ("Her record, W7781234, shows two admissions.", "reference", "W7781234"),
+        ("The record T 441 8820 notes a burn.", "reference", "T 441 8820"),
+        ("He was nicknamed Lobster by the older boys.", "name", "Lobster"),
+        ("Autumn, aged 13, was missing overnight.", "name", "Autumn"),
+        ("Sage told the police what had happened.", "name", "Sage"),
+        ("The Quarshie family moved in 2023.", "name", "Quarshie"),
+        ("A letter named the landlord as 陈伟.", "script", "陈伟"),
+        ("The men met at the Silver Moon takeaway.", "place", "Silver Moon takeaway"),
+        ("His gamer tag, NightOwl_77, was shared.", "handle", "NightOwl_77"),
+    ],
+)
+def test_a_detail_is_found_by_its_context(text, kind, span):
+    assert (kind, span) in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MASH and the LADO agreed a strategy discussion with CAMHS and the GP.",
+        "Review CSPR-2025-01 was published in 2024/25.",
+        "Call 0808 800 5000 or 101.",
+        "Section 47 enquiries began in March 2024.",
+        "WHAT YOU SHOULD DO",
+        "Will the partnership review this in 12 months?",
+        "Police said the flat was cold.",
+        "The wider family were not asked about the baby.",
+        "Practitioners were trained in the Solihull Approach and Signs of Safety.",
+    ],
+)
+def test_ordinary_practice_text_is_not_a_finding(text):
+    assert cues.find(text) == []
+
+
+def test_a_finding_gives_kind_line_and_column_never_the_text(files, check):
+    _brief(files, "In May 2024 QP told the nurse.")
+    (f,) = [f for f in check(files).findings if f.code == "ANO001"]
+    assert f.match == "QP"
+    assert re.match(r"(?:initials|name): the text at column 13 ", f.message)
+    assert "QP" not in f.message and "QP" not in str(f.as_dict())
+
+
+def test_kb_yaml_allows_an_acronym_as_a_public_name_and_each_use_is_reported(files, check):
+    _brief(files, "The KVW panel met in May 2024.")
+    assert [f.match for f in check(files).findings if f.code == "ANO001"] == ["KVW"]
+    files["kb.yaml"] = (
+        "public_names:\n  - name: KVW\n    reason: The Kestrel Voluntary Welfare forum.\n"
+    )
+    result = check(files)
+    assert [f for f in result.findings if f.code == "ANO001"] == []
+    assert [f for f in result.findings if f.code == "ANO002"]
+
+
+def test_words_of_a_page_s_file_name_are_not_a_place(files, check):
+    front, body = files[BRIEF]
+    del files[BRIEF]
+    files["docs/briefs/lb-2026-01-bruising-in-babies.md"] = (front, body)
+    assert [f for f in check(files).findings if f.code == "ANO001"] == []

@@ -317,9 +317,9 @@ _NOT_A_NAME = frozenset(
 @cache
 def _geography() -> frozenset[str]:
     """Countries, the UK's nations and regions, continents: too wide to identify anyone."""
-    from faker.providers.address.en import Provider
+    from checks.anonymise.names import faker_list
 
-    places = {c.lower() for c in Provider.countries}
+    places = {c.lower() for c in faker_list("address/en", "countries")}
     places |= {
         "uk",
         "u.k.",

@@ -799,7 +799,7 @@ _JOINED_PLACE = re.compile(
 #: Words that join ordinary words in lower case too ("bruising-in-babies"); the
 #: others ("upon", "super", "under") join the parts of a town's name.
 _PLAIN_JOIN = frozenset({"in", "on", "by", "the", "de", "la", "le", "en", "am"})
-#: Prose that names a place next ("moved to stoke-on-trent"), unlike a file's name.
+#: Prose that names a place next ("moved to ashby-de-la-zouch"), unlike a file's name.
 _PLACE_BEFORE_LOWER = re.compile(r"\b(?:in|from|to|near|at|around|outside|of)[ \u00a0]+$", re.I)
 _PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
 _PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")

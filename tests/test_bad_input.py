@@ -136,17 +136,23 @@ def test_wrong_type(files, check):
         (
             "docs/tor/panel.md",
             lambda f: f[0].update(papers_days="five"),
-            "`papers_days` should be a whole number, such as 5, not 'five'",
+            # words are never repeated: a value in the wrong field can be a name
+            "`papers_days` should be a whole number, such as 5, not the value given",
         ),
         (
             "data/partnership.yaml",
             lambda f: f["agencies"][0].update(statutory="perhaps"),
-            "`agencies[1].statutory` should be true or false, not 'perhaps'",
+            "`agencies[1].statutory` should be true or false, not the value given",
         ),
         (
             "data/actions/CSPR-2026-01.yaml",
             lambda f: f["actions"][0].update(recommendation=12),
             "`actions[1].recommendation` should be text, not 12; put the value in quotes",
+        ),
+        (
+            "data/actions/CSPR-2026-01.yaml",
+            lambda f: f["actions"][0].update(due="Amelia Hussain"),
+            "`actions[1].due`: the value given is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31",
         ),
     ],
 )

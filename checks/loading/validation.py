@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checks.model.findings import Problem
+from checks.model.quoting import has_words
 from checks.model.yaml_source import LineDict, line_at
 
 
@@ -120,7 +121,8 @@ def explain(
     problems: list[Problem] = []
 
     def _short(value: object) -> str:
-        return _shorten(value) if quote else "the value given"
+        # Words are never repeated (checks/model/quoting.py says why).
+        return _shorten(value) if quote and not has_words(value) else "the value given"
 
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))

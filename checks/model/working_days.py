@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Literal
 
 from dateutil.relativedelta import relativedelta
 
+from checks.model.quoting import shown
+
 if TYPE_CHECKING:
     import holidays
 
@@ -63,7 +65,7 @@ def parse_date(value: object) -> date:
         except ValueError:
             example = "YYYY-MM-DD"
         raise DateError(f"write dates as YYYY-MM-DD: {text} should be written {example}")
-    raise DateError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
+    raise DateError(f"{shown(text)} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31")
 
 
 def _in_range(value: date, text: str) -> date:
@@ -128,7 +130,7 @@ class Duration:
         m = _DURATION.match(text)
         if not m or not m[1].strip("0"):
             raise ValueError(
-                f"'{_shown(value)}' is not a period; write a number and a unit, e.g. '12 months', "
+                f"{shown(value)} is not a period; write a number and a unit, e.g. '12 months', "
                 "'6 weeks', '15 working days', or a word such as 'monthly' or 'quarterly'"
             )
         unit = m[2].lower().replace("  ", " ")
@@ -138,7 +140,7 @@ class Duration:
         # The digits are compared as text first: int() refuses more than 4,300 of them.
         if len(m[1]) > 5 or int(m[1]) > MAX_SPAN[unit]:
             raise ValueError(
-                f"'{_shown(value)}' is longer than the checker accepts; a period in "
+                f"{shown(value)} is longer than the checker accepts; a period in "
                 f"{unit} is at most {MAX_SPAN[unit]} {unit}"
             )
         return cls(int(m[1]), unit)  # type: ignore[arg-type]
@@ -161,12 +163,6 @@ class Duration:
         }[self.unit]
         result: date = start + delta
         return result
-
-
-def _shown(value: object, limit: int = 40) -> str:
-    """A value as quoted in a message: the start of a long one, not all of it."""
-    text = str(value)
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class WorkingCalendar:

@@ -152,7 +152,8 @@ def test_wrong_type(files, check):
         (
             "data/actions/CSPR-2026-01.yaml",
             lambda f: f["actions"][0].update(due="Amelia Hussain"),
-            "`actions[1].due`: the value given is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31",
+            "`actions[1].due`: the value given is not a date; "
+            "write it as YYYY-MM-DD, e.g. 2026-03-31",
         ),
     ],
 )

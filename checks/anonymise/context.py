@@ -635,8 +635,13 @@ def _initials(text: str, t: str) -> Iterator[Hit]:
             continue
         yield _hit("name", text, m.start(), m.end())
     for m in _BARE_INITIALS.finditer(t):
-        if m.group("i") not in ACRONYMS:
-            yield _hit("name", text, m.start("i"), m.end("i"))
+        if m.group("i") in ACRONYMS:
+            continue
+        # An acronym of the sector before a verb ("A PPN was submitted") is not a
+        # person; one that owns a relative ("KM's father") is.
+        if m.group("i") in cues.acronyms() and not m.group("after").startswith("'"):
+            continue
+        yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _INITIALS_AFTER_PERSON.finditer(t):
         yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _NAMED_INITIALS.finditer(t):

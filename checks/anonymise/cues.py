@@ -150,8 +150,10 @@ def _references(text: str) -> Iterator[Hit]:
 
 _NICK_WORD = r"(?:Lil'?[ \u00a0])?[A-Z][A-Za-z'’]+(?:[ \u00a0][A-Z][A-Za-z'’]+)?"
 _NICKNAMED = re.compile(
-    r"\b(?:known(?:[ \u00a0]+to[ \u00a0]+[a-z ]{1,30}?)?[ \u00a0]+as|nick-?named|"
-    r"(?:his|her|their|the|a|[A-Za-z]+['’]s)[ \u00a0]+(?:nick-?name|street[ \u00a0]+name)"
+    r"\b(?:known(?:[ \u00a0]+to[ \u00a0]+[a-z ]{1,30}?)?[ \u00a0]+as|"
+    r"knew(?:[ \u00a0]+(?:him|her|them))?[ \u00a0]+as|nick-?named|"
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[A-Za-z]+['’]s)[ \u00a0]+"
+    r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
     r"(?:nick-?name|street[ \u00a0]+name)[ \u00a0]+was|goes[ \u00a0]+by|went[ \u00a0]+by|"
     r"go[ \u00a0]+by|called)"
@@ -232,7 +234,9 @@ def _given_names(text: str) -> Iterator[Hit]:
         )
         if not (aged or speaks):
             continue
-        if ordinary(word) and low not in WORD_NAMES and word not in given_names():
+        if aged and low.endswith("s") and ordinary(word):
+            continue  # "Pupils, aged 11 to 16": a group
+        if not aged and ordinary(word) and low not in WORD_NAMES and word not in given_names():
             continue  # "Police said", "Staff told": bodies and groups speak too
         yield _hit("name", text, start, end)
 
@@ -329,8 +333,10 @@ def _families(text: str) -> Iterator[Hit]:
                 continue  # "the Services", "the Police"
             if re.match(r"[ \u00a0]+[A-Z]", after):
                 continue  # "the Hendersons Group": part of a longer name
-        elif ordinary(name) and name not in surnames():
-            continue  # "the Foster family", "the Troubled Families": words
+        elif ordinary(name) and name not in surnames() and "household" not in after:
+            # "the Foster family", "the Troubled Families": words ("household"
+            # follows a family's name, not a kind of family).
+            continue
         yield _hit("name", text, m.start("n"), m.end("n"))
 
 

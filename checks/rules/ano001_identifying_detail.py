@@ -13,7 +13,10 @@ reported at its line and column with its kind, never quoting the detail
 | kind | how it is found |
 |---|---|
 | `name` | the model's people, and the context rules below |
-| `handle` | `@handles`, and account names near a platform's name |
+| `initials` | two or three capitals alone ("HB", "J.K.") that are not a known acronym |
+| `reference` | letters and digits mixed, or digits joined by `/` or `-` ("ABC/23/04512") |
+| `script` | letters of a script the gate cannot read: transliterate or remove |
+| `handle` | `@handles`, account names near a platform's name or after "gaming tag" |
 | `address` | a house or flat number with any street name; a street by its street word |
 | `place` | the model's towns (not countries or UK regions); venues by their kind |
 | `postcode` | full UK postcodes, and outward codes ("LS9") where a place is meant |
@@ -40,6 +43,13 @@ hospitals are places by the word that says what they are ("... Estate", "...
 Medical Practice"). Text is read as the page shows it: character references
 decoded, look-alike letters folded, and emphasis inside a word ("Rh**ian**non")
 dropped.
+
+Initials are read against a list of the sector's acronyms shipped with the
+checker (MASH, LADO, CAMHS, SENCO...); a partnership adds its own as
+`public_names` in `kb.yaml` (each use reported by ANO002). A reference that is
+one of the partnership's own record ids (a review's, a brief's, an action's) is
+not a finding. Names of national bodies, programmes and roles ("Barnardo's",
+"the Solihull Approach", "Senco") are allowed where the whole name is written.
 
 Pseudonyms such as "Child A", "Mother B" and "Adult C" (a person word and one
 letter or number) are allowed, and so are the partnership's own name, area and

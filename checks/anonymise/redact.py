@@ -41,6 +41,9 @@ PLACEHOLDERS = {
     "phone": "[phone number]",
     "email": "[email address]",
     "deny-list": "[redacted]",
+    "initials": "[initials]",
+    "reference": "[reference number]",
+    "script": "[text to transliterate]",
 }
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

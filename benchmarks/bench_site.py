@@ -5,14 +5,20 @@ For the example scaled to 1,000 briefs it times, in one run and interleaved
 
 - `mkdocs build` of the same Markdown with the hooks removed (the baseline);
 - `mkdocs build` with this project's hooks (load, check, generated pages), the
-  parse cache filled by an earlier build (warm);
+  parse cache filled by an earlier build (warm), once for each checkout named
+  by ``--code`` (default: this one), each with its own cache;
 
 then, once each, the build with the cache off (cold) and, with --with-10k, the
 10,000-brief site. It reports the median wall clock and the median CPU time of
 the build process (user + system): on a machine others share, wall clock
 measures them too, and CPU time is the fairer ratio.
 
-    python benchmarks/bench_site.py [--runs 3] [--skip-cold] [--with-10k]
+    python benchmarks/bench_site.py [--runs 3] [--skip-cold] [--with-10k] [--code DIR ...]
+
+``--code`` times the hooks of other checkouts (say, a copy of the code before
+and after a change, made with ``git worktree add``) against the same plain
+build in the same run. Use copies: the parse cache's key hashes the package's
+source, so a tree that others are editing never builds warm.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from precompile import compile_package
 from scale import generate
+
+HERE = Path(__file__).resolve().parent.parent
 
 
 def build(root: Path, config: str, **extra: str) -> tuple[float, float]:
@@ -74,32 +82,45 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-cold", action="store_true")
     parser.add_argument("--with-10k", action="store_true")
+    parser.add_argument(
+        "--code", type=Path, action="append", help="a checkout whose hooks to time (repeatable)"
+    )
     args = parser.parse_args()
-    compile_package()
+    codes: list[Path] = [c.resolve() for c in args.code or [HERE]]
+    for code in codes:
+        compile_package(code / "checks")
     with tempfile.TemporaryDirectory() as tmp:
         root = generate(Path(tmp) / "kb1k", briefs=1000, tors=0, action_files=10, actions=6)
         plain = (root / "mkdocs.yml").read_text()
         plain = re.sub(r"\nhooks:\n  - hooks/kb.py\n", "\n", plain)
         (root / "plain.yml").write_text(plain)
-        cache = str(Path(tmp) / "cache")
-        build(root, "mkdocs.yml", KB_CACHE_DIR=cache)  # fill the cache
+        envs = [
+            {"KB_CACHE_DIR": str(Path(tmp) / f"cache-{i}"), "PYTHONPATH": str(code)}
+            for i, code in enumerate(codes)
+        ]
+        for env in envs:
+            build(root, "mkdocs.yml", **env)  # fill the cache
         baseline: list[tuple[float, float]] = []
-        hooked: list[tuple[float, float]] = []
+        hooked: list[list[tuple[float, float]]] = [[] for _ in codes]
         for _ in range(args.runs):
             baseline.append(build(root, "plain.yml"))
-            hooked.append(build(root, "mkdocs.yml", KB_CACHE_DIR=cache))
+            for times, env in zip(hooked, envs, strict=True):
+                times.append(build(root, "mkdocs.yml", **env))
         size, count = largest_brief(root / "site")
         base = (
             statistics.median(t[0] for t in baseline),
             statistics.median(t[1] for t in baseline),
         )
         print(line("1,000 briefs, hooks removed:", baseline, base))
-        print(line("1,000 briefs, with hooks, warm:", hooked, base))
+        for code, times in zip(codes, hooked, strict=True):
+            print(line("1,000 briefs, with hooks, warm:", times, base), code)
+            print("  CPU per build:", ", ".join(f"{t[1]:.2f}" for t in times))
+        print("  plain CPU per build:", ", ".join(f"{t[1]:.2f}" for t in baseline))
         if not args.skip_cold:
             print(
                 line(
                     "1,000 briefs, with hooks, cold:",
-                    [build(root, "mkdocs.yml", KB_NO_CACHE="1")],
+                    [build(root, "mkdocs.yml", KB_NO_CACHE="1", PYTHONPATH=str(codes[-1]))],
                     base,
                 )
             )

@@ -65,7 +65,7 @@ def _read(name: str, folder: Path = HERE) -> list[dict[str, Any]]:
     out = []
     for entry, section in zip(entries, sections, strict=False):
         if isinstance(entry, dict) and isinstance(entry.get("text"), str):
-            out.append({**entry, "section": section})
+            out.append({**entry, "section": entry.get("section") or section})
     return out
 
 

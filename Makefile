@@ -39,7 +39,7 @@ lint: $(STAMP)
 ## everything CI runs: lint, then the whole test suite (browser tests included)
 test: $(STAMP) chromium
 	$(MAKE) lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## the browser tests drive Debian's Chromium; install it if it is missing
 chromium:

@@ -7,12 +7,14 @@ as at :data:`TODAY`; tests change one thing and write it with :func:`write`.
 from __future__ import annotations
 
 import copy
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from checks.cli import main
 from checks.model.brief import SEVEN_PARTS
 
 TODAY = date(2026, 11, 25)
@@ -181,3 +183,9 @@ def write(root: Path, files: dict[str, Any]) -> Path:
                 yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8"
             )
     return root
+
+
+def kb(*argv: str) -> tuple[int, str, str]:
+    """Runs the `kb` command in this process: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 from pathlib import Path
@@ -10,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from checks.cli import main
-from kbfactory import brief_body, compliant, write
+from kbfactory import brief_body, compliant, kb, write
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 GOLDEN = Path(__file__).parent / "golden" / "diff.md"
@@ -19,12 +17,6 @@ GOLDEN = Path(__file__).parent / "golden" / "diff.md"
 
 def git(root: Path, *args: str) -> None:
     subprocess.run([*GIT, "-C", str(root), *args], check=True, capture_output=True)
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

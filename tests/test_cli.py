@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import io
 import json
 import os
 import subprocess
@@ -13,14 +12,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from checks import cli
-from checks.cli import main, resolve_today
-from kbfactory import write
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
+from checks.cli import resolve_today
+from kbfactory import kb, write
 
 
 @pytest.fixture

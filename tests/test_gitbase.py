@@ -4,16 +4,14 @@ never extracted or followed, and never make the command fail."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from checks.cli import main
 from checks.loading.git_base import base_knowledge_base, export
-from kbfactory import TODAY, compliant, write
+from kbfactory import TODAY, compliant, kb, write
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 
@@ -21,12 +19,6 @@ GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid"]
 def git(root: Path, *args: str) -> str:
     proc = subprocess.run([*GIT, "-C", str(root), *args], check=True, capture_output=True)
     return proc.stdout.decode()
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

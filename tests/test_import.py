@@ -7,7 +7,6 @@ tests/importing/seed_facts.yaml; the other layouts are invented here.
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any
@@ -18,10 +17,9 @@ import yaml
 from checks.authoring.importing import reading
 from checks.authoring.importing.extract import Facts, extract
 from checks.authoring.importing.reading import read
-from checks.cli import main
 from checks.loading import load
 from checks.rules.engine import run
-from kbfactory import TODAY
+from kbfactory import TODAY, kb
 
 AS_OF = TODAY.isoformat()
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -59,11 +57,6 @@ FLAGS = [
     "--yearly-report",
     "2026-06-30",
 ]
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out, err), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ every `kb new` from the first minute."""
 
 from __future__ import annotations
 
-import io
 import tomllib
 from fnmatch import fnmatch
 from importlib.resources import files
@@ -14,10 +13,9 @@ import yaml
 from test_ci_templates import _commands, _kb_parses
 
 from checks.authoring.init import TEMPLATES, Answers, InitError, complete, template
-from checks.cli import main
 from checks.loading import load
 from checks.rules.engine import run
-from kbfactory import TODAY
+from kbfactory import TODAY, kb
 from sitehelp import mkdocs
 
 AS_OF = TODAY.isoformat()
@@ -42,11 +40,6 @@ FLAGS = [
     "--yearly-report",
     "2026-06-30",
 ]
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out, err), out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -3,15 +3,13 @@ item 4). It never writes the file without --in-place; bad input is one line, exi
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from checks.cli import main
-from kbfactory import brief_body, compliant, write
+from kbfactory import brief_body, compliant, kb, write
 
 BRIEF = "docs/briefs/lb-2026-01.md"
 TOR = "docs/tor/panel.md"
@@ -19,12 +17,6 @@ DETAILS = (
     "Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, attended Oakfield "
     "Primary School. On 12/03/2024 her mother called 07700 900123."
 )
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from checks.cli import main
 from checks.loading import load
 from checks.rules.engine import run
-from kbfactory import TODAY, compliant, write
-
-
-def kb(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+from kbfactory import TODAY, compliant, kb, write
 
 
 @pytest.fixture

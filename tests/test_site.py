@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from checks.loading import load
+from checks.loading.files import hidden_markdown
+from checks.model.publication import public_briefs
 from checks.site.build import SiteBuild
-from checks.site.visibility import hidden_markdown, public_briefs
 from kbfactory import compliant, write
 from sitehelp import AS_OF, MARKERS, REPO, SERVED_AT, load_hook, mkdocs, write_site_config
 

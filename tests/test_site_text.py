@@ -6,7 +6,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from checks.site.text import esc, table
+from checks.reports.markdown import esc, table
 
 
 def rendered_cell(text: str, keep_code: bool) -> str:

@@ -13,8 +13,8 @@ from html import escape
 
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
+from checks.reports.markdown import esc
 from checks.site.brief_page import theme_labels
-from checks.site.text import esc
 
 #: (target, page) -> the URL of docs page ``target`` as linked from ``page``
 Linker = Callable[[str, str], str]

@@ -15,10 +15,13 @@ from functools import partial
 from pathlib import Path
 
 from checks.loading import load
+from checks.loading.files import hidden_markdown
 from checks.model import Brief, Procedure, TermsOfReference
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.publication import public_briefs, publishable_docs
 from checks.model.working_days import WorkingCalendar, plural
+from checks.reports.markdown import esc
 from checks.rules import REGISTRY
 from checks.rules.engine import Result, run
 from checks.site import briefs_pages, calendar_file
@@ -31,11 +34,9 @@ from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notic
 from checks.site.register_page import register_page
 from checks.site.rules_pages import rule_page, rules_index
 from checks.site.status import review_status
-from checks.site.text import esc
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
-from checks.site.visibility import hidden_markdown, public_briefs, publishable_docs
 from checks.speed.cache import open_cache, using
 from checks.speed.gcpause import paused_gc
 

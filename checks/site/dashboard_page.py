@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from checks.model.findings import Counts, Finding, Severity
+from checks.reports.markdown import esc, table
 from checks.rules.engine import Result
-from checks.site.text import esc, table
 
 PageOf = Callable[[Finding], str | None]
 SourceOf = Callable[[str], str | None]

@@ -7,8 +7,8 @@ from datetime import date
 from checks.model import TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.tor import Seat
+from checks.reports.markdown import esc, table
 from checks.site.status import tor_status
-from checks.site.text import esc, table
 
 
 def _children(kb: KnowledgeBase) -> dict[str | None, list[str]]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from checks.model.knowledge_base import SOURCES, KnowledgeBase, Unloaded
+from checks.reports.markdown import esc
 from checks.site.calendar_file import Deadline
-from checks.site.text import esc
 
 #: The records each generated page shows (see checks.model.knowledge_base.SOURCES).
 PAGE_SOURCES: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,7 @@ from checks.model import Review
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.working_days import WorkingCalendar
-from checks.site.text import esc, table
+from checks.reports.markdown import esc, table
 
 KINDS = {
     "rapid-review": "Rapid review",

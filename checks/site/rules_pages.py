@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from checks.reports.markdown import table
 from checks.rules import FAMILIES, REGISTRY, Rule
-from checks.site.text import table
 
 
 def rules_index() -> str:

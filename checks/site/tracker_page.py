@@ -7,7 +7,7 @@ from datetime import date
 
 from checks.model import Action, ActionPlan
 from checks.model.knowledge_base import KnowledgeBase
-from checks.site.text import esc, table
+from checks.reports.markdown import esc, table
 
 OPEN = ("open", "in-progress")
 

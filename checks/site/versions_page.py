@@ -7,8 +7,8 @@ import html
 from checks.changes.sections import compare as text_changes
 from checks.model import TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
+from checks.reports.markdown import esc
 from checks.site.git_history import PastVersion
-from checks.site.text import esc
 
 
 def version_uri(group: str, version: str) -> str:

@@ -37,6 +37,8 @@ from importlib import resources
 import yaml
 
 from checks.anonymise.detectors import Hit
+from checks.anonymise.names import given_names, surnames
+from checks.anonymise.normalise import needs_normalising, normalise
 
 #: The kinds only these rules report (the others are the shared kinds).
 KINDS = frozenset({"initials", "reference", "script"})
@@ -221,7 +223,6 @@ def _given_names(text: str) -> Iterator[Hit]:
         PERSON_WORDS,
         ordinary,
     )
-    from checks.anonymise.names import given_names
 
     for m in _CAPITAL_WORD.finditer(text):
         word, start, end = m.group("w"), m.start(), m.end()
@@ -259,7 +260,6 @@ _LOWER_AFTER = re.compile(
 
 def _lower_names(text: str) -> Iterator[Hit]:
     from checks.anonymise.context import ACRONYMS, PERSON_WORDS, ordinary
-    from checks.anonymise.names import given_names, surnames
     from checks.anonymise.recognise import sector_word
 
     words = list(_LOWER_WORD.finditer(text))
@@ -313,7 +313,6 @@ def _families(text: str) -> Iterator[Hit]:
         PERSON_WORDS,
         ordinary,
     )
-    from checks.anonymise.names import surnames
 
     for m in _FAMILY.finditer(text):
         name = m.group("n")
@@ -355,7 +354,6 @@ def _script_of(ch: str) -> str:
 
 
 def _scripts(text: str) -> Iterator[Hit]:
-    from checks.anonymise.normalise import needs_normalising, normalise
 
     start = -1
     for i, ch in enumerate(text + " "):

@@ -444,6 +444,16 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "did you mean `school`",
     ),
     (
+        "BRF006",
+        _body(
+            "docs/briefs/lb-2026-01.md",
+            brief_body("A brief").replace("Text for background.", "Write  this part."),
+        ),
+        "docs/briefs/lb-2026-01.md",
+        None,
+        "1 part(s) still hold the template's placeholder text: “Background”",
+    ),
+    (
         "PRC001",
         _set(proc, last_reviewed="2025-06-01"),
         "docs/procedures/rapid-review.md",

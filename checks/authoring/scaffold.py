@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from checks.loading import load
-from checks.model.brief import SEVEN_PARTS
+from checks.model.brief import PLACEHOLDER_PART, PLACEHOLDER_TITLE, SEVEN_PARTS
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.working_days import Duration
 from checks.model.yaml_source import YamlError, load_yaml
@@ -135,12 +135,14 @@ def new_brief(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     year = req.today.year
     number = _next_number(list(kb.briefs), f"LB-{year}-")
     brief_id = f"LB-{year}-{number:02d}"
-    title = req.title or "Title of the brief"
+    title = req.title or PLACEHOLDER_TITLE
     review = _source_review(kb, req)
     theme = next(iter(sorted(kb.themes)), "neglect")
     path = kb.root / kb.config.docs_dir / "briefs" / f"{brief_id.lower()}-{_slug(title)}.md"
     review_by = Duration.parse("12 months").after(req.today)
-    parts = "\n".join(f"## {i}. {p}\n\nWrite this part.\n" for i, p in enumerate(SEVEN_PARTS, 1))
+    parts = "\n".join(
+        f"## {i}. {p}\n\n{PLACEHOLDER_PART}\n" for i, p in enumerate(SEVEN_PARTS, 1)
+    )
     text = f"""---
 # yaml-language-server: $schema=../../schemas/brief.schema.json
 id: {brief_id}  # the next free id; keep it

@@ -23,6 +23,12 @@ SEVEN_PARTS: tuple[str, ...] = (
 )
 
 
+#: What ``kb new brief`` writes where a person must write: under each part, and
+#: as the title. BRF006 finds them left in a published brief.
+PLACEHOLDER_PART = "Write this part."
+PLACEHOLDER_TITLE = "Title of the brief"
+
+
 class Audience(Located):
     agencies: list[Slug] = Field(default_factory=list)
     roles: list[Text] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from checks.model.action import ActionStatus
 from checks.model.review import Decision, ReviewKind, ReviewStatus
@@ -67,7 +68,7 @@ TOR_STATUSES: dict[TorStatus, str] = {
 }
 
 
-def label(labels: Mapping[str, str], code: str | None) -> str:
+def label(labels: Mapping[Any, str], code: str | None) -> str:
     """The label for ``code`` in ``labels``; the code itself if it has none, and
     an em dash for no value."""
     if code is None:

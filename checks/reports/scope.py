@@ -1,0 +1,150 @@
+"""What a report may show, and how it links to the records it counts.
+
+A report is read by the executive and pasted into board papers, so it shows no
+more than the site does: only ToRs, procedures and briefs whose pages may be
+published (never a draft or an embargoed brief), reviews by reference and
+pseudonym only (never a title or notes), actions by id only, and an agency or
+theme whose name holds an identifying detail by its id. The site hands over
+its own view (``checks.site.build.SiteBuild.view``); the command line builds
+the same from a run of the checks (:func:`scope_from_result`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from checks.model import Brief, Meeting, Review
+from checks.model.knowledge_base import KnowledgeBase
+from checks.model.publication import public_briefs, publishable_docs
+from checks.model.working_days import WorkingCalendar
+from checks.rules import REGISTRY
+from checks.rules.engine import Result
+
+#: A site page (``register.md#cspr-2026-02``) -> the link a reader follows.
+Linker = Callable[[str], str]
+
+#: The records whose loss makes a report's figures incomplete.
+REPORT_SOURCES = ("reviews", "actions", "meetings", "tors", "briefs", "procedures", "calendar")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record a figure counts, and the page that shows it."""
+
+    text: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in a report, with the records it counts."""
+
+    label: str
+    records: tuple[Record, ...]
+    note: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The knowledge base as a report may show it, as at ``today``."""
+
+    kb: KnowledgeBase
+    today: date
+    briefs: tuple[Brief, ...]
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        return self.kb.working_calendar()
+
+    def agency(self, agency_id: str | None) -> str:
+        if agency_id is None:
+            return "No agency named"
+        agency = self.kb.agencies.get(agency_id)
+        return (agency.short or agency.name) if agency else agency_id
+
+    def theme(self, theme_id: str) -> str:
+        theme = self.kb.themes.get(theme_id)
+        return theme.label if theme else theme_id
+
+    def incomplete(self) -> list[str]:
+        """What did not load, in words that name no page (a page that did not
+        load may be a draft): said at the top of every report."""
+        said: list[str] = []
+        docs = self.kb.config.docs_dir.rstrip("/") + "/"
+        for u in self.kb.unloaded_from(*REPORT_SOURCES):
+            text = "a page under docs/ did not load" if u.file.startswith(docs) else u.describe()
+            if text not in said:
+                said.append(text)
+        return said
+
+
+def review_record(review: Review) -> Record:
+    return Record(f"{review.ref} ({review.pseudonym})", f"register.md#{review.ref.lower()}")
+
+
+def action_record(review: str, action_id: str) -> Record:
+    return Record(f"{review} {action_id}", f"actions.md#{review.lower()}")
+
+
+def meeting_record(scope: Scope, meeting: Meeting) -> Record:
+    page = f"tor/{meeting.group}.md" if meeting.group in scope.kb.tors else "groups.md"
+    return Record(f"{scope.kb.group_name(meeting.group)}, {meeting.date:%-d %b %Y}", page)
+
+
+def brief_record(scope: Scope, brief: Brief) -> Record:
+    return Record(f"{brief.id}: {brief.title}", scope.kb.documents[brief.source].docs_path)
+
+
+def scope_from_result(kb: KnowledgeBase, result: Result, today: date) -> Scope:
+    """The site's view of ``kb``, built the way the site build builds it: pages
+    that may be published, and names with an identifying detail shown by id."""
+    held = {
+        f.subject
+        for f in result.findings
+        if "text" in getattr(sys.modules[REGISTRY[f.code].module], "WITHHOLDS", ())
+    }
+    unsafe = {
+        f.file
+        for f in result.findings
+        if "page" in getattr(sys.modules[REGISTRY[f.code].module], "WITHHOLDS", ())
+    }
+    published = publishable_docs(kb, today) - unsafe
+    view = dataclasses.replace(
+        kb,
+        tors={k: t for k, t in kb.tors.items() if t.source in published},
+        procedures={k: p for k, p in kb.procedures.items() if k in published},
+        briefs={k: b for k, b in kb.briefs.items() if b.source in published},
+        themes={
+            k: t.model_copy(update={"label": k, "description": None}) if k in held else t
+            for k, t in kb.themes.items()
+        },
+        agencies={
+            k: a.model_copy(update={"name": k, "short": None}) if k in held else a
+            for k, a in kb.agencies.items()
+        },
+    )
+    briefs = tuple(b for b in public_briefs(kb, today) if b.source in published)
+    return Scope(view, today, briefs)
+
+
+def site_linker(site_url: str | None) -> Linker:
+    """Links for a report read off the site (pasted into board papers): each
+    page's address under ``site_url`` with directory URLs, as the site is built;
+    without one, the address relative to the site's home."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+
+    def link(target: str) -> str:
+        path, hash_, anchor = target.partition("#")
+        page = path.removesuffix(".md")
+        page = "" if page == "index" else page.removesuffix("/index") + "/"
+        return base + page + hash_ + anchor
+
+    return link

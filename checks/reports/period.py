@@ -15,8 +15,8 @@ from checks.model.working_days import EARLIEST, LATEST
 
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
-ACCEPTED_QUARTER = "a year and a quarter written YYYYQN, e.g. 2026Q3 (Q1 is January to March)"
-ACCEPTED_YEAR = "a year written YYYY, e.g. 2026"
+ACCEPTED_QUARTER = "the quarter as YYYYQN, e.g. 2026Q3 (Q1 is January to March)"
+ACCEPTED_YEAR = "the year as YYYY, e.g. 2026"
 
 
 class PeriodError(ValueError):

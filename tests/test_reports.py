@@ -1,0 +1,148 @@
+"""`kb report`: the highlight and assurance reports, pinned on the example as at
+2026-11-25, and each promise tested on a small knowledge base.
+
+Regenerate the golden reports after a deliberate change with
+``KB_UPDATE_GOLDEN=1 python -m pytest tests/test_reports.py``, then read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.loading import load
+from checks.reports.period import PeriodError, parse_quarter, parse_year, quarter_of
+from kbfactory import kb, write
+
+AS_OF = "2026-11-25"
+GOLDEN = {
+    "report-highlight-case-review-2026-11-25.md": ["highlight", "--group", "case-review"],
+    "report-assurance-2026Q3-2026-11-25.md": ["assurance", "--quarter", "2026Q3"],
+    "report-assurance-2026-2026-11-25.md": ["assurance", "--year", "2026"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_example_reports_match_the_golden_files(repo, monkeypatch, name):
+    monkeypatch.delenv("KB_SITE_URL", raising=False)
+    argv = ["report", *GOLDEN[name], str(repo), "--as-of", AS_OF]
+    code, out, err = kb(*argv)
+    assert code == 0, err
+    golden = repo / "tests" / "golden" / name
+    if os.environ.get("KB_UPDATE_GOLDEN"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_example_has_six_quarters_of_reviews_and_actions_and_meetings_with_attendance(repo):
+    example = load(repo)
+    review_quarters = {
+        quarter_of(d).label
+        for r in example.reviews.values()
+        for d in (r.aware_on, r.decision_on, r.published_on)
+        if d
+    }
+    action_quarters = {quarter_of(a.due).label for _, a in example.actions()}
+    assert len(review_quarters) >= 6 and len(action_quarters) >= 6
+    years = {m.date.year for m in example.meetings}
+    assert {2025, 2026} <= years
+    # Attendance varies, so the chart has something to show.
+    assert len({len(m.present) for m in example.meetings}) >= 3
+
+
+def test_highlight_names_its_period_and_parent(repo):
+    code, out, _ = kb("report", "highlight", "--group", "case-review", str(repo), "--as-of", AS_OF)
+    assert code == 0
+    assert "Highlight report to Safeguarding Partnership Executive" in out
+    assert "since Safeguarding Partnership Executive last met, on 10 September 2026" in out
+    # The rapid review overdue as at 25 November is counted, and linked to the register.
+    assert "[CSPR-2026-02](register/#cspr-2026-02) | Rapid review (15 working days) | " in out
+    assert "12 November 2026 | — | **Overdue**" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["assurance", "--quarter", "2026Q5"], "--quarter: '2026Q5' is not a quarter; write"),
+        (["assurance", "--quarter", "Q3 2026"], "e.g. 2026Q3 (Q1 is January to March)"),
+        (["assurance", "--year", "26"], "--year: '26' is not a year; write the year as YYYY"),
+        (["assurance", "--year", "9999"], "write a year between 1900 and 2199"),
+        (["highlight", "--group", "panal"], "there is no group 'panal'; use one of: `exec`"),
+        (["highlight", "--group", "exec", "--since", "1/9/2026"], "--since: write dates"),
+    ],
+)
+def test_bad_requests_say_what_would_be_accepted(tmp_path, files, argv, expected):
+    root = write(tmp_path / "kb", files)
+    code, out, err = kb("report", *argv, str(root), "--as-of", AS_OF)
+    assert code == 2
+    assert out == ""
+    assert expected in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_period_parsing():
+    assert parse_quarter("2026Q3").start == date(2026, 7, 1)
+    assert parse_quarter("2026q4").end == date(2026, 12, 31)
+    assert parse_year("2024").end == date(2024, 12, 31)
+    assert [q.label for q in parse_year("2026").quarters()] == [
+        "2026Q1",
+        "2026Q2",
+        "2026Q3",
+        "2026Q4",
+    ]
+    with pytest.raises(PeriodError):
+        parse_quarter("2026Q0")
+
+
+def _assurance(root: Path, *extra: str) -> str:
+    code, out, err = kb(
+        "report", "assurance", "--year", "2026", str(root), "--as-of", AS_OF, *extra
+    )
+    assert code == 0, err
+    return out
+
+
+def test_timeliness_follows_the_limits_the_checks_use(tmp_path, files):
+    # The rapid review took 11 working days: on time at 15, late at 10.
+    assert "Rapid review (15 working days) | 26 March 2026 | 20 March 2026 | On time" in _assurance(
+        write(tmp_path / "a", files)
+    )
+    files["kb.yaml"] = {"rules": {"REV002": {"options": {"working_days": 10}}}}
+    out = _assurance(write(tmp_path / "b", files))
+    assert "Rapid review (10 working days) | 19 March 2026 | 20 March 2026 | **Late**" in out
+
+
+def test_a_report_on_records_that_did_not_load_says_so_first(tmp_path, files):
+    files["data/reviews.yaml"] = "reviews: [\n"
+    out = _assurance(write(tmp_path / "kb", files))
+    head = out.split("## ", 1)[0]
+    assert "**Incomplete: some records did not load" in head
+    assert "data/reviews.yaml did not load" in head
+    assert "must not be read as all clear" in head
+
+
+def test_nothing_draft_or_embargoed_reaches_a_report(tmp_path, files):
+    front, body = files["docs/briefs/lb-2026-01.md"]
+    embargoed: dict[str, Any] = {**front, "id": "LB-2026-07", "title": "Embargoed learning"}
+    embargoed["publish_on"] = "2026-12-01"
+    draft: dict[str, Any] = {**front, "id": "LB-2026-08", "title": "Draft learning"}
+    draft["status"] = "draft"
+    files["docs/briefs/lb-2026-07.md"] = (embargoed, body)
+    files["docs/briefs/lb-2026-08.md"] = (draft, body)
+    out = _assurance(write(tmp_path / "kb", files))
+    assert front["title"] in out
+    assert "Embargoed learning" not in out and "LB-2026-07" not in out
+    assert "Draft learning" not in out and "LB-2026-08" not in out
+    # Reviews by reference and pseudonym only: a title never reaches a report.
+    files["data/reviews.yaml"]["reviews"][0]["title"] = "Private title words"
+    assert "Private title words" not in _assurance(write(tmp_path / "kb2", files))
+
+
+def test_links_open_the_published_site_when_its_address_is_known(tmp_path, files):
+    out = _assurance(write(tmp_path / "kb", files), "--site-url", "https://kb.example/site")
+    assert "(https://kb.example/site/register/#cspr-2026-01)" in out
+    assert "(https://kb.example/site/tor/exec/)" in out

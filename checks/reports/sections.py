@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from checks.model import Meeting
+from checks.model.labels import long_date
 from checks.reports.markdown import esc, table
 from checks.reports.scope import Figure, Linker, Record, Scope, meeting_record
 from checks.reports.statutory import Step, step_label
@@ -15,7 +16,7 @@ from checks.rules._due import due_soon_message, lapsed_message
 
 
 def day(value: date | None) -> str:
-    return f"{value:%-d %B %Y}" if value else "—"
+    return long_date(value)
 
 
 def links(records: Iterable[Record], link: Linker) -> str:

@@ -32,6 +32,7 @@ from checks.site.git_history import PastVersion, history_note, is_shallow, past_
 from checks.site.groups_page import groups_page
 from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notice
 from checks.site.register_page import register_page
+from checks.site.report_pages import report_pages
 from checks.site.rules_pages import rule_page, rules_index
 from checks.site.status import review_status
 from checks.site.tor_page import tor_header, tor_history, tor_membership
@@ -265,6 +266,8 @@ class SiteBuild:
                 today,
             ),
         }
+        # The reports for the executive, and their charts (checks/site/report_pages.py).
+        pages.update(report_pages(kb, today, self.public, self.link))
         for page in PAGE_SOURCES:
             # A page built from records that did not load says so at the top.
             box = notice(kb, page) if page.endswith(".md") and page in pages else ""

@@ -95,21 +95,30 @@ def page(context):
     return context.new_page()
 
 
-def search(page, base_url: str, query: str) -> list[str]:
+#: Pagefind's search box, which the site puts in the header.
+SEARCH_BOX = ".kb-search input.pagefind-ui__search-input"
+#: The top-level results (each page once; its sections are nested below it).
+RESULT_LINKS = ".kb-search .pagefind-ui__result-title > .pagefind-ui__result-link"
+
+
+def search(page, base_url: str, query: str, path: str = "") -> list[str]:
     """Type a query into the site search; return the result links' hrefs."""
-    page.goto(base_url)
-    box = page.locator("input[data-md-component=search-query]")
+    page.goto(base_url + path)
+    box = page.locator(SEARCH_BOX)
     box.click()
-    box.press_sequentially(query, delay=20)  # Material listens for key events
-    meta = page.locator(".md-search-result__meta")
-    meta.wait_for()
+    box.press_sequentially(query, delay=20)
+    # Pagefind says how many results it found (or none) once a search has finished,
+    # then fills in each result shown (five at first) as its fragment arrives.
     page.wait_for_function(
-        "() => !/Initializing|Type to start/.test("
-        "document.querySelector('.md-search-result__meta').textContent)"
+        """([q, links]) => {
+            const m = document.querySelector('.kb-search .pagefind-ui__message');
+            if (!m || !m.textContent.includes(q) || /Searching/i.test(m.textContent)) return false;
+            const found = parseInt(m.textContent, 10) || 0;
+            return document.querySelectorAll(links).length >= Math.min(found, 5);
+        }""",
+        arg=[query, RESULT_LINKS],
     )
-    return page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)"
-    )
+    return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
 
 
 # -- search -------------------------------------------------------------------
@@ -118,7 +127,7 @@ def search(page, base_url: str, query: str) -> list[str]:
 def test_search_for_a_word_only_one_brief_uses_finds_it_first(page, base_url):
     results = search(page, base_url, "pram")
     assert results and "lb-2025-01-safe-sleep" in results[0]
-    page.locator(".md-search-result__link").first.click()
+    page.locator(RESULT_LINKS).first.click()
     page.wait_for_url("**/lb-2025-01-safe-sleep/**")
     assert page.locator("h1").inner_text().startswith("Safe sleep when families are under pressure")
 
@@ -131,8 +140,10 @@ def test_search_for_a_theme_finds_its_briefs(page, base_url):
 
 def test_search_for_embargoed_text_finds_nothing(page, base_url):
     # Words that appear only in the embargoed brief ("acutely") and the draft one.
-    assert search(page, base_url, "acutely") == []
-    for query in ("EMBARGO-MARKER-K9X", "DRAFT-MARKER-7Q3", "Child G"):
+    # Pagefind forgives typos, so a bare word also finds near spellings on other
+    # pages; quoted, it finds only the word itself, which no published page holds.
+    assert search(page, base_url, '"acutely"') == []
+    for query in ("acutely", "EMBARGO-MARKER-K9X", "DRAFT-MARKER-7Q3", "Child G"):
         assert not any(
             "lb-2026-05" in r or "lb-2026-06" in r for r in search(page, base_url, query)
         )
@@ -189,8 +200,14 @@ def test_action_tracker_shows_overdue_actions_for_an_agency(page, base_url):
 
 
 def test_every_dashboard_finding_links_to_a_page_that_exists(page, base_url):
+    # The summary links to each owner's page, which lists its findings.
     page.goto(base_url + "compliance/")
-    hrefs = page.eval_on_selector_all("table td:nth-child(2) a", "els => els.map(e => e.href)")
+    owners = page.eval_on_selector_all("table td:first-child a", "els => els.map(e => e.href)")
+    assert len(owners) > 5
+    hrefs = []
+    for owner in owners:
+        page.goto(owner)
+        hrefs += page.eval_on_selector_all("table td:nth-child(2) a", "els => els.map(e => e.href)")
     assert len(hrefs) > 20
     request = page.context.request
     for href in sorted(set(h.split("#")[0] for h in hrefs)):
@@ -257,17 +274,23 @@ def test_the_audit_catches_an_image_without_alt_text(page, base_url):
     assert any(v.startswith("image-alt") for v in audit(page))
 
 
+def _tab_to(page, selector: str, presses: int) -> bool:
+    """Press Tab until ``selector`` has the focus (at most ``presses`` times)."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches('{selector}')"):
+            return True
+    return False
+
+
 def test_search_by_keyboard_alone(page, base_url):
     page.goto(base_url)
-    for _ in range(15):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-md-component=search-query]')"):
-            break
-    else:
-        pytest.fail("the search box cannot be reached with the Tab key")
+    assert _tab_to(page, SEARCH_BOX, 15), "the search box cannot be reached with the Tab key"
     page.keyboard.type("pram")
-    page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("ArrowDown")
+    page.wait_for_selector(RESULT_LINKS)
+    # Tab goes on from the box through its clear button and the filters (each
+    # closed: one stop apiece) to the results.
+    assert _tab_to(page, RESULT_LINKS, 10), "the first result cannot be reached with Tab"
     page.keyboard.press("Enter")
     page.wait_for_url("**/lb-2025-01-safe-sleep/**")
 

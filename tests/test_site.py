@@ -50,7 +50,7 @@ def all_bytes(site: Path) -> dict[str, bytes]:
         "rules/index.html",
         "rules/TOR001/index.html",
         "calendar.ics",
-        "search/search_index.json",
+        "pagefind/pagefind-entry.json",
         "sitemap.xml",
     ],
 )
@@ -133,13 +133,20 @@ def test_home_page_lists_what_needs_attention(site):
 
 
 def test_dashboard_links_each_finding_to_a_page_that_exists(site):
-    html = (site / "compliance/index.html").read_text()
-    links = re.findall(r'<td><a href="([^"#]+)(?:#[^"]*)?">', html)
-    assert len(links) > 20
-    page = site / "compliance"
-    sources = [h for h in links if h.startswith("https://")]
+    # The summary links to each owner's page; those link to each finding's page,
+    # its check's page and its line in the source.
+    summary = (site / "compliance/index.html").read_text()
+    owners = re.findall(r'<td><a href="([^"#]+)">', summary)
+    assert len(owners) > 5
+    links = []
+    for owner in owners:
+        page = (site / "compliance" / owner).resolve()
+        html = (page / "index.html").read_text()
+        links += [(page, h) for h in re.findall(r'<td><a href="([^"#]+)(?:#[^"]*)?">', html)]
+    assert len(links) > 60
+    sources = [h for _, h in links if h.startswith("https://")]
     assert sources and all("/blob/main/" in h for h in sources)  # the source file
-    for href in links:
+    for page, href in links:
         if href.startswith("https://"):
             continue
         target = (page / href).resolve()
@@ -270,7 +277,7 @@ def test_site_settings_come_from_mkdocs_yml(tmp_path):
     (root / "mkdocs.yml").write_text(config)
     proc = mkdocs(root, tmp_path / "site")
     assert proc.returncode == 0, proc.stderr
-    html = (tmp_path / "site/compliance/index.html").read_text()
+    html = "".join(p.read_text() for p in (tmp_path / "site/compliance").rglob("*.html"))
     assert "/blob/release/2026/" in html and "/blob/main/" not in html
 
 

@@ -36,9 +36,11 @@ OptionalType = Literal[".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"
 OPTIONAL_TYPES: frozenset[str] = frozenset(get_args(OptionalType))
 
 #: Files the project ships in docs/ itself, published only while their bytes are
-#: the ones vendored (SHA-256): the iframe-worker shim that lets search work from
-#: the file system, and its licence.
+#: the ones vendored (SHA-256): the script that puts Pagefind's search in the
+#: header, the iframe-worker shim that lets search work from the file system,
+#: and its licence.
 VENDORED: Mapping[str, str] = {
+    "assets/kb-search.js": "2f45d94c273b243dcbd6c9885756b37686ad7fc14493cdb535b3f16945138460",
     "assets/vendor/iframe-worker-shim.js": (
         "626996001fe7e75f3fc58348c39f860c839f8ab74450594bd8f9f1febc48b48a"
     ),

@@ -23,7 +23,9 @@ def policy(script_hashes: list[str]) -> str:
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src 'self' {scripts}".rstrip(),
+            # Pagefind's search compiles its WebAssembly from the site's own file:
+            # compiling is allowed, fetching from elsewhere still is not.
+            f"script-src 'self' 'wasm-unsafe-eval' {scripts}".rstrip(),
             # The theme sets styles from its scripts; inline styles cannot run code.
             "style-src 'self' 'unsafe-inline'",
             # The theme's icons are data: SVG in its style sheet.

@@ -11,7 +11,8 @@ it reads every file written to the site folder and allows only:
 - scripts that are the theme's own: files byte-identical to one the theme ships,
   and inline scripts that match one of the theme's own script templates;
 - style sheets that load nothing from another host;
-- the search index, sitemap and calendar, read as what they are;
+- the search index, sitemap and calendar, read as what they are, and
+  Pagefind's search bundle by exact name and hash (checks/site/pagefind_files.py);
 - images whose bytes are what their names say, and SVG with nothing that runs;
 - files the project vendors, by their SHA-256.
 
@@ -35,6 +36,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from checks.site import pagefind_files
 from checks.site.sanitise import ATTRIBUTES as CONTENT_ATTRIBUTES
 from checks.site.sanitise import LINK_SCHEMES, TAGS, is_relative_url
 from checks.site.stylesheet import declarations_problems, stylesheet_problems
@@ -147,6 +149,9 @@ class Gate:
         name = PurePosixPath(rel).name
         if rel in ("search/search_index.json", "search/search_index.js"):
             return  # read with every page's entries (search_index)
+        if rel.startswith(f"{pagefind_files.BUNDLE}/") and rel != pagefind_files.ENTRY:
+            yield from pagefind_files.problems(rel, data, digest)
+            return
         if name == "sitemap.xml.gz":
             unpacked = sitemap_gz(data)
             if unpacked is None:

@@ -41,8 +41,8 @@ from checks.site.build import SiteBuild
 from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
 from checks.site.not_found import not_found_html
+from checks.site.pagefind import index_site, marks_for, with_search
 from checks.site.sanitise import clean_content, page_meta, plain
-from checks.site.search_index import published_index
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -103,6 +103,8 @@ class _Config(Protocol):
     @property
     def repo_url(self) -> str | None: ...
     @property
+    def edit_uri(self) -> str | None: ...
+    @property
     def use_directory_urls(self) -> bool: ...
     @property
     def strict(self) -> bool: ...
@@ -144,8 +146,8 @@ class SitePlugin:
         self.gate: Gate | None = None
         self.offline = False
         self.directory_urls = True
-        #: Site URLs of the published briefs, each one search document.
-        self.brief_urls: frozenset[str] = frozenset()
+        #: The pages the knowledge base adds (docs-relative): left out of search.
+        self.generated: frozenset[str] = frozenset()
         #: The source of each site file (dest_uri -> src_uri), to name it in gate errors.
         self.sources: dict[str, str] = {}
         self._urls: dict[str, str] = {}
@@ -164,6 +166,8 @@ class SitePlugin:
                 use_cache=self.settings.cache,
                 repo_url=config.repo_url,
                 branch=self.settings.branch,
+                edit_uri=config.edit_uri,
+                site_url=config.site_url,
                 explain_history=self.settings.explain_history,
                 link=self._link,
             )
@@ -263,7 +267,9 @@ class SitePlugin:
         held = sum(1 for _, why in refused if why is None)
         if held:
             log.info(f"kb: {held} pages held back (drafts, embargoed, invalid or unsafe)")
-        for src_uri, content in build.generated().items():
+        pages = build.generated()
+        self.generated = frozenset(pages)
+        for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning(f"kb: docs/{src_uri} is replaced by the generated page of that name")
@@ -272,9 +278,6 @@ class SitePlugin:
             generated.edit_uri = build.edit_path(src_uri)
             files.append(generated)
         self.sources = {f.dest_uri: f.src_uri for f in files}
-        self.brief_urls = frozenset(
-            f.url for f in map(files.get_file_from_path, build.brief_paths()) if f is not None
-        )
         return files
 
     def _offline_settings(self, config: _Config) -> None:
@@ -344,6 +347,9 @@ class SitePlugin:
         # origin for the policy to name (checks/site/csp.py).
         if self.gate is None or self.offline:
             return output
+        # Pagefind's interface on every page; practitioners' pages marked for its index.
+        marks = marks_for(self._build(), page.file.src_uri, page.title or "", self.generated)
+        output = with_search(output, page.url.count("/"), marks)
         return with_policy(output, self.gate.theme_script)
 
     def on_post_template(self, output_content: str, template_name: str, config: _Config) -> str:
@@ -355,11 +361,10 @@ class SitePlugin:
     # -- after the build -------------------------------------------------------
 
     def on_post_build(self, config: _Config) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.exists():
-            data = json.loads(index.read_text(encoding="utf-8"))
-            shaped = published_index(data, self.brief_urls)
-            index.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")
+        # The search index is built from the finished pages, so it holds only what
+        # was published; the output gate then reads it with everything else.
+        if not self.offline:
+            index_site(Path(config.site_dir))
         self.gate_site(Path(config.site_dir), config.strict)
 
     def gate_site(self, site: Path, strict: bool) -> None:

@@ -182,9 +182,9 @@ def test_a_value_with_markup_is_shown_as_text(built: Path) -> None:
 
 def test_seat_changes_name_the_agency_not_its_id(built: Path) -> None:
     version = _text(built, "tor/panel/v1.1")
-    assert "Seat added: Testshire Probation Service: Head of Public Protection" in version
+    assert "Seat added: Head of Public Protection (Testshire Probation Service)" in version
     current = _text(built, "tor/panel")
-    assert "Seat removed: Testshire Probation Service: Head of Public Protection" in current
+    assert "Seat removed: Head of Public Protection (Testshire Probation Service)" in current
     for text in (version, current):
         assert "probation:" not in text
 
@@ -200,5 +200,5 @@ def test_seat_changes_escape_and_show_an_open_office_by_its_role(tmp_path: Path)
         (("council", "Director"), (None, "to be decided"), ("unknown", "<script>x</script>")),
     )
     assert "- Seat added: to be decided\n" in out
-    assert "- Seat added: unknown: &lt;script&gt;x&lt;/script&gt;" in out
+    assert "- Seat added: &lt;script&gt;x&lt;/script&gt; (unknown)" in out
     assert "no agency" not in out and "<script>" not in out

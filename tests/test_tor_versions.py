@@ -61,8 +61,8 @@ def test_each_earlier_version_has_a_page_compared_with_the_one_before(tmp_path):
     assert "tor/panel/v3.0.md" not in pages  # the current version is the ToR page itself
     v2 = pages["tor/panel/v2.0.md"]
     assert "Changes from version 1.0" in v2
-    assert "Removed: </span>The panel meets monthly." in v2
-    assert "Added: </span>The panel meets every six weeks." in v2
+    assert "Removed:</strong> <del>The panel meets monthly.</del>" in v2
+    assert "Added:</strong> <ins>The panel meets every six weeks.</ins>" in v2
     assert "current version" in v2
     page = build.decorate("tor/panel.md", "# Panel\n\nThe panel meets every six weeks.\n")
     assert "[2.0](panel/v2.0.md)" in page
@@ -85,7 +85,7 @@ def test_shallow_clone_says_so_on_the_page(tmp_path):
 def test_compare_marks_changes_in_words_not_only_colour():
     out = compare("## Duties\n\nMeet monthly. Keep minutes.\n", "## Duties\n\nMeet monthly.\n")
     assert "<strong>Duties</strong> (changed)" in out
-    assert "Removed: </span>Keep minutes." in out and "Added" not in out
+    assert "Removed:</strong> <del>Keep minutes.</del>" in out and "Added" not in out
     assert "did not change" in compare("a\n", "a\n")
 
 

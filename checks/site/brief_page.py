@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from html import escape
 
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import long_date
 from checks.model.working_days import plural
+from checks.site.status import review_status
 
 WORDS_PER_MINUTE = 200
 
@@ -40,8 +43,35 @@ def brief_header(kb: KnowledgeBase, brief: Brief, body: str, register_href: str)
         "<strong>Themes:</strong> " + ", ".join(escape(t) for t in theme_labels(kb, brief)),
         f"<strong>For:</strong> {agencies}" + (f" ({roles})" if roles else ""),
         f"<strong>From the review:</strong> {source}",
-        f"<strong>Published:</strong> {brief.publish_on:%-d %B %Y} · "
-        f"<strong>Review by:</strong> {brief.review_by:%-d %B %Y}",
+        f"<strong>Published:</strong> {long_date(brief.publish_on)} · "
+        f"<strong>Review by:</strong> {long_date(brief.review_by)}",
         f"<strong>Reading time:</strong> about {plural(reading_minutes(body), 'minute')}",
     ]
     return '<p class="kb-brief-meta">' + "<br>\n".join(lines) + "</p>\n"
+
+
+def brief_banner(brief: Brief, today: date) -> str:
+    """A warning at the top of a brief past its review date (as a ToR or a
+    procedure has), in the words a practitioner needs: what it may cost them to
+    rely on it. Nothing while the brief is in date: a review falling due is the
+    authors' business, not the reader's."""
+    status = review_status(brief.review_by, today, 0)
+    if status.kind != "danger":
+        return ""
+    return (
+        f'!!! danger "{escape(status.label)}"\n\n'
+        f"    This brief was due to be reviewed on {long_date(brief.review_by)}. "
+        "Services, contacts and guidance may have changed since it was written: "
+        "check what it says against current procedures before you act on it.\n\n"
+    )
+
+
+def print_note(partnership: str, address: str, built: date) -> str:
+    """The line a printed brief carries at its top (the stylesheet shows it only
+    in print): whose brief it is, where it lives, and how current it is. The
+    date is the build's, said as such: the real date of printing would need a
+    script, and the site runs none of its own."""
+    return (
+        f'<p class="kb-print-note">{escape(partnership)} · {escape(address)} · '
+        f"Printed from the site as built on {long_date(built)}</p>\n\n"
+    )

@@ -13,27 +13,31 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from urllib.parse import urljoin
 
 from checks.loading import load
 from checks.loading.files import hidden_markdown
 from checks.model import Brief, Procedure, TermsOfReference
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import long_date
 from checks.model.publication import public_briefs, publishable_docs
 from checks.model.working_days import WorkingCalendar, plural
 from checks.reports.markdown import esc
 from checks.rules import REGISTRY
 from checks.rules.engine import Result, run
 from checks.site import briefs_pages, calendar_file
-from checks.site.brief_page import brief_header, theme_labels
+from checks.site.brief_page import brief_banner, brief_header, print_note, theme_labels
 from checks.site.briefs_pages import Linker
-from checks.site.dashboard_page import dashboard_page
+from checks.site.dashboard_page import dashboard_pages
+from checks.site.finding_owners import Owners
 from checks.site.git_history import PastVersion, history_note, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notice
 from checks.site.register_page import register_page
 from checks.site.report_pages import report_pages
 from checks.site.rules_pages import rule_page, rules_index
+from checks.site.source_links import SourceLinks
 from checks.site.status import review_status
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_page
@@ -68,6 +72,10 @@ class SiteBuild:
     today: date
     repo_url: str | None = None
     branch: str = "main"
+    #: mkdocs.yml's edit_uri, which tells what kind of host repo_url is
+    edit_uri: str | None = None
+    #: where the site is published (KB_SITE_URL), for the address a printed brief shows
+    site_url: str | None = None
     #: Say on ToR pages when git history cannot be shown in full (the hook does).
     explain_history: bool = False
     git_note: str | None = field(init=False, default=None)
@@ -185,10 +193,9 @@ class SiteBuild:
         """The record a docs page holds, if any (looked up for every page: keep it O(1))."""
         return self._records.get(self.docs_prefix + src_uri)
 
-    def source_url(self, repo_path: str) -> str | None:
-        if not self.repo_url:
-            return None
-        return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{repo_path}"
+    def source_url(self, repo_path: str, line: int = 0) -> str | None:
+        """The address of a line of a file in the repository's web view, if known."""
+        return SourceLinks(self.repo_url, self.branch, self.edit_uri)(repo_path, line)
 
     # -- findings --------------------------------------------------------------
 
@@ -251,8 +258,8 @@ class SiteBuild:
                 kb, self.result.findings, self.calendar, linked, self.withheld
             ),
             "actions.md": tracker_page(kb, today, self.withheld),
-            "compliance.md": dashboard_page(
-                self.result, shown, hidden, self.page_of, self.source_url
+            **dashboard_pages(
+                self.result, shown, hidden, Owners(kb), self.page_of, self.source_url
             ),
             "rules/index.md": rules_index(),
             "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link),
@@ -332,7 +339,11 @@ class SiteBuild:
             return _after_title(markdown, head) + tail
         if isinstance(record, Brief):
             register = self.link(f"register.md#{record.review.lower()}", src_uri)
-            header = brief_header(self.view, record, markdown, register)
+            header = (
+                print_note(self._partnership_name(), self._address(src_uri), self.today)
+                + brief_banner(record, self.today)
+                + brief_header(self.view, record, markdown, register)
+            )
             return _after_title(markdown, header)
         if isinstance(record, Procedure):
             status = review_status(record.review_by, self.today, self.kb.config.warning_days)
@@ -342,17 +353,27 @@ class SiteBuild:
             )
             head = (
                 f'!!! {status.kind} "{esc(status.label)}"\n\n'
-                f"    Last reviewed {record.last_reviewed:%-d %B %Y}; reviewed every "
+                f"    Last reviewed {long_date(record.last_reviewed)}; reviewed every "
                 f"{esc(record.review_in)}. {esc(status.detail)} Owner: {owner_text}.\n"
             )
             return _after_title(markdown, head)
         return markdown
 
+    def _partnership_name(self) -> str:
+        partnership = self.view.partnership
+        return partnership.name if partnership is not None else "The partnership"
+
+    def _address(self, src_uri: str) -> str:
+        """A page's address as a reader would type it: under the published
+        address when it is known, else its path on the site."""
+        path = self.link(src_uri, "index.md")
+        return urljoin(self.site_url, path) if self.site_url else path
+
     def _home(self, markdown: str) -> str:
         newest = (
             "\n".join(
                 f"- [{esc(b.title)}]({self.kb.documents[b.source].docs_path}) "
-                f"({b.publish_on:%-d %B %Y})"
+                f"({long_date(b.publish_on)})"
                 for b in self.public[:5]
             )
             or "No briefs are published yet."

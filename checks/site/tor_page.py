@@ -10,6 +10,7 @@ from datetime import date
 
 from checks.model import TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import TOR_STATUSES, label, long_date
 from checks.model.tor import Seat
 from checks.reports.markdown import esc, table
 from checks.site.status import tor_status
@@ -18,7 +19,7 @@ NOT_STATED = "Not stated"
 
 
 def _when(d: date | None) -> str:
-    return f"{d:%-d %B %Y}" if d else "not set"
+    return long_date(d) if d else "not set"
 
 
 def _group_link(kb: KnowledgeBase, group: str | None) -> str:
@@ -49,9 +50,8 @@ def tor_header(kb: KnowledgeBase, tor: TermsOfReference, today: date, window: in
     out.append('<div class="kb-doc-control" markdown>\n')
     rows = [
         ["Version", _fact(tor, "version", esc(tor.version))],
-        ["Status", _fact(tor, "status", esc(tor.status))],
-        ["Approved on", _fact(tor, "approved_on", _when(tor.approved_on))],
-        ["Approved by", _fact(tor, "approved_by", _group_link(kb, tor.approved_by))],
+        ["Status", _fact(tor, "status", esc(label(TOR_STATUSES, tor.status)))],
+        *_approval(kb, tor),
         ["Next review", _fact(tor, "next_review", _when(tor.review_due()))],
         ["Reports to", _reports_to(kb, tor)],
     ]
@@ -68,6 +68,19 @@ def tor_header(kb: KnowledgeBase, tor: TermsOfReference, today: date, window: in
     out.append(table(["Document control", "Detail"], rows))
     out.append("\n</div>\n")
     return "\n".join(out)
+
+
+def _approval(kb: KnowledgeBase, tor: TermsOfReference) -> list[list[str]]:
+    """The approval rows. A draft or proposed ToR is not approved, whatever date
+    its front matter still carries from the version before: it says so, and
+    which group is to approve it."""
+    by = _fact(tor, "approved_by", _group_link(kb, tor.approved_by))
+    if tor.stated("status") and tor.status in ("draft", "proposed"):
+        return [["Approved on", "Not yet approved"], ["To be approved by", by]]
+    return [
+        ["Approved on", _fact(tor, "approved_on", _when(tor.approved_on))],
+        ["Approved by", by],
+    ]
 
 
 def _office(kb: KnowledgeBase, seat: Seat) -> tuple[str, str]:

@@ -7,6 +7,7 @@ import html
 from checks.changes.sections import compare as text_changes
 from checks.model import TermsOfReference
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import dates_in_words, long_date
 from checks.reports.markdown import esc
 from checks.site.git_history import PastVersion
 
@@ -16,8 +17,9 @@ def version_uri(group: str, version: str) -> str:
 
 
 def compare(before: str, after: str) -> str:
-    """Changed sentences, section by section, as <del>/<ins> with words a screen
-    reader announces (colour is never the only cue)."""
+    """Changed sentences, section by section, each after the word "Removed" or
+    "Added" (shown, and read out), removed ones struck through: colour is never
+    the only cue."""
     changes = text_changes(before, after)
     if not changes:
         return "<p>The text did not change; only the document control did.</p>\n"
@@ -27,13 +29,13 @@ def compare(before: str, after: str) -> str:
         out.append(f"<p><strong>{name}</strong> ({change.status})</p>")
         for sentence in change.removed:
             out.append(
-                '<p class="kb-del"><del><span class="kb-sr">Removed: </span>'
-                f"{html.escape(sentence)}</del></p>"
+                '<p class="kb-del"><strong class="kb-change">Removed:</strong> '
+                f"<del>{html.escape(sentence)}</del></p>"
             )
         for sentence in change.added:
             out.append(
-                '<p class="kb-ins"><ins><span class="kb-sr">Added: </span>'
-                f"{html.escape(sentence)}</ins></p>"
+                '<p class="kb-ins"><strong class="kb-change">Added:</strong> '
+                f"<ins>{html.escape(sentence)}</ins></p>"
             )
     out.append("</div>")
     return "\n".join(out) + "\n"
@@ -47,7 +49,7 @@ def seats_changed(kb: KnowledgeBase, before: Seats, after: Seats) -> str:
 
     def seat(s: tuple[str | None, str]) -> str:
         # A seat the document gives no agency (an office to be decided) is its role.
-        return esc(f"{kb.agency_name(s[0])}: {s[1]}" if s[0] else s[1])
+        return esc(f"{s[1]} ({kb.agency_name(s[0])})" if s[0] else s[1])
 
     added = [s for s in after if s not in before]
     removed = [s for s in before if s not in after]
@@ -63,7 +65,7 @@ def version_page(
     previous: PastVersion | None,
     depth_up: str,
 ) -> str:
-    approved = past.approved_on or f"{past.committed:%Y-%m-%d}"
+    approved = dates_in_words(past.approved_on) if past.approved_on else long_date(past.committed)
     body = past.body
     # Demote the version's own headings so the page has one level-1 heading.
     body = "\n".join(("#" + line) if line.startswith("#") else line for line in body.splitlines())

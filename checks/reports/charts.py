@@ -97,7 +97,8 @@ def timeliness(
     fig, ax = _figure(7.5, 3.6)
     top = max([1.5, *(s for points in series.values() for _, s, _ in points)]) * 1.1
     ax.axhline(100, color=LIMIT, linestyle="--", linewidth=1.5)
-    ax.text(len(quarters) - 0.5, 100, " statutory limit", color=LIMIT, va="center", ha="left")
+    # Above the line at the left, where no point is drawn over it.
+    ax.text(-0.55, 100 + top * 2, "statutory limit", color=LIMIT, va="bottom", ha="left")
     width = 0.18
     for i, (label, points) in enumerate(series.items()):
         offset = (i - (len(series) - 1) / 2) * width

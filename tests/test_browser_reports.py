@@ -2,30 +2,25 @@
 dark mode (axe, WCAG 2.2 AA), printable, and loading nothing from elsewhere.
 
 The example site is built once per session (``site`` in conftest.py, as at
-2026-11-25) and served on 127.0.0.1 under ``/kb/``, where it is published.
+2026-11-25) and served on 127.0.0.1 under ``/kb/`` by test_browser.py's server,
+whose fixtures and axe audit these tests share.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import os
 import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+import test_browser
 from pypdf import PdfReader
 
-from sitehelp import REPO, SERVED_AT
+from sitehelp import REPO
 
 pytestmark = pytest.mark.browser
 
-PREFIX = urlsplit(SERVED_AT).path
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ARTIFACTS = REPO / "tests/artifacts"
 SCREENSHOTS = REPO / "docs/assets/screenshots"
 REPORTS = {
@@ -36,43 +31,11 @@ REPORTS = {
 }
 CHARTS = ("timeliness", "overdue", "themes", "attendance")
 
-
-class _Prefixed(SimpleHTTPRequestHandler):
-    """The site below /kb/; anything else is not found."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__not_found__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Prefixed, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx.new_page()
-    ctx.close()
-
-
-def audit(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
-        for v in result.response["violations"]
-    ]
+# The browser tests' server (the site under /kb/), their pages and axe audit.
+base_url = test_browser.base_url
+context = test_browser.context
+page = test_browser.page
+audit = test_browser.audit
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -163,6 +163,11 @@ def test_github_pull_request_code_does_not_check_itself():
     installs = [
         c for s in steps if "run" in s for c in _commands(s["run"]) if c[:2] == ["pip", "install"]
     ]
+    # The partnership's allowances (public names, agencies, office-holders) are
+    # taken from the same trusted copy on a pull request (checks/loading/trusted.py).
+    assert job["env"]["KB_TRUSTED"] == (
+        f"${{{{ github.event_name == 'pull_request' && '{theirs}' || '' }}}}"
+    )
     # The language model too, pinned by hash, from the same trusted copy.
     assert installs == [
         ["pip", "install", f"{theirs}[site]"],
@@ -248,6 +253,9 @@ def test_gitlab_merge_request_code_does_not_check_itself(tmp_path):
     install = next(i for i, line in enumerate(before) if line.startswith("pip install"))
     assert worktree < install and before[install] == 'pip install "$TRUSTED_DIR[site]"'
     assert "$CI_PROJECT_DIR" not in ci["variables"]["TRUSTED_DIR"]  # outside their files
+    # On a merge request the allowances come from the trusted copy too.
+    trust = next(i for i, line in enumerate(before) if 'KB_TRUSTED="$TRUSTED_DIR"' in line)
+    assert worktree < trust and "CI_MERGE_REQUEST_TARGET_BRANCH_NAME" in before[trust]
     # The job token is taken out of the remote before anything is installed or run.
     unset = next(i for i, line in enumerate(before) if "git remote set-url origin" in line)
     assert unset < install and "TOKEN" not in before[unset].upper()

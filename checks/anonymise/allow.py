@@ -207,6 +207,8 @@ class Allowed:
     #: the partnership's own record ids (reviews, briefs, actions, ...): a
     #: "reference" of the same shape ("CSPR-2024-01") is one of them, not a case's
     records: frozenset[str] = frozenset()
+    #: lower-cased role mailboxes of the partnership, which its pages may give
+    emails: frozenset[str] = frozenset()
     _forms: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
     _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _numbers: dict[str, PublicName] = field(
@@ -238,9 +240,10 @@ class Allowed:
         names: list[str],
         public: tuple[PublicName, ...] = (),
         records: frozenset[str] = frozenset(),
+        emails: frozenset[str] = frozenset(),
     ) -> Allowed:
         phrases = {_words(n) for n in names if n}
-        return cls(tuple(sorted(p for p in phrases if p)), public, records)
+        return cls(tuple(sorted(p for p in phrases if p)), public, records, emails)
 
     def own_record(self, hit: Hit) -> bool:
         """A reference of the shape of one of the partnership's own record ids
@@ -259,6 +262,8 @@ class Allowed:
         agencies are bodies, and no allowance may cover "Jessica Smith"."""
         if self.own_record(hit):
             return True
+        if hit.kind == "email":
+            return hit.text.lower() in self.emails
         if hit.kind not in ALLOWABLE:
             return False
         if hit.kind == "name" and _a_person(read or hit.text):
@@ -338,6 +343,7 @@ class Allowed:
             (
                 self.phrases,
                 sorted(self.records),
+                sorted(self.emails),
                 [(p.forms, p.numbers, p.in_briefs) for p in self.public],
             )
         )

@@ -44,6 +44,7 @@ from functools import cache
 from checks.anonymise import cues
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, street_suffixes, surnames
+from checks.anonymise.pseudonyms import LETTER, PERSON_WORDS, doubled_after_person
 
 # --------------------------------------------------------------------------- words
 
@@ -131,22 +132,8 @@ _EXTRA_WORDS = frozenset(
     paediatrics practise licence defence offence judgement anaesthetic
     mum mums dad dads nan nana grandad grandma grandpa stepdad stepmum
     covid whatsapp online offline ofsted cafcass childline
-    """.split()
-)
-
-#: Words for a person's role or relationship, after which a capitalised name or a
-#: single-letter pseudonym stands ("Mum (Amira)", "Mother B").
-PERSON_WORDS = frozenset(
-    """
-    child children adult family mother father mum dad mummy daddy baby babies sibling
-    siblings brother sister half-brother half-sister stepbrother stepsister stepfather
-    stepmother step-father step-mother stepdad stepmum partner boyfriend girlfriend
-    husband wife son daughter grandmother grandfather grandma grandad grandparent nan
-    nana aunt auntie aunty uncle cousin niece nephew carer friend neighbour person
-    young infant toddler twin twins man woman boy girl teenager pupil student youth
-    victim perpetrator parent parents relative lodger tenant staff everyone everybody
-    someone somebody anyone anybody nobody no-one practitioner practitioners professional
-    professionals worker workers officer officers volunteer volunteers
+    snapchat tiktok instagram facebook youtube twitter discord telegram roblox fortnite
+    minecraft xbox playstation twitch reddit whatsapps
     """.split()
 )
 
@@ -635,7 +622,7 @@ def _initials(text: str, t: str) -> Iterator[Hit]:
             continue
         yield _hit("name", text, m.start(), m.end())
     for m in _BARE_INITIALS.finditer(t):
-        if m.group("i") in ACRONYMS:
+        if m.group("i") in ACRONYMS or doubled_after_person(t, m.start("i"), m.end("i")):
             continue
         # An acronym of the sector before a verb ("A PPN was submitted") is not a
         # person; one that owns a relative ("KM's father") is.
@@ -643,7 +630,8 @@ def _initials(text: str, t: str) -> Iterator[Hit]:
             continue
         yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _INITIALS_AFTER_PERSON.finditer(t):
-        yield _hit("name", text, m.start("i"), m.end("i"))
+        if not doubled_after_person(t, m.start("i"), m.end("i")):
+            yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _NAMED_INITIALS.finditer(t):
         if m.group("i").replace(".", "").replace(" ", "").isupper():
             yield _hit("name", text, m.start("i"), m.end("i"))
@@ -761,6 +749,14 @@ def _handles(text: str, t: str) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- lower case
 
+
+def _acronym(word: str) -> bool:
+    """An acronym of the sector or of everyday and technical writing ("iso", "km"),
+    typed in any case. Lower-case text and slugs have no initials to protect, so
+    the whole shipped list applies here, not only :data:`ACRONYMS`."""
+    return word.upper() in ACRONYMS or word.upper() in cues.acronyms()
+
+
 #: Details typed all in lower case ("kwabena boateng", "kayden's mum", "st annes
 #: primary", "9 mill view"): the capital-letter rules above cannot see them,
 #: so these look for the same shapes with words that are not English.
@@ -844,12 +840,7 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
             continue
         if not _PROSE_AFTER.match(t, m.start() + len(a) + 1 + len(b)):
             continue
-        if (
-            not ordinary(a)
-            and not ordinary(b)
-            and a.upper() not in ACRONYMS
-            and b.upper() not in ACRONYMS
-        ):
+        if not ordinary(a) and not ordinary(b) and not _acronym(a) and not _acronym(b):
             yield _hit("name", text, m.start(), m.end("b"))
     for m in _LOWER_POSSESSIVE.finditer(t):
         n = m.group("n")
@@ -884,7 +875,7 @@ def _slug_word(word: str) -> bool:
         and word not in _LEAD_WORDS
         and word not in _MONTH_WORDS
         and word not in _NOT_IN_NAMES
-        and word.upper() not in ACRONYMS
+        and not _acronym(word)
         and not _sector_word(word)
         and not _geography(word)
     )
@@ -1379,12 +1370,13 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
 
 
 _PSEUDONYM = re.compile(
-    r"(?:the[ \u00a0]+)?(?P<who>(?:[A-Za-z-]+[ \u00a0]+){1,2})(?:[A-Z]|\d{1,2})(?:'s|’s)?"
+    rf"(?:the[ \u00a0]+)?(?P<who>(?:[A-Za-z-]+[ \u00a0]+){{1,2}}){LETTER}(?:'s|’s)?"
 )
 
 
 def pseudonym(text: str) -> bool:
-    """A person word and one capital letter or number: "Child A", "Young Person D"."""
+    """A person word and a letter, a doubled letter or a number: "Child A",
+    "Young Person D", "Baby RR", "Sibling 2"."""
     m = _PSEUDONYM.fullmatch(text.strip())
     return m is not None and all(w.lower() in PERSON_WORDS for w in m.group("who").split())
 

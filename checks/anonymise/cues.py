@@ -39,6 +39,7 @@ import yaml
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, surnames
 from checks.anonymise.normalise import needs_normalising, normalise
+from checks.anonymise.pseudonyms import PERSON_WORDS, doubled_after_person
 
 #: The kinds only these rules report (the others are the shared kinds).
 KINDS = frozenset({"initials", "reference", "script"})
@@ -81,6 +82,8 @@ def _initials(text: str) -> Iterator[Hit]:
         if m.group("bare"):
             if token in acronyms() or _ROMAN.match(token):
                 continue
+            if doubled_after_person(text, m.start(), m.end()):
+                continue  # "Child AA": a pseudonym
             before = text[max(0, m.start() - 12) : m.start()]
             after = text[m.end() : m.end() + 12]
             # Inside a heading or a run of capitals, not a person's initials.
@@ -164,7 +167,7 @@ _NICKNAMED = re.compile(
 
 
 def _nicknames(text: str) -> Iterator[Hit]:
-    from checks.anonymise.context import PERSON_WORDS, pseudonym
+    from checks.anonymise.context import pseudonym
 
     for m in _NICKNAMED.finditer(text):
         name = m.group("n")
@@ -220,7 +223,6 @@ def _given_names(text: str) -> Iterator[Hit]:
     from checks.anonymise.context import (
         _NOT_IN_NAMES,
         ACRONYMS,
-        PERSON_WORDS,
         ordinary,
     )
 
@@ -259,7 +261,7 @@ _LOWER_AFTER = re.compile(
 
 
 def _lower_names(text: str) -> Iterator[Hit]:
-    from checks.anonymise.context import ACRONYMS, PERSON_WORDS, ordinary
+    from checks.anonymise.context import ACRONYMS, ordinary
     from checks.anonymise.recognise import sector_word
 
     words = list(_LOWER_WORD.finditer(text))
@@ -310,7 +312,6 @@ def _families(text: str) -> Iterator[Hit]:
     from checks.anonymise.context import (
         _NOT_IN_NAMES,
         ACRONYMS,
-        PERSON_WORDS,
         ordinary,
     )
 
@@ -391,7 +392,7 @@ _PUB = re.compile(
 
 
 def _venues(text: str) -> Iterator[Hit]:
-    from checks.anonymise.context import _NOT_IN_NAMES, PERSON_WORDS, ordinary
+    from checks.anonymise.context import _NOT_IN_NAMES, ordinary
     from checks.anonymise.recognise import sector_word
 
     def generic(word: str) -> bool:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from checks.anonymise import context
 from checks.anonymise.detectors import Hit
 from checks.anonymise.model import ModelUnavailable, model_name, pipeline
+from checks.anonymise.pseudonyms import LETTER
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -241,7 +242,7 @@ def _name_end(text: str, start: int, end: int) -> int:
 
 #: A pseudonym: a person word and one capital letter or a number ("Child A",
 #: "Mother B", "Sibling 2"), possibly possessive.
-_PSEUDONYM = re.compile(r"^(?:the )?(?:[A-Za-z-]+ )*[A-Za-z-]+ (?:[A-Z]|\d{1,2})(?:'s|’s)?$")
+_PSEUDONYM = re.compile(rf"^(?:the )?(?:[A-Za-z-]+ )*[A-Za-z-]+ {LETTER}(?:'s|’s)?$")
 
 
 def _keep(kind: str, span: str, entity: str, before: str) -> bool:

@@ -19,6 +19,7 @@ from checks.loading.data import load_data
 from checks.loading.docs import load_docs
 from checks.loading.reader import INVALID, Reader
 from checks.loading.site_config import site_docs_dir
+from checks.loading.trusted import empty, trusted_folder
 from checks.model.config import Config
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.yaml_source import LineDict
@@ -64,8 +65,21 @@ def load_config(root: Path, loader: Reader | None = None) -> Config:
 
 def load(root: Path | str) -> KnowledgeBase:
     """Load the knowledge base under ``root``. Only a folder that is not a
-    knowledge base raises (:class:`KnowledgeBaseNotFound`)."""
-    root = Path(root)
+    knowledge base raises (:class:`KnowledgeBaseNotFound`).
+
+    Where ``KB_TRUSTED`` names another folder (a pull request's target branch),
+    that copy is loaded too, as ``kb.trusted`` (see :mod:`checks.loading.trusted`)."""
+    kb = _load(Path(root))
+    folder = trusted_folder(kb.root)
+    if folder is not None:
+        try:
+            kb.trusted = _load(folder)
+        except KnowledgeBaseNotFound:
+            kb.trusted = empty(folder)
+    return kb
+
+
+def _load(root: Path) -> KnowledgeBase:
     if not root.is_dir():
         raise KnowledgeBaseNotFound(f"{root} is not a folder")
     loader = Reader(root)

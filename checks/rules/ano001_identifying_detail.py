@@ -361,7 +361,7 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
             return last
     finder = _Finder(kb, options)
     wanted = set(options.kinds)
-    allowed = allowed_for(kb)
+    allowed = {brief: allowed_for(kb, brief) for brief in (True, False)}
     dated: set[str] = set(options.exact_dates_in)
     briefs = {b.source for b in kb.briefs.values()}
     # Findings in a draft or embargoed brief name the kind, never the text: a
@@ -376,7 +376,10 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
             # A page's body is its first text; its front matter's dates (publish_on,
             # review_by) are when the page is published, not when something happened.
             area = page if i == 0 else "data"
-            found, used = _sift(finder(text), text, wanted, dated, area, allowed, page == "briefs")
+            in_brief = page == "briefs"
+            found, used = _sift(
+                finder(text), text, wanted, dated, area, allowed[in_brief], in_brief
+            )
             if found or used:
                 quiet = file in unpublished
                 result.append(Scanned(file, subject, first_line, text, found, used, quiet))
@@ -444,22 +447,60 @@ def _problems(
 
 def detector_for(kb: KnowledgeBase, options: Opts) -> Detector:
     """The detector with the partnership's settings: its role mailboxes, its
-    agencies, its reference patterns and its private deny list."""
-    mailboxes = kb.partnership.role_mailboxes if kb.partnership else []
+    agencies, its reference patterns and its private deny list. Mailboxes and
+    agencies a pull request adds are left to :func:`allowed_for`, which lets
+    them through outside learning briefs."""
+    mailboxes = _mailboxes(kb)
+    schools = {a.name.lower() for a in kb.agencies.values()}
+    if kb.trusted is not None:
+        mailboxes &= _mailboxes(kb.trusted)
+        schools &= {a.name.lower() for a in kb.trusted.agencies.values()}
     return Detector(
-        allowed_emails=frozenset(m.lower() for m in mailboxes),
-        allowed_schools=frozenset(a.name.lower() for a in kb.agencies.values()),
+        allowed_emails=mailboxes,
+        allowed_schools=frozenset(schools),
         references=any_of(options.reference_patterns),
         deny=load_deny_list(kb.root / kb.config.data_dir),
     )
 
 
-def allowed_for(kb: KnowledgeBase) -> Allowed:
-    """What may be named on purpose: the partnership's own name, area and agencies;
-    the public names shipped with the checker and those kb.yaml adds; and the
-    office-holders data/partnership.yaml lists as public (never in a brief)."""
+def allowed_for(kb: KnowledgeBase, in_brief: bool = True) -> Allowed:
+    """What may be named on purpose, in a learning brief (``in_brief``) or
+    elsewhere: the partnership's own name, area and agencies; the public names
+    shipped with the checker and those kb.yaml adds; and the office-holders
+    data/partnership.yaml lists as public (never in a brief).
+
+    Where the knowledge base has a trusted copy (the target branch of a pull
+    request, ``kb.trusted``), a pull request cannot allow its own text:
+    - the public names and office-holders it adds count only once they are on
+      the target branch (a name is listed in one pull request, used in the next);
+    - the agencies, groups and partnership names it adds count on its other
+      pages (a new group's ToR names the group) but not in a learning brief.
+    CHG005 lists each addition for reviewers."""
+    names, public = _own_allowances(kb)
+    emails = _mailboxes(kb)
+    if kb.trusted is not None:
+        trusted_names, trusted_public = _own_allowances(kb.trusted)
+        if in_brief:
+            names = [n for n in names if n in set(trusted_names)]
+            emails &= _mailboxes(kb.trusted)
+        keys = {_key(p) for p in trusted_public}
+        public = [p for p in public if _key(p) in keys]
+    return Allowed.of_partnership(names, (*shipped(), *public), _record_ids(kb), emails)
+
+
+def _mailboxes(kb: KnowledgeBase) -> frozenset[str]:
+    return frozenset(m.lower() for m in (kb.partnership.role_mailboxes if kb.partnership else []))
+
+
+def _key(p: PublicName) -> tuple[object, ...]:
+    return (p.kind, p.name, p.forms, p.numbers)
+
+
+def _own_allowances(kb: KnowledgeBase) -> tuple[list[str], list[PublicName]]:
+    """The names this copy of the knowledge base allows (its partnership, agencies
+    and groups) and the public names it adds (kb.yaml, office-holders)."""
     names: list[str] = []
-    public = list(shipped())
+    public: list[PublicName] = []
     for i, extra in enumerate(kb.config.public_names):
         public.append(
             PublicName(
@@ -492,7 +533,7 @@ def allowed_for(kb: KnowledgeBase) -> Allowed:
     # The partnership's groups, by their titles and short names ("CRG").
     for tor in kb.tors.values():
         names += [tor.title, tor.short_name or ""]
-    return Allowed.of_partnership(names, tuple(public), _record_ids(kb))
+    return names, public
 
 
 def _record_ids(kb: KnowledgeBase) -> frozenset[str]:
@@ -520,12 +561,12 @@ def spans(
     options = options or Opts()
     finder = _Finder(kb, options)
     finder.prepare(texts)
-    allowed = allowed_for(kb)
+    allowed = {brief: allowed_for(kb, brief) for brief in (True, False)}
     wanted: set[str] = set(options.kinds)
     dated: set[str] = set(options.exact_dates_in)
     out: list[list[tuple[str, int, int]]] = []
     for text in texts:
         brief = area == "briefs" if in_brief is None else in_brief
-        found, _ = _sift(finder(text), text, wanted, dated, area, allowed, brief)
+        found, _ = _sift(finder(text), text, wanted, dated, area, allowed[brief], brief)
         out.append([(h.kind, h.start, h.end) for h, _ in found])
     return out

@@ -1,0 +1,111 @@
+"""A pull request cannot allow its own identifying text (checks/loading/trusted.py).
+
+The partnership's allowances (kb.yaml's ``public_names``, its agencies' and groups'
+names, its public office-holders) come from files a pull request can change. With
+``KB_TRUSTED`` naming the target branch's copy, or ``kb check --base``, only what
+both copies allow counts.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kbfactory import TODAY, brief_body, compliant, kb, write
+
+BRIEF = next(k for k in compliant() if k.startswith("docs/briefs/"))
+PUBLIC_JT = "public_names:\n  - name: JT\n    reason: The Junior Training programme.\n"
+TEXT = "JT was seen at home and JT's mother said she was worried."
+
+
+def _ano001(root: Path, trusted: Path | None = None) -> list[dict[str, Any]]:
+    with pytest.MonkeyPatch.context() as mp:
+        if trusted is None:
+            mp.delenv("KB_TRUSTED", raising=False)
+        else:
+            mp.setenv("KB_TRUSTED", str(trusted))
+        _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
+    return [f for f in json.loads(out)["findings"] if f["code"] == "ANO001"]
+
+
+def _pair(tmp_path: Path, change: dict[str, Any]) -> tuple[Path, Path]:
+    """The target branch's copy (compliant) and the change (compliant plus ``change``)."""
+    base = write(tmp_path / "trusted", compliant())
+    files = copy.deepcopy(compliant())
+    files.update(change)
+    return base, write(tmp_path / "change", files)
+
+
+def _with_text(files: dict[str, Any], text: str) -> dict[str, Any]:
+    front, _ = files[BRIEF]
+    return {BRIEF: (front, brief_body("A brief") + f"\n{text}\n")}
+
+
+def test_a_public_name_added_by_the_change_itself_does_not_count(tmp_path):
+    base, change = _pair(tmp_path, {"kb.yaml": PUBLIC_JT, **_with_text(compliant(), TEXT)})
+    # Without a trusted copy (a local run, or main after merging) kb.yaml's list counts.
+    assert _ano001(change) == []
+    found = _ano001(change, base)
+    assert found and all(f["file"] == BRIEF for f in found)
+
+
+def test_a_public_name_already_on_the_target_branch_counts(tmp_path):
+    base, change = _pair(tmp_path, {"kb.yaml": PUBLIC_JT, **_with_text(compliant(), TEXT)})
+    (base / "kb.yaml").write_text(PUBLIC_JT, encoding="utf-8")
+    assert _ano001(change, base) == []
+
+
+def test_an_agency_short_name_added_by_the_change_does_not_count(tmp_path):
+    files = compliant()
+    partnership = copy.deepcopy(files["data/partnership.yaml"])
+    partnership["agencies"].append({"id": "km", "name": "Kestrel Mentoring", "short": "KM"})
+    change = {"data/partnership.yaml": partnership, **_with_text(files, "KM's father was seen.")}
+    base, root = _pair(tmp_path, change)
+    assert _ano001(root) == []
+    assert _ano001(root, base)
+
+
+def test_a_trusted_folder_that_is_not_a_knowledge_base_allows_nothing_of_the_partnership(
+    tmp_path,
+):
+    _, root = _pair(tmp_path, {"kb.yaml": PUBLIC_JT, **_with_text(compliant(), TEXT)})
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _ano001(root, empty)
+
+
+@pytest.mark.skipif(subprocess.run(["git", "--version"]).returncode != 0, reason="needs git")
+def test_kb_check_base_takes_the_allowances_from_the_base_revision(tmp_path):
+    root = write(tmp_path / "kb", compliant())
+    git = ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    write(root, {"kb.yaml": PUBLIC_JT, **_with_text(compliant(), TEXT)})
+    _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--base", "main")
+    assert "ANO001" in out
+    _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat())
+    assert "ANO001" not in out
+
+
+def test_a_new_group_may_name_itself_on_its_own_page(tmp_path):
+    """A pull request that adds a group is the ordinary way to propose one: its
+    title and short name count on its pages (not in a learning brief), or the pull
+    request could never pass."""
+    files = compliant()
+    front, _ = copy.deepcopy(files["docs/tor/panel.md"])
+    front.update(title="Harbourside Oversight Panel", short_name="HOP")
+    body = "# Harbourside Oversight Panel\n\nHOP reports to the Executive each quarter.\n"
+    base, root = _pair(tmp_path, {"docs/tor/hop.md": (front, body)})
+    assert _ano001(root, base) == []
+    change = _with_text(files, "HOP was seen at home.")
+    (root / BRIEF).write_text(
+        "---\n" + json.dumps(change[BRIEF][0], default=str) + "\n---\n\n" + change[BRIEF][1],
+        encoding="utf-8",
+    )
+    assert [f["file"] for f in _ano001(root, base)] == [BRIEF]

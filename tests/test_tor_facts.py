@@ -54,6 +54,17 @@ def test_frequency_not_stated_has_no_cycle(tmp_path: Path) -> None:
     assert "MTG004" not in codes and "TOR011" in codes
 
 
+def test_frequency_listed_as_not_stated_may_be_left_out(tmp_path: Path) -> None:
+    """As ARCHITECTURE.md says: a fact under `not_stated` needs no value."""
+    files = compliant()
+    del panel(files)["frequency"]
+    panel(files)["not_stated"] = ["frequency"]
+    found = findings(tmp_path, files)
+    assert [code for code, _ in found] == ["TOR011"] and "frequency" in found[0][1]
+    del panel(files)["not_stated"]  # left out and not listed: a missing field
+    assert [code for code, _ in findings(tmp_path, files)] == ["KB003"]
+
+
 def test_an_ad_hoc_meeting_does_not_hide_a_gap(tmp_path: Path) -> None:
     files = compliant()
     meetings = panel_meetings(files)

@@ -182,6 +182,17 @@ class TermsOfReference(Located):
     suppress: list[Suppression] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _frequency_not_stated(cls, data: object) -> object:
+        """A ToR that lists ``frequency`` under ``not_stated`` may leave it out, as
+        `kb import tor` writes it: it reads as "not stated", never as a default."""
+        if isinstance(data, dict) and "frequency" not in data:
+            listed = data.get("not_stated")
+            if isinstance(listed, list) and "frequency" in listed:
+                return {**data, "frequency": "not stated"}
+        return data
+
     @model_validator(mode="after")
     def _approved_needs_date(self) -> TermsOfReference:
         unknown = "approved_on" in self.not_stated

@@ -461,3 +461,28 @@ def test_diff_names_groups_and_agencies_of_meetings_and_action_owners(repo):
     assert "A01 owner: " in out and "→ Testshire Police (Superintendent)" in out
     for group_id in ("panel on", "exec on", "police ("):
         assert group_id not in out
+
+
+def test_diff_describes_how_a_tor_says_its_group_meets_and_reports(repo):
+    """The facts real ToRs state (issue 16) are described like the others."""
+    root, files = repo
+    tor, body = files["docs/tor/panel.md"]
+    tor.update(
+        ad_hoc="for rapid reviews",
+        meeting_length="2 hours",
+        papers_days=7,
+        reporting_cadence="each quarter",
+        not_stated=["reports_to"],
+    )
+    tor.pop("reports_to", None)
+    write(root, {"docs/tor/panel.md": (tor, body)})
+    code, out, _ = kb("diff", str(root), "--base", "base", "--format", "text")
+    assert code == 0
+    for item in (
+        "Also meets ad hoc: none → for rapid reviews",
+        "Meeting length: none → 2 hours",
+        "Papers out (working days before): 5 → 7",
+        "Reports upward: none → each quarter",
+        "Not stated: none → reports_to",
+    ):
+        assert item in out, out

@@ -103,8 +103,16 @@ def _tor_items(
         ),
         _change("Quorum", _quorum(base, old), _quorum(kb, new)),
         _change("Meets", old.frequency, new.frequency),
+        _change("Also meets ad hoc", old.ad_hoc, new.ad_hoc),
+        _change("Meeting length", old.meeting_length, new.meeting_length),
+        _change("Papers out (working days before)", old.papers_days, new.papers_days),
+        _change("Papers out for ad hoc meetings", old.ad_hoc_papers_days, new.ad_hoc_papers_days),
+        _change("Minutes within", old.minutes_within, new.minutes_within),
         _change("Next review", old.review_due(), new.review_due()),
         _change("Reports to", _group(base, old.reports_to), _group(kb, new.reports_to)),
+        _change("Reporting line as written", old.reporting_line, new.reporting_line),
+        _change("Reports upward", old.reporting_cadence, new.reporting_cadence),
+        _change("Not stated", ", ".join(old.not_stated), ", ".join(new.not_stated)),
     ]
     added = sorted(_seats(kb, new) - _seats(base, old))
     removed = sorted(_seats(base, old) - _seats(kb, new))

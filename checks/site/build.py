@@ -34,13 +34,13 @@ from checks.site.finding_owners import Owners
 from checks.site.git_history import PastVersion, history_note, is_shallow, past_versions
 from checks.site.groups_page import groups_page
 from checks.site.incomplete import PAGE_SOURCES, calendar_notice, missing, notice
-from checks.site.register_page import register_page
+from checks.site.register_page import register_pages
 from checks.site.report_pages import report_pages
 from checks.site.rules_pages import rule_page, rules_index
 from checks.site.source_links import SourceLinks
 from checks.site.status import review_status
 from checks.site.tor_page import tor_header, tor_history, tor_membership
-from checks.site.tracker_page import tracker_page
+from checks.site.tracker_page import tracker_pages
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
 from checks.speed.cache import open_cache, using
 from checks.speed.gcpause import paused_gc
@@ -254,10 +254,8 @@ class SiteBuild:
             linked.setdefault(b.review, []).append(f"[{esc(b.title)}]({name})")
         pages = {
             "groups.md": groups_page(kb, today, window),
-            "register.md": register_page(
-                kb, self.result.findings, self.calendar, linked, self.withheld
-            ),
-            "actions.md": tracker_page(kb, today, self.withheld),
+            **register_pages(kb, self.result.findings, self.calendar, linked, self.withheld),
+            **tracker_pages(kb, today, self.withheld),
             **dashboard_pages(
                 self.result, shown, hidden, Owners(kb), self.page_of, self.source_url
             ),

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Collection, Iterable
+from html import unescape
 from pathlib import Path
 
 from checks.model import Brief, Procedure, TermsOfReference
@@ -37,6 +38,10 @@ STYLE = "assets/search.css"
 
 #: Material's page body; the first one on a page is its content.
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+
+
+#: What a filter's value shows instead of the characters HTML reads as markup.
+_LOOK_ALIKE = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
 
 
 class PagefindMissing(RuntimeError):
@@ -138,10 +143,15 @@ def search_marks(title: str, kind: str, filters: Iterable[tuple[str, str]] = ())
     Every value is made plain text (:func:`checks.site.sanitise.plain`, which
     leaves escaped text as it is). Pagefind reads filters and metadata from
     these hidden elements and does not index their text (``data-pagefind-ignore``).
+    Its interface writes a title as text but a filter's value as HTML, and its
+    indexer decodes character references more than once (``&amp;lt;`` is read
+    as ``<``), so a filter's value has no ``<``, ``>`` or ``&`` at all: each is
+    written as its look-alike (the output gate refuses markup in filters).
     """
     parts = [f'<span data-pagefind-meta="title">{plain(title)}</span>']
     for name, value in [("type", kind), *filters]:
-        parts.append(f'<span data-pagefind-filter="{name}">{plain(value)}</span>')
+        shown = unescape(plain(value)).translate(_LOOK_ALIKE)
+        parts.append(f'<span data-pagefind-filter="{name}">{plain(shown)}</span>')
     return f"<div hidden data-pagefind-ignore>{''.join(parts)}</div>"
 
 

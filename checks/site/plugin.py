@@ -42,6 +42,7 @@ from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
 from checks.site.not_found import not_found_html
 from checks.site.pagefind import index_site, marks_for, with_search
+from checks.site.paging import Anchors
 from checks.site.sanitise import clean_content, page_meta, plain
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -148,6 +149,8 @@ class SitePlugin:
         self.directory_urls = True
         #: The pages the knowledge base adds (docs-relative): left out of search.
         self.generated: frozenset[str] = frozenset()
+        #: Where the sections of the long generated pages landed (checks/site/paging.py).
+        self.anchors = Anchors()
         #: The source of each site file (dest_uri -> src_uri), to name it in gate errors.
         self.sources: dict[str, str] = {}
         self._urls: dict[str, str] = {}
@@ -269,6 +272,7 @@ class SitePlugin:
             log.info(f"kb: {held} pages held back (drafts, embargoed, invalid or unsafe)")
         pages = build.generated()
         self.generated = frozenset(pages)
+        self.anchors = Anchors.of(pages)
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -302,7 +306,7 @@ class SitePlugin:
     def _link(self, target: str, page: str) -> str:
         """A link written as HTML from docs page ``page`` to ``target`` (which may
         end in ``#anchor``): MkDocs rewrites links only in Markdown."""
-        path, hash_, anchor = target.partition("#")
+        path, hash_, anchor = self.anchors.resolve(target).partition("#")
         return self.mkdocs.relative_url(self._url(path), self._url(page)) + hash_ + anchor
 
     # -- pages -----------------------------------------------------------------
@@ -316,7 +320,10 @@ class SitePlugin:
         tags = [plain(t) for t in build.tags(page.file.src_uri)]
         if tags:
             page.meta["tags"] = tags
-        return build.decorate(page.file.src_uri, markdown)
+        # Links to a section of a long generated page go to the page it is on.
+        return self.anchors.in_markdown(
+            build.decorate(page.file.src_uri, markdown), page.file.src_uri
+        )
 
     def on_page_content(self, html: str, page: Any, config: _Config, files: Any) -> str:
         html = clean_content(html)

@@ -9,7 +9,8 @@ from checks.model import Review
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.working_days import WorkingCalendar
-from checks.reports.markdown import esc, table
+from checks.reports.markdown import esc
+from checks.site.paging import Section, pack
 
 KINDS = {
     "rapid-review": "Rapid review",
@@ -39,29 +40,37 @@ def _summary(timeliness: str) -> str:
     return timeliness if timeliness in ("On time", NOT_CHECKED) else "**Late or overdue**"
 
 
-def register_page(
+def register_pages(
     kb: KnowledgeBase,
     findings: Sequence[Finding],
     calendar: WorkingCalendar,
     briefs: dict[str, list[str]],
     withheld: set[str] | None = None,
-) -> str:
+) -> dict[str, str]:
+    """The register's pages: ``register.md`` and, as the reviews need,
+    ``register/N.md`` (checks/site/paging.py keeps each page bounded)."""
     withheld = withheld or set()
     # Without the nation's bank holidays the working-day checks do not run: no
     # finding then is not "on time".
     checked = not any(u.blocks for u in kb.unloaded_from("reviews", "calendar"))
     timeliness = {r.ref: _timeliness(r, findings, checked) for r in kb.reviews.values()}
-    out = [
-        "# Review register\n",
-        "The partnership's case reviews, by anonymised reference and pseudonym only. "
-        "Timeliness is measured against the statutory timescales: notification within "
-        "5 working days, rapid review within 15 working days of the notification, and "
-        "publication within 6 months of the decision.\n",
-        table(
-            ["Reference", "Pseudonym", "Kind", "Status", "Timeliness"],
-            [
+    first = "\n".join(
+        [
+            "# Review register\n",
+            "The partnership's case reviews, by anonymised reference and pseudonym only. "
+            "Timeliness is measured against the statutory timescales: notification within "
+            "5 working days, rapid review within 15 working days of the notification, and "
+            "publication within 6 months of the decision.\n",
+        ]
+    )
+    sections = [
+        Section(
+            "reviews",
+            "All reviews",
+            headers=["Reference", "Pseudonym", "Kind", "Status", "Timeliness"],
+            rows=[
                 [
-                    f"[{esc(r.ref)}](#{r.ref.lower()})",
+                    f"[{esc(r.ref)}](register.md#{r.ref.lower()})",
                     esc(r.pseudonym),
                     KINDS[r.kind],
                     esc(r.status),
@@ -69,17 +78,19 @@ def register_page(
                 ]
                 for r in kb.reviews.values()
             ],
-        ),
+        )
     ]
+    actions: dict[str, int] = {}
+    for plan in kb.plans:
+        actions[plan.review] = actions.get(plan.review, 0) + len(plan.actions)
     for r in kb.reviews.values():
-        out.append(f"\n## {esc(r.ref)}: {esc(r.pseudonym)} {{#{r.ref.lower()}}}\n")
         if r.ref in withheld:
-            out.append(
+            text = (
                 f"*The title and notes are withheld: they contain an identifying "
-                f"detail.* {KINDS[r.kind]}.\n"
+                f"detail.* {KINDS[r.kind]}."
             )
-        elif r.title:
-            out.append(f"{esc(r.title)}. {KINDS[r.kind]}.\n")
+        else:
+            text = f"{esc(r.title)}. {KINDS[r.kind]}." if r.title else ""
         rows = [
             ["Became aware", _d(r.aware_on)],
             ["Notification sent", _d(r.sin_sent)],
@@ -98,13 +109,23 @@ def register_page(
             rows.append(["Report taken down", _d(r.removed_on)])
         if r.sin_sent and not r.rr_sent and r.kind in ("rapid-review", "lcspr", "learning-review"):
             rows.append(["Rapid review due", _d(calendar.add(r.sin_sent, 15))])
-        out.append(table(["Step", "Date"], rows))
-        out.append(f"\n**Timeliness:** {timeliness[r.ref]}\n")
+        after = [f"**Timeliness:** {timeliness[r.ref]}\n"]
         linked = briefs.get(r.ref, [])
         if linked:
-            out.append("\n**Learning briefs:** " + ", ".join(linked) + "\n")
-        plans = [p for p in kb.plans if p.review == r.ref]
-        if plans:
-            n = sum(len(p.actions) for p in plans)
-            out.append(f"\n**Actions:** [{n} in the action tracker](actions.md#{r.ref.lower()})\n")
-    return "\n".join(out)
+            after.append("\n**Learning briefs:** " + ", ".join(linked) + "\n")
+        if r.ref in actions:
+            n = actions[r.ref]
+            after.append(
+                f"\n**Actions:** [{n} in the action tracker](actions.md#{r.ref.lower()})\n"
+            )
+        sections.append(
+            Section(
+                r.ref.lower(),
+                f"{esc(r.ref)}: {esc(r.pseudonym)}",
+                text=text,
+                headers=["Step", "Date"],
+                rows=rows,
+                after="".join(after),
+            )
+        )
+    return pack("register.md", "Review register", first, sections)

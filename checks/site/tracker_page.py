@@ -1,4 +1,16 @@
-"""The action tracker: by agency, status and overdue. Plain HTML tables: no script."""
+"""The action tracker: by agency, status and overdue. Plain HTML tables: no script.
+
+Every action is in exactly one of four states (:data:`STATES`): overdue (open
+or in progress, and past its due date), open (open or in progress, not yet
+due), complete, or closed without completion. Every count on the tracker is a
+count of those states, so each agency's four figures add up to its total, and
+the agencies' figures add up to the headline's.
+
+The tracker is packed into pages of bounded size (checks/site/paging.py): the
+headline and the summary by agency on ``actions.md``, then the overdue actions,
+each agency's live actions, and every review's actions on as many pages as they
+need, each reached from the summary.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +20,23 @@ from datetime import date
 from checks.model import Action, ActionPlan
 from checks.model.knowledge_base import KnowledgeBase
 from checks.reports.markdown import esc, table
+from checks.site.paging import Section, pack
 
 OPEN = ("open", "in-progress")
+#: The four states, in the order the tracker shows them, with their column names.
+STATES = {
+    "overdue": "Overdue",
+    "open": "Open, not yet due",
+    "complete": "Complete",
+    "closed": "Closed",
+}
+PAGE = "actions.md"
 
 
-def _state(action: Action, today: date) -> str:
-    if action.status in OPEN and action.due < today:
-        return "overdue"
+def state(action: Action, today: date) -> str:
+    """One of :data:`STATES`: where this action counts."""
+    if action.status in OPEN:
+        return "overdue" if action.due < today else "open"
     return action.status
 
 
@@ -24,10 +46,10 @@ WITHHELD = "*Withheld: this entry contains an identifying detail (see `kb check`
 def _row(
     plan: ActionPlan, a: Action, today: date, kb: KnowledgeBase, withheld: set[str]
 ) -> list[str]:
-    state = _state(a, today)
+    now = state(a, today)
     hidden = f"{plan.review}/{a.id}" in withheld
-    label = f"**Overdue by {(today - a.due).days} days**" if state == "overdue" else esc(a.status)
-    if state == "overdue" and a.escalated_on:
+    label = f"**Overdue by {(today - a.due).days} days**" if now == "overdue" else esc(a.status)
+    if now == "overdue" and a.escalated_on:
         label += f"<br>escalated {a.escalated_on:%-d %b %Y}"
     return [
         f"[{esc(plan.review)}](register.md#{plan.review.lower()}) {esc(a.id)}",
@@ -41,50 +63,88 @@ def _row(
     ]
 
 
-def tracker_page(kb: KnowledgeBase, today: date, withheld: set[str] | None = None) -> str:
+def counts(actions: list[tuple[ActionPlan, Action]], today: date) -> Counter[str]:
+    """How many actions are in each state (every state present, zero or not)."""
+    found = Counter({s: 0 for s in STATES})
+    found.update(state(a, today) for _, a in actions)
+    return found
+
+
+def _agency(a: Action) -> str:
+    return a.owner.agency if a.owner and a.owner.agency else ""
+
+
+def tracker_pages(
+    kb: KnowledgeBase, today: date, withheld: set[str] | None = None
+) -> dict[str, str]:
+    """The tracker's pages: ``actions.md`` and, as the actions need, ``actions/N.md``."""
     withheld = withheld or set()
     actions = kb.actions()
     by_agency: dict[str, list[tuple[ActionPlan, Action]]] = defaultdict(list)
     for plan, a in actions:
-        by_agency[a.owner.agency if a.owner and a.owner.agency else ""].append((plan, a))
-    counts = Counter(_state(a, today) for _, a in actions)
+        by_agency[_agency(a)].append((plan, a))
+    agencies = sorted(by_agency.items(), key=lambda kv: kb.agency_name(kv[0] or None))
+    total = counts(actions, today)
     headers = ["Action", "Recommendation", "Owner", "Due", "Status"]
-    out = [
-        "# Action tracker\n",
-        f"As at {today:%-d %B %Y}: {len(actions)} actions, "
-        f"**{counts['overdue']} overdue**, {counts['open'] + counts['in-progress']} open "
-        f"or in progress and not yet due, {counts['complete']} complete, "
-        f"{counts['closed']} closed without completion.\n",
-        "## Summary by agency\n",
-        table(
-            ["Agency", "Overdue", "Open", "Complete", "Total"],
-            [
-                [
-                    f"[{esc(kb.agency_name(ag or None))}](#agency-{ag or 'none'})",
-                    str(sum(_state(a, today) == "overdue" for _, a in items)),
-                    str(sum(a.status in OPEN for _, a in items)),
-                    str(sum(a.status == "complete" for _, a in items)),
-                    str(len(items)),
-                ]
-                for ag, items in sorted(by_agency.items(), key=lambda kv: kb.agency_name(kv[0]))
-            ],
-        ),
-        "\n## Overdue actions {#overdue}\n",
-    ]
+
+    def row(p: ActionPlan, a: Action) -> list[str]:
+        return _row(p, a, today, kb, withheld)
+
+    summary = []
+    for ag, items in agencies:
+        mine = counts(items, today)
+        link = f"[{esc(kb.agency_name(ag or None))}](actions.md#agency-{ag or 'none'})"
+        summary.append([link, *(str(mine[s]) for s in STATES), str(len(items))])
+    summary.append(
+        ["**All agencies**", *(f"**{total[s]}**" for s in STATES), f"**{len(actions)}**"]
+    )
+    first = "\n".join(
+        [
+            "# Action tracker\n",
+            f"As at {today:%-d %B %Y}: {len(actions)} actions, "
+            f"**{total['overdue']} overdue**, {total['open']} open or in progress and not "
+            f"yet due, {total['complete']} complete, {total['closed']} closed without "
+            "completion.\n",
+            "## Summary by agency\n",
+            table(["Agency", *STATES.values(), "Total"], summary),
+            "Each agency's page lists its overdue and open actions; completed and closed "
+            "ones are listed with their review under [By review](actions.md#by-review).\n",
+        ]
+    )
     overdue = sorted(
-        ((p, a) for p, a in actions if _state(a, today) == "overdue"), key=lambda pa: pa[1].due
+        ((p, a) for p, a in actions if state(a, today) == "overdue"), key=lambda pa: pa[1].due
     )
-    out.append(
-        table(headers, [_row(p, a, today, kb, withheld) for p, a in overdue])
-        if overdue
-        else "None.\n"
-    )
-    for ag, items in sorted(by_agency.items(), key=lambda kv: kb.agency_name(kv[0])):
-        out.append(f"\n## {esc(kb.agency_name(ag or None))} {{#agency-{ag or 'none'}}}\n")
-        items = sorted(items, key=lambda pa: (pa[1].status not in OPEN, pa[1].due))
-        out.append(table(headers, [_row(p, a, today, kb, withheld) for p, a in items]))
-    out.append("\n## By review\n")
+    sections = [
+        Section(
+            "overdue",
+            "Overdue actions",
+            text="" if overdue else "None.",
+            headers=headers if overdue else (),
+            rows=[row(p, a) for p, a in overdue],
+        )
+    ]
+    for ag, items in agencies:
+        live = sorted(((p, a) for p, a in items if a.status in OPEN), key=lambda pa: pa[1].due)
+        mine = counts(items, today)
+        sections.append(
+            Section(
+                f"agency-{ag or 'none'}",
+                esc(kb.agency_name(ag or None)),
+                text=f"{mine['overdue']} overdue and {mine['open']} open, not yet due, of "
+                f"{len(items)} actions ({mine['complete']} complete, {mine['closed']} closed).",
+                headers=headers if live else (),
+                rows=[row(p, a) for p, a in live],
+            )
+        )
+    sections.append(Section("by-review", "By review", text="Every action, by its review."))
     for plan in kb.plans:
-        out.append(f"\n### {esc(plan.review)} {{#{plan.review.lower()}}}\n")
-        out.append(table(headers, [_row(plan, a, today, kb, withheld) for a in plan.actions]))
-    return "\n".join(out)
+        sections.append(
+            Section(
+                plan.review.lower(),
+                esc(plan.review),
+                level=3,
+                headers=headers,
+                rows=[row(plan, a) for a in plan.actions],
+            )
+        )
+    return pack(PAGE, "Action tracker", first, sections)

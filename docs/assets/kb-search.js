@@ -1,5 +1,5 @@
-/* The site's search: Pagefind's interface, put in the header where Material's
-   search box would be. Vendored by hash (checks/model/publication.py): a change
+/* The site's search: the interface that comes with the search index, put in
+   the header where the theme's own search box would be. Vendored by hash (checks/model/publication.py): a change
    here needs the new hash there, or the output gate withholds the file.
    The copy opened from the file system uses Material's search instead. */
 (function () {

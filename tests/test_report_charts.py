@@ -19,6 +19,7 @@ from checks.reports.period import parse_year
 from checks.reports.scope import scope_from_result
 from checks.rules.engine import run
 from checks.site.gate import svg as gate_svg
+from kbfactory import write
 from sitehelp import REPO
 
 TODAY = date(2026, 11, 25)
@@ -101,3 +102,15 @@ def test_the_timeliness_chart_draws_every_step_and_the_statutory_line(charts):
     assert "statutory limit" in text
     assert "2025Q1" in text and "2026Q4" in text
     assert "14 of 18 steps due from 2025Q1 to 2026Q4 were on time" in charts["timeliness"].alt
+
+
+def test_charts_of_records_that_did_not_load_say_so_and_do_not_fail(tmp_path, files):
+    files["data/reviews.yaml"] = "reviews: [\n"
+    files["data/meetings/2026.yaml"] = "meetings: [\n"
+    kb = load(write(tmp_path / "kb", files))
+    scope = scope_from_result(kb, run(kb, TODAY, select=["REV"]), TODAY)
+    charts = assurance_charts(assurance(scope, parse_year("2026"), "year"), "year")
+    for chart in charts.values():
+        assert "Incomplete: some records did not load" in chart.alt, chart.name
+        assert "Incomplete: some records did not load" in chart.svg, chart.name
+        assert list(gate_svg(chart.svg)) == [], chart.name

@@ -146,3 +146,18 @@ def test_links_open_the_published_site_when_its_address_is_known(tmp_path, files
     out = _assurance(write(tmp_path / "kb", files), "--site-url", "https://kb.example/site")
     assert "(https://kb.example/site/register/#cspr-2026-01)" in out
     assert "(https://kb.example/site/tor/exec/)" in out
+
+
+def test_the_sites_report_pages_say_when_records_did_not_load(tmp_path, files):
+    from checks.site.build import SiteBuild
+
+    files["data/actions/CSPR-2026-01.yaml"] = "review: [\n"
+    build = SiteBuild.prepare(write(tmp_path / "kb", files), date(2026, 11, 25), use_cache=False)
+    pages = build.generated()
+    for page in ("reports/assurance.md", "reports/year.md", "reports/highlight-exec.md"):
+        head = pages[page].split("## ", 1)[0]
+        assert "**Incomplete: some records did not load" in head, page
+        assert "data/actions/CSPR-2026-01.yaml did not load" in head, page
+    # Each chart file is there, and its text alternative opens with the warning.
+    assert 'by agency. Incomplete: some records did not load' in pages["reports/year.md"]
+    assert pages["reports/charts/year-overdue.svg"].startswith("<svg")

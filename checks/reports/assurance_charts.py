@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from checks.reports.assurance import Assurance
 from checks.reports.charts import Chart, bars, grid, timeliness
-from checks.reports.statutory import STEP_LABELS, step_label
+from checks.reports.statutory import STEP_LABELS
 
 TABLE = "The table after the chart gives the same figures."
+
+
+def _said(report: Assurance, desc: str) -> str:
+    """The description, opening with a warning when records did not load: a
+    chart of what did load must not read as all clear."""
+    if report.scope.incomplete():
+        return "Incomplete: some records did not load, so these figures may be too low. " + desc
+    return desc
 
 
 def assurance_charts(report: Assurance, prefix: str) -> dict[str, Chart]:
@@ -25,9 +33,8 @@ def assurance_charts(report: Assurance, prefix: str) -> dict[str, Chart]:
 def _timeliness(report: Assurance, name: str) -> Chart:
     index = {q.label: i for i, q in enumerate(report.quarters)}
     series: dict[str, list[tuple[int, float, bool]]] = {}
-    for kind in STEP_LABELS:
+    for kind, label in STEP_LABELS.items():
         steps = [s for s in report.steps if s.kind == kind]
-        label = step_label(steps[0]).split(" (")[0] if kind != "publication" else "Report published"
         series[label] = [
             (index[q.label], s.share_of_limit, s.done is not None)
             for s in steps
@@ -43,7 +50,7 @@ def _timeliness(report: Assurance, name: str) -> Chart:
         + ". A point above the dashed line at 100% took longer than the limit; a hollow "
         "point is not done yet. " + TABLE
     )
-    return timeliness(name, [q.label for q in report.quarters], series, desc)
+    return timeliness(name, [q.label for q in report.quarters], series, _said(report, desc))
 
 
 def _overdue(report: Assurance, name: str) -> Chart:
@@ -63,7 +70,7 @@ def _overdue(report: Assurance, name: str) -> Chart:
         [n for _, n in rows],
         [str(n) for _, n in rows],
         "Actions overdue",
-        desc,
+        _said(report, desc),
     )
 
 
@@ -72,10 +79,10 @@ def _themes(report: Assurance, name: str) -> Chart:
     themes = list(report.themes)
     counts = [[len(report.themes[t].get(y, [])) for y in years] for t in themes]
     top = sorted(zip(themes, counts, strict=True), key=lambda tc: -sum(tc[1]))[:3]
+    most = ", ".join(f"{report.scope.theme(t)} ({sum(c)})" for t, c in top)
     desc = (
-        "Reviews raising each theme, by the year the review started. Most often: "
-        + ", ".join(f"{report.scope.theme(t)} ({sum(c)})" for t, c in top)
-        + ". "
+        "Reviews raising each theme, by the year the review started. "
+        + (f"Most often: {most}. " if most else "No review records a theme. ")
         + TABLE
     )
     return grid(
@@ -84,7 +91,7 @@ def _themes(report: Assurance, name: str) -> Chart:
         [report.scope.theme(t) for t in themes],
         [str(y) for y in years],
         counts,
-        desc,
+        _said(report, desc),
     )
 
 
@@ -106,6 +113,6 @@ def _attendance(report: Assurance, name: str) -> Chart:
         [r.share * 100 for r in rows],
         [f"{r.share:.0%} ({len(r.attended)} of {r.held})" for r in rows],
         "Meetings attended, %",
-        desc,
+        _said(report, desc),
         limit=100,
     )

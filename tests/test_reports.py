@@ -159,5 +159,13 @@ def test_the_sites_report_pages_say_when_records_did_not_load(tmp_path, files):
         assert "**Incomplete: some records did not load" in head, page
         assert "data/actions/CSPR-2026-01.yaml did not load" in head, page
     # Each chart file is there, and its text alternative opens with the warning.
-    assert 'by agency. Incomplete: some records did not load' in pages["reports/year.md"]
+    assert "by agency. Incomplete: some records did not load" in pages["reports/year.md"]
     assert pages["reports/charts/year-overdue.svg"].startswith("<svg")
+
+
+def test_a_theme_not_in_the_vocabulary_is_counted_but_never_named(tmp_path, files):
+    files["data/reviews.yaml"]["reviews"][0]["themes"] = ["neglect", "Words From Mrs X", "other x"]
+    out = _assurance(write(tmp_path / "kb", files))
+    assert "Words From Mrs X" not in out and "other x" not in out
+    assert "| Themes not in data/themes.yaml | 1: [CSPR-2026-01]" in out
+    assert "| Neglect | 1: [CSPR-2026-01]" in out

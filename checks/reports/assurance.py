@@ -79,7 +79,9 @@ def assurance(scope: Scope, period: Period, kind: str) -> Assurance:
         start = started_on(r)
         if start is None or start > period.end:
             continue
-        for t in r.themes:
+        # A theme not in the vocabulary is counted under one "other" row, by
+        # no name of its own (scope.theme), and each review once in it.
+        for t in dict.fromkeys(t if t in kb.themes else "" for t in r.themes):
             themes.setdefault(t, {}).setdefault(start.year, []).append(r.ref)
     activity: tuple[Figure, ...] = ()
     if kind == "year":

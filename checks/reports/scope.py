@@ -31,6 +31,10 @@ Linker = Callable[[str], str]
 REPORT_SOURCES = ("reviews", "actions", "meetings", "tors", "briefs", "procedures", "calendar")
 
 
+#: Where reviews' themes that are not in data/themes.yaml are counted.
+OTHER_THEMES = "Themes not in data/themes.yaml"
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """One record a figure counts, and the page that shows it."""
@@ -71,8 +75,10 @@ class Scope:
         return (agency.short or agency.name) if agency else agency_id
 
     def theme(self, theme_id: str) -> str:
+        """A theme's label. A review's themes are free text, read by no check
+        for identifying details, so one not in the vocabulary is never shown."""
         theme = self.kb.themes.get(theme_id)
-        return theme.label if theme else theme_id
+        return theme.label if theme else OTHER_THEMES
 
     def incomplete(self) -> list[str]:
         """What did not load, in words that name no page (a page that did not

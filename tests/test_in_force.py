@@ -188,3 +188,29 @@ def test_an_old_version_without_a_date_is_dated_by_the_current_history(tmp_path:
     found = _absent(_quorum_findings(root))
     assert "2026-05-07" not in found  # quorate under 1.0
     assert "under version 1.0 of its ToR, in force then" in found["2026-03-05"]
+
+
+def test_git_history_is_read_once_per_commit_through_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """The speed layer keeps each ToR's approved versions under the commit checked
+    out: a warm run asks git only which commit that is, and a new commit is read."""
+    from checks.loading import tor_history
+    from kbfactory import kb
+
+    root, files = _repo(tmp_path)
+    reads: list[str] = []
+    real = tor_history._read_versions
+
+    def counted(at: Path, source: str, max_bytes: int) -> list[Any]:
+        reads.append(source)
+        return real(at, source, max_bytes)
+
+    monkeypatch.setattr(tor_history, "_read_versions", counted)
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    first = kb("check", str(root), "--as-of", TODAY.isoformat(), *cache)
+    assert reads == ["docs/tor/panel.md"]
+    assert kb("check", str(root), "--as-of", TODAY.isoformat(), *cache) == first
+    assert reads == ["docs/tor/panel.md"]
+    _panel(files, version="2.1", status="proposed")
+    _commit(root, files, "Propose panel ToR 2.1")
+    kb("check", str(root), "--as-of", TODAY.isoformat(), *cache)
+    assert reads == ["docs/tor/panel.md"] * 2

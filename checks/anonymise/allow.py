@@ -192,6 +192,13 @@ def in_sector_name(hit: Hit, text: str) -> bool:
     return False
 
 
+@cache
+def _forms_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all the forms; compiled once per list, since a run builds an
+    :class:`Allowed` for briefs and one for other pages from the same public names."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, alternatives)) + r")(?![\w])")
+
+
 def _form_pattern(form: str) -> str:
     words = [re.escape(w) for w in fold(form).split()]
     return r"[\s\u00a0]+".join(re.sub("['’]", "['’]", w) for w in words)
@@ -225,11 +232,7 @@ class Allowed:
                 numbers.setdefault(number, entry)
         # Longest first, so "Victoria Climbié" is matched before "Climbié".
         alternatives = sorted(forms, key=len, reverse=True)
-        pattern = (
-            re.compile(r"(?<![\w])(?:" + "|".join(map(_form_pattern, alternatives)) + r")(?![\w])")
-            if alternatives
-            else None
-        )
+        pattern = _forms_pattern(tuple(alternatives)) if alternatives else None
         object.__setattr__(self, "_forms", forms)
         object.__setattr__(self, "_pattern", pattern)
         object.__setattr__(self, "_numbers", numbers)

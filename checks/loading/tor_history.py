@@ -20,6 +20,7 @@ from checks.loading.markdown import split_front_matter
 from checks.model.tor import TermsOfReference
 from checks.model.tor_versions import ApprovedVersion, since
 from checks.model.yaml_source import LineDict, YamlError, load_yaml
+from checks.speed.cache import recall
 
 #: Commits read per ToR: decades of yearly reviews, and a bound on the work.
 MAX_COMMITS = 200
@@ -28,7 +29,23 @@ MAX_COMMITS = 200
 def approved_versions(root: Path, source: str, max_bytes: int) -> list[ApprovedVersion]:
     """Each approved version of the ToR at ``source`` (relative to ``root``) in
     git's history, newest first; empty outside git or in a shallow history that
-    holds none."""
+    holds none.
+
+    The history up to a commit never changes, so the speed layer may keep the
+    answer under the commit's id: a warm run then asks git one question (which
+    commit is checked out) instead of two per ToR (most of a warm run's time)."""
+    try:
+        head = str(_git(root, "rev-parse", "HEAD")).strip()
+    except GitError:
+        return []
+    question = f"{head}\0{source}\0{max_bytes}"
+    (versions,) = recall(
+        "tor-history", [question], lambda _: [_read_versions(root, source, max_bytes)]
+    )
+    return versions
+
+
+def _read_versions(root: Path, source: str, max_bytes: int) -> list[ApprovedVersion]:
     try:
         log = str(
             _git(

@@ -1,138 +1,146 @@
-"""Search speed in Chromium on the example scaled to 1,000 briefs.
+"""Search in Chromium: Pagefind on the hooked site against Material's search on
+the plain build of the same Markdown, both built by bench_scale.py.
 
-Measures, for several queries:
+    python benchmarks/bench_scale.py --scale medium --keep /tmp/bench
+    python benchmarks/bench_search.py /tmp/bench/kb-medium [--rounds 3]
 
-- cold: from starting to type on a freshly loaded page (empty cache) to the
-  first result on screen, which includes fetching and indexing search_index.json;
-- warm: the same for a second query on the same page;
-- warm, whole query: from the whole query arriving in one input event to the
-  first result, which leaves out Playwright's typing;
-- typing alone: how long Playwright takes to type the query into a plain box;
-- the size of the search index sent to the browser.
+For each query, on each site (``site`` with Pagefind, ``plain-site`` with
+Material's search), served over HTTP on 127.0.0.1:
 
-    python benchmarks/bench_search.py [--briefs 1000]
+- cold: a new browser context (empty cache) loads the home page, the query is
+  typed, and the time is taken from the last keystroke to the first result on
+  screen (what the reader waits for once they stop typing);
+- warm: a second query on the same page, timed the same way;
+- the bytes the browser received for search up to the first query's results
+  (from the page's load: Material fetches its whole index then, Pagefind its
+  scripts, then the index chunks and results the query needs).
+
+Playwright types each key about 20 ms apart. Pagefind's interface waits
+0.1 s after the last keystroke (assets/kb-search.js), Material's none.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from playwright.sync_api import sync_playwright
 
-from scale import generate
-
-QUERIES = ["neglect", "strategy", "referral", "pram", "exploitation"]
-FIRST_RESULT = ".md-search-result__item"
+QUERIES = ["safe sleep", "neglect", "rapid review", "professional curiosity", "exploitation"]
+CHROMIUM = "/usr/bin/chromium"
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@functools.cache
+def _no_log() -> type[SimpleHTTPRequestHandler]:
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Quiet
 
 
-def time_query(page, query: str) -> float:
-    box = page.locator("input[data-md-component=search-query]")
+class Engine:
+    """How to type into and read one site's search."""
+
+    def __init__(self, box: str, first: str, done: str) -> None:
+        self.box, self.first, self.done = box, first, done
+
+
+PAGEFIND = Engine(
+    ".kb-search input.pagefind-ui__search-input",
+    ".kb-search .pagefind-ui__result-link",
+    "document.querySelector('.kb-search .pagefind-ui__result-link')",
+)
+MATERIAL = Engine(
+    "input[data-md-component=search-query]",
+    ".md-search-result__item",
+    "document.querySelector('.md-search-result__item')",
+)
+
+
+def query(page, engine: Engine, text: str) -> float:
+    """Seconds from the last keystroke to the first result."""
+    box = page.locator(engine.box)
     box.click()
     box.fill("")
+    page.wait_for_function(f"!{engine.done}")
+    box.press_sequentially(text, delay=20)
     start = time.perf_counter()
-    box.press_sequentially(query)
-    page.wait_for_selector(FIRST_RESULT)
+    page.wait_for_selector(engine.first, timeout=30_000)
     return time.perf_counter() - start
 
 
-def time_whole_query(page, query: str) -> float:
-    """From the whole query arriving in one input event (as when pasted) to the
-    first result: the search's own latency, without the typing."""
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill("")
-    box.dispatch_event("keyup")
-    page.wait_for_selector(FIRST_RESULT, state="detached")
-    start = time.perf_counter()
-    box.fill(query)
-    box.dispatch_event("keyup")  # Material searches on keyup
-    page.wait_for_selector(FIRST_RESULT)
-    return time.perf_counter() - start
+#: What a search loads: Pagefind's bundle, or Material's index and its worker.
+SEARCH_FILES = ("/pagefind/", "search_index.json", "/workers/search.")
 
 
-def time_typing_alone(page, query: str) -> float:
-    """How long Playwright takes to type the query into a plain text box: the
-    part of "typing to first result" that is not the site's."""
-    page.set_content('<input id="plain" aria-label="plain">')
-    box = page.locator("#plain")
-    box.click()
-    start = time.perf_counter()
-    box.press_sequentially(query)
-    return time.perf_counter() - start
+def measure(browser, url: str, engine: Engine, first: str, second: str) -> tuple[float, float, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    received: list[int] = []
+
+    def count(response) -> None:
+        # A redirect or an aborted request has no body.
+        if any(part in response.url for part in SEARCH_FILES):
+            with contextlib.suppress(Exception):
+                received.append(len(response.body()))
+
+    page.on("response", count)
+    page.goto(url, wait_until="networkidle")
+    cold = query(page, engine, first)
+    page.wait_for_load_state("networkidle")
+    sent = sum(received)
+    warm = query(page, engine, second)
+    context.close()
+    return cold, warm, sent
+
+
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_no_log(), directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--briefs", type=int, default=1000)
+    parser.add_argument("root", type=Path, help="a knowledge base bench_scale.py kept")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = generate(Path(tmp) / "kb", briefs=args.briefs, tors=0, action_files=10, actions=6)
-        env = {**os.environ, "KB_AS_OF": "2026-11-25", "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q"],
-            cwd=root,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        site = root / "site"
-        size = (site / "search/search_index.json").stat().st_size
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-        cold, warm, whole, typing = [], [], [], []
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    sites = (
+        ("Pagefind (hooks)", args.root / "site", PAGEFIND),
+        ("Material (plain)", args.root / "plain-site", MATERIAL),
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM)
+        for name, site, engine in sites:
+            httpd, url = serve(site)
+            colds, warms, sent = [], [], []
+            for r in range(args.rounds):
+                for i, first in enumerate(QUERIES):
+                    second = QUERIES[(i + 1 + r) % len(QUERIES)]
+                    c, w, s = measure(browser, url, engine, first, second)
+                    colds.append(c)
+                    warms.append(w)
+                    sent.append(s)
+            httpd.shutdown()
+            print(
+                f"{name}: cold median {statistics.median(colds) * 1000:.0f} ms "
+                f"(max {max(colds) * 1000:.0f}); "
+                f"warm median {statistics.median(warms) * 1000:.0f} ms "
+                f"(max {max(warms) * 1000:.0f}); first query received median "
+                f"{statistics.median(sent) / 1024:.0f} KB (max {max(sent) / 1024:.0f} KB); "
+                f"{len(colds)} queries"
             )
-            for query in QUERIES:
-                context = browser.new_context()  # a new context: nothing cached
-                page = context.new_page()
-                page.goto(url)
-                cold.append(time_query(page, query))
-                # Warm: another query on the same page, index already loaded.
-                other = QUERIES[(QUERIES.index(query) + 1) % len(QUERIES)]
-                warm.append(time_query(page, other))
-                whole.append(time_whole_query(page, query))
-                typing.append(time_typing_alone(page, query))
-                context.close()
-            browser.close()
-        httpd.shutdown()
-    print(f"briefs: {args.briefs}; search index: {size / 1_048_576:.1f} MB")
-    print(
-        f"cold, typing to first result: median {statistics.median(cold) * 1000:.0f} ms "
-        f"(max {max(cold) * 1000:.0f} ms)"
-    )
-    print(
-        f"warm, typing to first result: median {statistics.median(warm) * 1000:.0f} ms "
-        f"(max {max(warm) * 1000:.0f} ms)"
-    )
-    print(
-        f"warm, whole query to first result: median {statistics.median(whole) * 1000:.0f} ms "
-        f"(max {max(whole) * 1000:.0f} ms)"
-    )
-    print(
-        f"typing the query alone (Playwright, plain text box): median "
-        f"{statistics.median(typing) * 1000:.0f} ms"
-    )
+        browser.close()
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

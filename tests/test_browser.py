@@ -149,6 +149,17 @@ def test_search_for_embargoed_text_finds_nothing(page, base_url):
         )
 
 
+@pytest.mark.parametrize("query", ["rapid review", "escalation", "quorum", "neglect", "ACT001"])
+def test_practitioner_queries_find_practitioner_pages_first(page, base_url, query):
+    """Briefs, procedures and ToRs come first; the data, rule and administration
+    pages are not in the index at all (checks/site/pagefind.py)."""
+    paths = [urlsplit(r).path.removeprefix(PREFIX) for r in search(page, base_url, query)]
+    if query != "ACT001":
+        assert paths and paths[0].startswith(("briefs/", "procedures/", "tor/")), paths
+    admin = ("rules/", "register/", "actions/", "compliance/", "reports/")
+    assert not [p for p in paths if p.startswith(admin) or p == ""], paths
+
+
 # -- navigation ---------------------------------------------------------------
 
 

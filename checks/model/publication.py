@@ -40,7 +40,7 @@ OPTIONAL_TYPES: frozenset[str] = frozenset(get_args(OptionalType))
 #: header, the iframe-worker shim that lets search work from the file system,
 #: and its licence.
 VENDORED: Mapping[str, str] = {
-    "assets/kb-search.js": "01d26a0ce3649514b18be31eebff190404ac2f68a92081df46853240d74b3961",
+    "assets/kb-search.js": "10983b45811f9f3fbf8b890551165e27b7330d190d6fe968f902f51ae2169f97",
     "assets/vendor/iframe-worker-shim.js": (
         "626996001fe7e75f3fc58348c39f860c839f8ab74450594bd8f9f1febc48b48a"
     ),

@@ -20,6 +20,10 @@
     showImages: false,
     showSubResults: true,
     excerptLength: 20,
+    // Search a tenth of a second after the last keystroke (Pagefind waits 0.3 s
+    // unless told): the index chunks a query needs load while the reader types.
+    debounceTimeoutMs: 100,
+    showEmptyFilters: false,
     translations: { placeholder: "Search" }
   });
   // Escape closes the results and keeps the place in the page.

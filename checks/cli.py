@@ -14,6 +14,7 @@ import argparse
 import io
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -276,10 +277,18 @@ def _report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     report = sub.add_parser(
         "report",
         help="highlight and assurance reports for the executive, in Markdown",
-        description="Reports as at a date, in Markdown to paste into board papers (the site "
-        "shows the same as pages, with charts). Every figure links to the records it counts. "
-        "Nothing draft, embargoed or identifying is shown: reviews by reference and "
-        "pseudonym, actions by id.",
+        description=textwrap.fill(
+            "Reports as at a date, in Markdown to paste into board papers (the site "
+            "shows the same as pages, with charts). Every figure links to the records it counts. "
+            "Nothing draft, embargoed or identifying is shown: reviews by reference and "
+            "pseudonym, actions by id.",
+            width=78,
+        ),
+        epilog="examples:\n"
+        "  kb report highlight --group case-review\n"
+        "  kb report assurance --quarter 2026Q3 --as-of 2026-10-01 -o assurance-2026Q3.md\n"
+        "  kb report assurance --year 2026 --site-url https://intranet.example/kb/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     kinds = report.add_subparsers(dest="report", metavar="REPORT", required=True)
     high = kinds.add_parser(
@@ -709,7 +718,11 @@ def run_report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except highlight.ReportError as exc:
         raise UsageError(f"--group: {exc}") from None
     if args.output:
-        write_output(args.output, "w", lambda out: None if out.write(text) else None)
+
+        def write(out: TextIO) -> None:
+            out.write(text)
+
+        write_output(args.output, "w", write)
     else:
         stdout.write(text)
     return EXIT_OK

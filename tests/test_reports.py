@@ -169,3 +169,23 @@ def test_a_theme_not_in_the_vocabulary_is_counted_but_never_named(tmp_path, file
     assert "Words From Mrs X" not in out and "other x" not in out
     assert "| Themes not in data/themes.yaml | 1: [CSPR-2026-01]" in out
     assert "| Neglect | 1: [CSPR-2026-01]" in out
+
+
+def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(tmp_path, files):
+    root = write(tmp_path / "kb", files)
+    out_file = tmp_path / "q3.md"
+    code, out, err = kb(
+        "report",
+        "assurance",
+        "--quarter",
+        "2026Q3",
+        str(root),
+        "--as-of",
+        AS_OF,
+        "-o",
+        str(out_file),
+    )
+    assert (code, out, err) == (0, "", "")
+    assert out_file.read_text().startswith("# Quarterly assurance report, 2026Q3\n")
+    code, _, err = kb("report", "assurance", "--year", "2026", str(root), "-o", str(tmp_path))
+    assert code == 2 and "that is a folder" in err

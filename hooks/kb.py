@@ -39,8 +39,9 @@ on_files = event_priority(100)(partial(site.on_files))
 on_page_markdown = event_priority(50)(partial(site.on_page_markdown))
 # First: the search plugin and the theme see only sanitised HTML.
 on_page_content = event_priority(100)(partial(site.on_page_content))
-# After the search plugin (0) writes its index, before the offline plugin (-100)
-# inlines it: each brief one search document, then the output gate.
+# Pagefind indexes the finished pages, then the output gate reads every file. In
+# the offline copy: after Material's search plugin (0) writes its index, before
+# the offline plugin (-100) inlines it.
 on_post_build = event_priority(-50)(partial(site.on_post_build))
 on_pre_build = site.on_pre_build
 on_build_error = site.on_build_error

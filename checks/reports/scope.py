@@ -19,6 +19,7 @@ from datetime import date
 
 from checks.model import Brief, Meeting, Review
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import long_date
 from checks.model.publication import public_briefs, publishable_docs
 from checks.model.working_days import WorkingCalendar
 from checks.rules import REGISTRY
@@ -102,7 +103,7 @@ def action_record(review: str, action_id: str) -> Record:
 
 def meeting_record(scope: Scope, meeting: Meeting) -> Record:
     page = f"tor/{meeting.group}.md" if meeting.group in scope.kb.tors else "groups.md"
-    return Record(f"{scope.kb.group_name(meeting.group)}, {meeting.date:%-d %b %Y}", page)
+    return Record(f"{scope.kb.group_name(meeting.group)}, {long_date(meeting.date)}", page)
 
 
 def brief_record(scope: Scope, brief: Brief) -> Record:

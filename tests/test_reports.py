@@ -189,3 +189,17 @@ def test_output_writes_the_report_to_a_file_and_nothing_to_stdout(tmp_path, file
     assert out_file.read_text().startswith("# Quarterly assurance report, 2026Q3\n")
     code, _, err = kb("report", "assurance", "--year", "2026", str(root), "-o", str(tmp_path))
     assert code == 2 and "that is a folder" in err
+
+
+def test_today_comes_from_kb_as_of_and_since_sets_the_period(tmp_path, files, monkeypatch):
+    root = write(tmp_path / "kb", files)
+    monkeypatch.setenv("KB_AS_OF", "2026-10-15")
+    code, out, err = kb(
+        "report", "highlight", "--group", "panel", str(root), "--since", "2026-09-01"
+    )
+    assert code == 0, err
+    assert "as at 15 October 2026, covering 1 September 2026 to 15 October 2026" in out
+    assert "since 1 September 2026, as asked" in out
+    # The Executive met on 1 October: without --since, the period starts the day after.
+    code, out, _ = kb("report", "highlight", "--group", "panel", str(root))
+    assert "covering 2 October 2026 to 15 October 2026 (since Executive last met" in out

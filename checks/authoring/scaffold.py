@@ -140,9 +140,7 @@ def new_brief(kb: KnowledgeBase, req: Request) -> tuple[Path, str]:
     theme = next(iter(sorted(kb.themes)), "neglect")
     path = kb.root / kb.config.docs_dir / "briefs" / f"{brief_id.lower()}-{_slug(title)}.md"
     review_by = Duration.parse("12 months").after(req.today)
-    parts = "\n".join(
-        f"## {i}. {p}\n\n{PLACEHOLDER_PART}\n" for i, p in enumerate(SEVEN_PARTS, 1)
-    )
+    parts = "\n".join(f"## {i}. {p}\n\n{PLACEHOLDER_PART}\n" for i, p in enumerate(SEVEN_PARTS, 1))
     text = f"""---
 # yaml-language-server: $schema=../../schemas/brief.schema.json
 id: {brief_id}  # the next free id; keep it

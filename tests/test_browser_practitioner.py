@@ -37,6 +37,12 @@ def test_a_printed_brief_names_the_partnership_its_address_and_the_build_date(pa
     assert "Printed from the site as built on 25 November 2026" in first
 
 
+def test_the_print_note_is_not_searched(page, base_url):
+    # The same line on every brief: were it indexed, these would find them all.
+    assert test_browser.search(page, base_url, "printed") == []
+    assert test_browser.search(page, base_url, "pram")  # the brief itself still is
+
+
 def test_a_lapsed_brief_warns_on_screen(page, base_url):
     page.goto(base_url + "briefs/lb-2024-01-neglect-missed-appointments/")
     banner = page.locator(".admonition.danger")

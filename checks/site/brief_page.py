@@ -72,6 +72,17 @@ def print_note(partnership: str, address: str, built: date) -> str:
     date is the build's, said as such: the real date of printing would need a
     script, and the site runs none of its own."""
     return (
-        f'<p class="kb-print-note">{escape(partnership)} · {escape(address)} · '
+        f"{PRINT_NOTE}{escape(partnership)} · {escape(address)} · "
         f"Printed from the site as built on {long_date(built)}</p>\n\n"
     )
+
+
+PRINT_NOTE = '<p class="kb-print-note">'
+
+
+def note_unsearched(page_html: str) -> str:
+    """The finished page with its print note marked for the search index to
+    leave out: the same line on every brief would make "printed" or the
+    partnership's name find them all. Marked here because the sanitiser keeps
+    no ``data-`` attribute in a page's body."""
+    return page_html.replace(PRINT_NOTE, '<p class="kb-print-note" data-pagefind-ignore>')

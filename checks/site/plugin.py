@@ -37,6 +37,7 @@ from checks.model.findings import Severity
 from checks.model.publication import VENDORED
 from checks.model.working_days import DateError, parse_date
 from checks.site.allowed_files import refused_files
+from checks.site.brief_page import note_unsearched
 from checks.site.build import SiteBuild
 from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
@@ -356,7 +357,7 @@ class SitePlugin:
             return output
         # Pagefind's interface on every page; practitioners' pages marked for its index.
         marks = marks_for(self._build(), page.file.src_uri, page.title or "", self.generated)
-        output = with_search(output, page.url.count("/"), marks)
+        output = with_search(note_unsearched(output), page.url.count("/"), marks)
         return with_policy(output, self.gate.theme_script)
 
     def on_post_template(self, output_content: str, template_name: str, config: _Config) -> str:

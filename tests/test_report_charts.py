@@ -114,3 +114,19 @@ def test_charts_of_records_that_did_not_load_say_so_and_do_not_fail(tmp_path, fi
         assert "Incomplete: some records did not load" in chart.alt, chart.name
         assert "Incomplete: some records did not load" in chart.svg, chart.name
         assert list(gate_svg(chart.svg)) == [], chart.name
+
+
+def test_a_name_with_markup_or_an_address_is_drawn_as_its_id(tmp_path, files):
+    # A chart is an SVG document a browser opens on its own: markup or an address
+    # in a label is never drawn, even escaped; the page's table shows it escaped.
+    files["data/themes.yaml"]["themes"][0]["label"] = "<img src=x onerror=alert(1)>"
+    files["data/partnership.yaml"]["agencies"][3]["name"] = "Schools ![x](https://evil.example/x)"
+    files["data/reviews.yaml"]["reviews"][0]["themes"] = ["neglect"]
+    files["data/meetings/2026.yaml"]["meetings"][0]["present"].append("school")
+    kb = load(write(tmp_path / "kb", files))
+    scope = scope_from_result(kb, run(kb, TODAY, select=["REV"]), TODAY)
+    charts = assurance_charts(assurance(scope, parse_year("2026"), "year"), "year")
+    drawn = "".join(c.svg + c.alt for c in charts.values())
+    assert "onerror" not in drawn and "evil.example" not in drawn
+    assert ">neglect<" in charts["themes"].svg and ">school<" in charts["attendance"].svg
+    assert ">Testshire Council<" in charts["attendance"].svg  # a plain name is drawn as it is

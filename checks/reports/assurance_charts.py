@@ -4,11 +4,23 @@ themes across reviews by year, and attendance by agency."""
 
 from __future__ import annotations
 
+import re
+
 from checks.reports.assurance import Assurance
 from checks.reports.charts import Chart, bars, grid, timeliness
 from checks.reports.statutory import STEP_LABELS
 
 TABLE = "The table after the chart gives the same figures."
+
+#: A name a chart may draw as it is: words, digits and plain punctuation. A
+#: chart file is an SVG document a browser opens on its own, so a label with
+#: markup or an address in it (escaped or not) is drawn as its id, a checked
+#: slug; the page's table beside it shows the name escaped, as every page does.
+_PLAIN = re.compile(r"[\w .,'’()&-]{1,80}")
+
+
+def plain_label(label: str, record_id: str) -> str:
+    return label if _PLAIN.fullmatch(label) else record_id
 
 
 def _said(report: Assurance, desc: str) -> str:
@@ -55,7 +67,10 @@ def _timeliness(report: Assurance, name: str) -> Chart:
 
 def _overdue(report: Assurance, name: str) -> Chart:
     scope = report.scope
-    rows = [(scope.agency(r.agency or None), len(r.overdue)) for r in report.actions]
+    rows = [
+        (plain_label(scope.agency(r.agency or None), r.agency or "none"), len(r.overdue))
+        for r in report.actions
+    ]
     worst = max(rows, key=lambda r: r[1], default=("none", 0))
     desc = (
         f"{sum(n for _, n in rows)} actions overdue as at {scope.today:%-d %B %Y}"
@@ -78,8 +93,9 @@ def _themes(report: Assurance, name: str) -> Chart:
     years = sorted({y for by_year in report.themes.values() for y in by_year})
     themes = list(report.themes)
     counts = [[len(report.themes[t].get(y, [])) for y in years] for t in themes]
-    top = sorted(zip(themes, counts, strict=True), key=lambda tc: -sum(tc[1]))[:3]
-    most = ", ".join(f"{report.scope.theme(t)} ({sum(c)})" for t, c in top)
+    labels = [plain_label(report.scope.theme(t), t) if t else "Other themes" for t in themes]
+    top = sorted(zip(labels, counts, strict=True), key=lambda tc: -sum(tc[1]))[:3]
+    most = ", ".join(f"{label} ({sum(c)})" for label, c in top)
     desc = (
         "Reviews raising each theme, by the year the review started. "
         + (f"Most often: {most}. " if most else "No review records a theme. ")
@@ -88,7 +104,7 @@ def _themes(report: Assurance, name: str) -> Chart:
     return grid(
         name,
         "Themes across reviews by year",
-        [report.scope.theme(t) for t in themes],
+        labels,
         [str(y) for y in years],
         counts,
         _said(report, desc),
@@ -97,7 +113,7 @@ def _themes(report: Assurance, name: str) -> Chart:
 
 def _attendance(report: Assurance, name: str) -> Chart:
     rows = report.attendance
-    labels = [report.scope.agency(r.agency) for r in rows]
+    labels = [plain_label(report.scope.agency(r.agency), r.agency) for r in rows]
     low = [lab for lab, r in zip(labels, rows, strict=True) if r.held and r.share < 0.75]
     desc = (
         f"Share of meetings attended by each agency, of the meetings of groups where it "

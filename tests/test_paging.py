@@ -128,3 +128,17 @@ def test_the_scales_are_the_issues():
 
 def test_pages_have_a_budget_below_the_limit():
     assert BUDGET + CHROME < 60_000
+
+
+def test_a_long_list_of_briefs_goes_over_pages_with_links_that_arrive():
+    rows = [[f"[Brief {i}](lb-{i}.md) · {'word ' * 30}"] for i in range(500)]
+    pages = pack("briefs/years.md", "By year", "# By year\n", [Section("y", "2026", rows=rows)])
+    names = list(pages)
+    assert names[:2] == ["briefs/years.md", "briefs/years/2.md"]
+    assert "- [Brief 0](lb-0.md)" in pages["briefs/years.md"]
+    assert "](../lb-" in pages["briefs/years/2.md"] and "](lb-" not in pages["briefs/years/2.md"]
+    # The pager links from each page's own folder.
+    assert "[2](years/2.md)" in pages["briefs/years.md"]
+    assert "[1](../years.md)" in pages["briefs/years/2.md"]
+    for text in pages.values():
+        assert html_size(text) < 60_000 - CHROME

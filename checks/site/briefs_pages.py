@@ -2,19 +2,21 @@
 
 Briefs are deliberately left out of the site navigation: a navigation of every
 brief embedded in every page makes a 1,000-brief site slow and huge. These
-listings are how readers find them.
+listings are how readers find them, each over as many pages of bounded size as
+it needs (checks/site/paging.py).
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from html import escape
 
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
 from checks.reports.markdown import esc
 from checks.site.brief_page import theme_labels
+from checks.site.paging import Section, pack
 
 #: (target, page) -> the URL of docs page ``target`` as linked from ``page``
 Linker = Callable[[str, str], str]
@@ -25,55 +27,60 @@ Linker = Callable[[str, str], str]
 _NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
-def _list(kb: KnowledgeBase, briefs: Sequence[Brief], page: str, link: Linker) -> str:
-    """A list of briefs as an HTML block: Markdown would spend longer on a
-    thousand links than on all the rest of the page."""
-    items = []
+def _items(kb: KnowledgeBase, briefs: Sequence[Brief], folder: str) -> list[list[str]]:
+    """One list item (a row of one cell) per brief, linked from ``folder``."""
+    rows = []
     for brief in briefs:
-        href = link(kb.documents[brief.source].docs_path, page)
-        themes = ", ".join(escape(t) for t in theme_labels(kb, brief))
-        summary = f" {escape(brief.summary)}" if brief.summary else ""
-        items.append(
-            f'<li><a href="{escape(href)}">{escape(brief.title)}</a> · '
-            f"{brief.publish_on:%-d %B %Y} · <em>{themes}</em>.{summary}</li>"
+        href = posixpath.relpath(kb.documents[brief.source].docs_path, folder)
+        themes = ", ".join(esc(t) for t in theme_labels(kb, brief))
+        summary = f" {esc(brief.summary)}" if brief.summary else ""
+        rows.append(
+            [f"[{esc(brief.title)}]({href}) · {brief.publish_on:%-d %B %Y} · *{themes}*.{summary}"]
         )
-    return '<ul class="kb-briefs">\n' + "\n".join(items) + "\n</ul>\n"
+    return rows
 
 
-def briefs_index(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
-    out = [
-        _NOT_SEARCHED + "# Learning briefs\n",
-        "Short, anonymised 7-minute briefings on what the partnership's reviews found "
-        "and what practitioners should do. Browse [by theme](themes.md), "
-        "[by audience](audience.md) or [by year](years.md).\n",
-        "## Newest\n",
-        _list(kb, briefs, "briefs/index.md", link),
-    ]
-    return "\n".join(out)
+def briefs_index(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
+    """``briefs/index.md``, newest first, over as many pages as it needs."""
+    first = "\n".join(
+        [
+            _NOT_SEARCHED + "# Learning briefs\n",
+            "Short, anonymised 7-minute briefings on what the partnership's reviews found "
+            "and what practitioners should do. Browse [by theme](themes.md), "
+            "[by audience](audience.md) or [by year](years.md).\n",
+        ]
+    )
+    newest = Section("newest", "Newest", rows=_items(kb, briefs, "briefs"))
+    return pack("briefs/index.md", "Learning briefs", first, [newest])
 
 
-def by_audience(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
+def by_audience(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
     groups: dict[str, list[Brief]] = defaultdict(list)
     for b in briefs:
         for agency in b.audience.agencies or ["all"]:
             groups[agency].append(b)
-    out = [_NOT_SEARCHED + "# Learning briefs by audience\n"]
-    for agency in sorted(groups, key=kb.agency_name):
-        label = "Everyone" if agency == "all" else kb.agency_name(agency)
-        out.append(f"## {esc(label)}\n")
-        out.append(_list(kb, groups[agency], "briefs/audience.md", link))
-    return "\n".join(out)
+    sections = [
+        Section(
+            f"audience-{agency}",
+            esc("Everyone" if agency == "all" else kb.agency_name(agency)),
+            rows=_items(kb, groups[agency], "briefs"),
+        )
+        for agency in sorted(groups, key=kb.agency_name)
+    ]
+    first = _NOT_SEARCHED + "# Learning briefs by audience\n"
+    return pack("briefs/audience.md", "Learning briefs by audience", first, sections)
 
 
-def by_year(kb: KnowledgeBase, briefs: Sequence[Brief], link: Linker) -> str:
+def by_year(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
     groups: dict[int, list[Brief]] = defaultdict(list)
     for b in briefs:
         groups[b.publish_on.year].append(b)
-    out = [_NOT_SEARCHED + "# Learning briefs by year\n"]
-    for year in sorted(groups, reverse=True):
-        out.append(f"## {year}\n")
-        out.append(_list(kb, groups[year], "briefs/years.md", link))
-    return "\n".join(out)
+    sections = [
+        Section(f"year-{year}", str(year), rows=_items(kb, groups[year], "briefs"))
+        for year in sorted(groups, reverse=True)
+    ]
+    first = _NOT_SEARCHED + "# Learning briefs by year\n"
+    return pack("briefs/years.md", "Learning briefs by year", first, sections)
 
 
 def by_theme() -> str:

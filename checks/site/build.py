@@ -260,10 +260,10 @@ class SiteBuild:
                 self.result, shown, hidden, Owners(kb), self.page_of, self.source_url
             ),
             "rules/index.md": rules_index(),
-            "briefs/index.md": briefs_pages.briefs_index(kb, self.public, self.link),
+            **briefs_pages.briefs_index(kb, self.public),
             "briefs/themes.md": briefs_pages.by_theme(),
-            "briefs/audience.md": briefs_pages.by_audience(kb, self.public, self.link),
-            "briefs/years.md": briefs_pages.by_year(kb, self.public, self.link),
+            **briefs_pages.by_audience(kb, self.public),
+            **briefs_pages.by_year(kb, self.public),
             "calendar.ics": calendar_file.ics(
                 calendar_notice(kb, today)
                 + calendar_file.deadlines(kb, today, self.calendar, self.public, self.withheld),

@@ -53,7 +53,8 @@ def pack(base: str, title: str, first: str, sections: Sequence[Section]) -> dict
     """The pages for generated page ``base`` (``actions.md``): ``first`` (its
     title and summary) and then ``sections``, in order, on as many pages of at
     most :data:`BUDGET` as they need. Links in them are written from ``base``'s
-    folder (the site's root); on the later pages they are made relative."""
+    folder; on the later pages, a folder further down, they are made relative.
+    A section without table headers is a list of its rows' first cells."""
     stem = base.removesuffix(".md")
     pages: list[list[str]] = [[first]]
     size = len(first)
@@ -78,7 +79,7 @@ def pack(base: str, title: str, first: str, sections: Sequence[Section]) -> dict
                 if take and size + used + row > BUDGET:
                     break
                 used, take = used + row, take + 1
-            pages[-1].append(table(s.headers, rows[:take]))
+            pages[-1].append(_block(s.headers, rows[:take]))
             size += used
             rows = rows[take:]
             if rows:
@@ -89,17 +90,26 @@ def pack(base: str, title: str, first: str, sections: Sequence[Section]) -> dict
             size += len(s.after)
     names = [base] + [f"{stem}/{n}.md" for n in range(2, len(pages) + 1)]
     out: dict[str, str] = {}
+    # The pager's links, like every other, are written from the first page's folder.
+    linked = [posixpath.relpath(name, posixpath.dirname(base) or ".") for name in names]
     for n, (name, parts) in enumerate(zip(names, pages, strict=True)):
         if len(names) > 1:
-            parts.append("\n" + _pager(names, n))
+            parts.append("\n" + _pager(linked, n))
         text = "\n".join(parts)
-        out[name] = text if n == 0 else _relative(text, name)
+        out[name] = text if n == 0 else _relative(text)
     return out
+
+
+def _block(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Rows as a table, or (no headers) as a list of their first cells."""
+    if headers:
+        return table(headers, rows)
+    return "\n" + "\n".join(f"- {row[0]}" for row in rows) + "\n"
 
 
 def _pager(names: Sequence[str], n: int) -> str:
     """Where this page sits among the pages, with links to the others (written
-    from the site's root, like every link in the packed pages)."""
+    from the first page's folder, like every link in the packed pages)."""
     links = [f"**{i}**" if i == n + 1 else f"[{i}]({name})" for i, name in enumerate(names, 1)]
     nav = " · ".join(links) if len(links) <= 30 else _window(links, n)
     more = f" [Next page]({names[n + 1]})" if n + 1 < len(names) else ""
@@ -117,10 +127,10 @@ def _window(links: Sequence[str], n: int) -> str:
     return " · ".join(out)
 
 
-def _relative(text: str, page: str) -> str:
-    """Links written from the site's root, made relative to ``page``'s folder."""
-    up = "../" * page.count("/")
-    return _LINK.sub(lambda m: f"]({up}{m.group(1)})", text)
+def _relative(text: str) -> str:
+    """Links written from the first page's folder, made relative to a later
+    page's (``actions/2.md`` is one folder below ``actions.md``)."""
+    return _LINK.sub(lambda m: f"](../{m.group(1)})", text)
 
 
 @dataclass

@@ -708,7 +708,13 @@ def run_report(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if cache is not None:
         cache.save()
     scope = scope_from_result(kb, result, today)
-    link = site_linker(args.site_url or os.environ.get("KB_SITE_URL"))
+    # The site packs long pages (the register, the tracker) into numbered pages:
+    # a link to a section goes to the page the site put it on.
+    from checks.site.build import SiteBuild
+    from checks.site.paging import Anchors
+
+    anchors = Anchors.of(SiteBuild(kb, result, today).generated())
+    link = site_linker(args.site_url or os.environ.get("KB_SITE_URL"), anchors.resolve)
     try:
         if period is None:
             text = highlight.render(highlight.highlight(scope, args.group, since), link)

@@ -142,14 +142,17 @@ def scope_from_result(kb: KnowledgeBase, result: Result, today: date) -> Scope:
     return Scope(view, today, briefs)
 
 
-def site_linker(site_url: str | None) -> Linker:
+def site_linker(
+    site_url: str | None, moved: Callable[[str], str] = lambda target: target
+) -> Linker:
     """Links for a report read off the site (pasted into board papers): each
     page's address under ``site_url`` with directory URLs, as the site is built;
-    without one, the address relative to the site's home."""
+    without one, the address relative to the site's home. ``moved`` sends a
+    link to a section of a long page to the numbered page the site put it on."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
 
     def link(target: str) -> str:
-        path, hash_, anchor = target.partition("#")
+        path, hash_, anchor = moved(target).partition("#")
         page = path.removesuffix(".md")
         page = "" if page == "index" else page.removesuffix("/index") + "/"
         return base + page + hash_ + anchor

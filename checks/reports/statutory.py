@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from checks.model import Review
 from checks.model.knowledge_base import KnowledgeBase
@@ -59,9 +59,10 @@ class Step:
         return self.outcome != "pending"
 
 
-def _option(kb: KnowledgeBase, code: str, name: str) -> object:
-    rule = REGISTRY[code]
-    return getattr(effective(rule, kb.config.rules.get(code)).options, name)
+def _options(kb: KnowledgeBase, code: str) -> Any:
+    """The options check ``code`` runs with: its defaults, or kb.yaml's (CFG002
+    reports a bad value, and the check runs with its default, as here)."""
+    return effective(REGISTRY[code], kb.config.rules.get(code)).options
 
 
 def _outcome(due: date, done: date | None, today: date) -> Outcome:
@@ -72,10 +73,9 @@ def _outcome(due: date, done: date | None, today: date) -> Outcome:
 
 def review_steps(kb: KnowledgeBase, today: date, calendar: WorkingCalendar) -> list[Step]:
     """Every statutory step of every review in the register, in register order."""
-    sin_days = int(str(_option(kb, "REV001", "working_days")))
-    rr_days = int(str(_option(kb, "REV002", "working_days")))
-    months_by_kind = _option(kb, "REV003", "months")
-    assert isinstance(months_by_kind, dict)
+    sin_days: int = _options(kb, "REV001").working_days
+    rr_days: int = _options(kb, "REV002").working_days
+    months_by_kind: dict[str, int | None] = _options(kb, "REV003").months
     steps: list[Step] = []
     for r in kb.reviews.values():
         # As the checks do: a closed or published review with a step missing is

@@ -63,7 +63,9 @@ chromium:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_site.py
-	$(BIN)/python benchmarks/bench_search.py
+	dir=$$(mktemp -d) && \
+	  $(BIN)/python benchmarks/bench_scale.py --scale medium --keep $$dir && \
+	  $(BIN)/python benchmarks/bench_search.py $$dir/kb-medium; rm -rf $$dir
 
 ## remove .venv and the built site
 clean:

@@ -93,6 +93,9 @@ def main() -> None:
         root = generate(Path(tmp) / "kb1k", briefs=1000, tors=0, action_files=10, actions=6)
         plain = (root / "mkdocs.yml").read_text()
         plain = re.sub(r"\nhooks:\n  - hooks/kb.py\n", "\n", plain)
+        # Material's own search on, as a plain Material site has it.
+        search = "  - search:\n      enabled: "
+        plain = plain.replace(search + "!ENV [KB_OFFLINE, false]", search + "true")
         (root / "plain.yml").write_text(plain)
         envs = [
             {"KB_CACHE_DIR": str(Path(tmp) / f"cache-{i}"), "PYTHONPATH": str(code)}

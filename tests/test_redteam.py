@@ -729,11 +729,13 @@ def browse(browser: Any, site: Path, pages: list[str], search: list[str]) -> Eve
             current["page"] = f"search for {query!r}"
             try:
                 page.goto(base, wait_until="load", timeout=15000)
-                box = page.locator("input[data-md-component=search-query]")
+                # The site's search (Pagefind's interface in the header): its results
+                # show each page's title, headings and an excerpt of its text.
+                box = page.locator(".kb-search input.pagefind-ui__search-input")
                 if box.count():
                     box.click()
                     box.press_sequentially(query, delay=10)
-                    page.locator(".md-search-result__meta").wait_for(timeout=5000)
+                    page.locator(".kb-search .pagefind-ui__message").wait_for(timeout=10000)
                     page.wait_for_timeout(600)
             except Exception as exc:
                 events.errors.append(f"search {query}: {str(exc).splitlines()[0][:160]}")

@@ -203,3 +203,17 @@ def test_today_comes_from_kb_as_of_and_since_sets_the_period(tmp_path, files, mo
     # The Executive met on 1 October: without --since, the period starts the day after.
     code, out, _ = kb("report", "highlight", "--group", "panel", str(root))
     assert "covering 2 October 2026 to 15 October 2026 (since Executive last met" in out
+
+
+def test_a_group_whose_terms_of_reference_are_not_published_keeps_its_report(tmp_path, files):
+    from checks.site.build import SiteBuild
+
+    front, body = files["docs/tor/panel.md"]
+    files["docs/tor/panel.md"] = ({**front, "status": "draft", "title": "Secret Panel"}, body)
+    build = SiteBuild.prepare(write(tmp_path / "kb", files), date(2026, 11, 25), use_cache=False)
+    pages = build.generated()
+    page = pages["reports/highlight-panel.md"]
+    assert page.startswith("# Highlight report: panel\n")
+    assert "not published (or did not load), so it is named by its id" in page
+    assert "Secret Panel" not in "".join(pages.values())
+    assert "[panel](highlight-panel.md)" in pages["reports/index.md"]

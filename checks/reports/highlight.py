@@ -59,18 +59,28 @@ class Highlight:
     attendance: tuple[Attendance, ...]
 
 
+def report_groups(kb: KnowledgeBase) -> list[str]:
+    """Every group a highlight report can be made for: those with published
+    terms of reference, and those known only from their meetings (a ToR held
+    back or that did not load: the group is then named by its id)."""
+    groups = set(kb.tors) | {m.group for m in kb.meetings}
+    return sorted(groups, key=lambda g: (kb.group_name(g).lower(), g))
+
+
 def group_or_error(kb: KnowledgeBase, group: str) -> str:
-    if group not in kb.tors:
-        known = kb.known_groups() or "none (no terms of reference are published)"
-        raise ReportError(f"there is no group {group!r}; use one of: {known}")
+    if group not in report_groups(kb):
+        known = ", ".join(
+            f"`{g}` ({kb.group_name(g)})" if g in kb.tors else f"`{g}`" for g in report_groups(kb)
+        )
+        raise ReportError(f"there is no group {group!r}; use one of: {known or 'none'}")
     return group
 
 
 def highlight(scope: Scope, group: str, since: date | None = None) -> Highlight:
     kb, today = scope.kb, scope.today
     group_or_error(kb, group)
-    tor = kb.tors[group]
-    start, why = _start(scope, tor.reports_to, since)
+    tor = kb.tors.get(group)
+    start, why = _start(scope, tor.reports_to if tor else None, since)
     period = Period(start, today, f"{start:%-d %B %Y} to {today:%-d %B %Y}")
     reviews = list(kb.reviews.values())
 
@@ -151,17 +161,23 @@ def _start(scope: Scope, parent: str | None, since: date | None) -> tuple[date, 
 
 def render(report: Highlight, link: Linker) -> str:
     scope, kb = report.scope, report.scope.kb
-    tor = kb.tors[report.group]
-    parent = f" to {esc(kb.group_name(tor.reports_to))}" if tor.reports_to else ""
+    tor = kb.tors.get(report.group)
+    parent = f" to {esc(kb.group_name(tor.reports_to))}" if tor and tor.reports_to else ""
+    title = esc(kb.group_name(report.group))
     name = kb.partnership.name if kb.partnership else "The partnership"
     out = [
-        f"# Highlight report: {esc(tor.title)}\n",
+        f"# Highlight report: {title}\n",
         f"{esc(name)}. Highlight report{parent}, as at {day(scope.today)}, "
         f"covering {report.period.label} ({report.since}).\n",
     ]
     note = incomplete_note(scope)
     if note:
         out.append(note)
+    if tor is None:
+        out.append(
+            "This group's terms of reference are not published (or did not load), so it "
+            "is named by its id, and the group it reports to is not known.\n"
+        )
     out += [
         "## Reviews\n",
         figures_table(report.activity, link),
@@ -173,7 +189,7 @@ def render(report: Highlight, link: Linker) -> str:
         figures_table((report.briefs,), link),
         "\n## Terms of reference and procedures due for review\n",
         review_dates_table(scope, report.groups, link, due_only=True),
-        f"\n## Attendance by agency at {esc(tor.title)} meetings in the period\n",
+        f"\n## Attendance by agency at {title} meetings in the period\n",
         attendance_table(scope, report.attendance, link),
     ]
     return "\n".join(out)

@@ -46,7 +46,7 @@ def report_pages(
         for chart in charts.values():
             pages[f"reports/charts/{chart.name}.svg"] = chart.svg
         pages[page] = assurance.render(report, _from(page), partial(_figure, charts, link, page))
-    groups = sorted(kb.tors, key=lambda g: kb.tors[g].title)
+    groups = highlight.report_groups(kb)
     for gid in groups:
         page = f"reports/highlight-{gid}.md"
         report_h = highlight.highlight(scope, gid)
@@ -91,6 +91,6 @@ def _index(kb: KnowledgeBase, today: date, quarter: str, groups: list[str]) -> s
         f"- [Quarterly assurance report, {quarter}](assurance.md)",
         f"- [Yearly report data, {today.year} so far](year.md)",
         "\n## Highlight reports\n",
-        *(f"- [{esc(kb.tors[g].title)}](highlight-{g}.md)" for g in groups),
+        *(f"- [{esc(kb.group_name(g))}](highlight-{g}.md)" for g in groups),
     ]
     return "\n".join(lines) + "\n"

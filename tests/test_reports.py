@@ -217,3 +217,20 @@ def test_a_group_whose_terms_of_reference_are_not_published_keeps_its_report(tmp
     assert "not published (or did not load), so it is named by its id" in page
     assert "Secret Panel" not in "".join(pages.values())
     assert "[panel](highlight-panel.md)" in pages["reports/index.md"]
+
+
+def test_a_parent_group_no_tor_names_is_never_printed(tmp_path, files):
+    front, body = files["docs/tor/panel.md"]
+    files["docs/tor/panel.md"] = ({**front, "reports_to": "smith-family-board"}, body)
+    code, out, err = kb(
+        "report",
+        "highlight",
+        "--group",
+        "panel",
+        str(write(tmp_path / "kb", files)),
+        "--as-of",
+        AS_OF,
+    )
+    assert code == 0, err
+    assert "smith" not in out.lower()
+    assert "over the last three months (the group reports to no group that has met)" in out

@@ -67,6 +67,13 @@ def report_groups(kb: KnowledgeBase) -> list[str]:
     return sorted(groups, key=lambda g: (kb.group_name(g).lower(), g))
 
 
+def parent_of(kb: KnowledgeBase, group: str) -> str | None:
+    """The group this one reports to, if its ToR is published: an id no ToR
+    has is never printed (it is free to be anything, a family's name too)."""
+    tor = kb.tors.get(group)
+    return tor.reports_to if tor and tor.reports_to in kb.tors else None
+
+
 def group_or_error(kb: KnowledgeBase, group: str) -> str:
     if group not in report_groups(kb):
         known = ", ".join(
@@ -79,8 +86,7 @@ def group_or_error(kb: KnowledgeBase, group: str) -> str:
 def highlight(scope: Scope, group: str, since: date | None = None) -> Highlight:
     kb, today = scope.kb, scope.today
     group_or_error(kb, group)
-    tor = kb.tors.get(group)
-    start, why = _start(scope, tor.reports_to if tor else None, since)
+    start, why = _start(scope, parent_of(kb, group), since)
     period = Period(start, today, f"{start:%-d %B %Y} to {today:%-d %B %Y}")
     reviews = list(kb.reviews.values())
 
@@ -162,7 +168,8 @@ def _start(scope: Scope, parent: str | None, since: date | None) -> tuple[date, 
 def render(report: Highlight, link: Linker) -> str:
     scope, kb = report.scope, report.scope.kb
     tor = kb.tors.get(report.group)
-    parent = f" to {esc(kb.group_name(tor.reports_to))}" if tor and tor.reports_to else ""
+    above = parent_of(kb, report.group)
+    parent = f" to {esc(kb.group_name(above))}" if above else ""
     title = esc(kb.group_name(report.group))
     name = kb.partnership.name if kb.partnership else "The partnership"
     out = [

@@ -43,7 +43,7 @@ from functools import cache
 
 from checks.anonymise import cues
 from checks.anonymise.detectors import Hit
-from checks.anonymise.names import given_names, street_suffixes, surnames
+from checks.anonymise.names import given_names, street_suffixes, surnames, world_given_names
 from checks.anonymise.pseudonyms import LETTER, PERSON_WORDS, doubled_after_person
 
 # --------------------------------------------------------------------------- words
@@ -268,8 +268,46 @@ _NAME_THEN_VERB = re.compile(
     r"stayed|returned|started|began|became|spent|did|didn't|would|could|felt|wanted|asked|"
     r"cried|refused|remained|appeared|presented|arrived|left|joined|described|explained|"
     r"shared|sustained|suffered|needed|showed|stated|alleged|admitted|denied|continued|"
-    r"and (?:his|her|their) )\b|, (?:who|aged|then|now|whose)\b)"
+    r"and (?:his|her|their) )\b|, (?:who|aged|then|now|whose)\b"
+    r"|, (?:the|his|her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)\b)"
 )
+#: What only a person does: after a given name that is also a word ("Ivy",
+#: "Rowan"), or one the model took for a place ("Phoenix"), these say it is the
+#: person. Not "was", "had", "is": "Florence was" may be the city.
+_HUMAN_AFTER = re.compile(
+    r"(?:'s[ \u00a0]+(?:mum|mother|dad|father|brother|sister|siblings?|grandmother|"
+    r"grandfather|nan|aunt|uncle|cousin|stepfather|stepmother|partner|carer|teacher|"
+    r"social worker|school|bedroom|friends?)|[ \u00a0]+(?:said|says|told|tells|disclosed|"
+    r"discloses|cried|refused|asked|wanted|felt|missed|attended|ran away|went missing|"
+    r"explained|admitted|denied|alleged|whispered|shouted|screamed|(?:was|had been|were) "
+    r"(?:excluded|seen|spoken to|interviewed|asked|found|taken|missing|reported missing|"
+    r"not brought|arrested|bullied|hit|hurt|scared|frightened|upset|hungry)|, (?:the|his|"
+    r"her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)))\b"
+)
+#: The subject of a clause inside a sentence, where a capital is no sentence's
+#: first letter: after "that", "when" and the like, or a comma after a word
+#: ("noticed that Willow was", "By ten, Phoenix was caring"); or owning something.
+_INNER_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:that|whether|when|if|because|while|although|though|until|so|and|but|how|why|"
+    r"where|after|before|once|unless|as)[ \u00a0]+|[a-z0-9][,;][ \u00a0]+)$"
+)
+_SUBJECT_AFTER = re.compile(
+    r"'s[ \u00a0]+[a-z]|, who\b|[ \u00a0]+(?:was|were|had|has|is|would|could|did|didn't|"
+    r"should|might|may|will|can|does|doesn't)\b"
+)
+
+
+def _subject(t: str, start: int, end: int) -> bool:
+    """Whether a given name at ``start:end`` stands where only a person does."""
+    if _HUMAN_AFTER.match(t, end):
+        return True
+    if not _SUBJECT_AFTER.match(t, end):
+        return False
+    return t.startswith(("'s", ", who"), end) or bool(
+        _INNER_SUBJECT_BEFORE.search(t, max(0, start - 12), start)
+    )
+
+
 # An apostrophe inside a word ("O'Neill") is part of it; one after a space or a
 # colon opens a quotation ('Mikey hits me'), and the name after it is a name.
 _PAIR = re.compile(
@@ -305,14 +343,18 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
             continue  # "O'Neill": the end of a name, not one
         if m.group("after") == "'s" and _NAMED_AFTER.match(t, m.end()):
             continue  # "Down's syndrome", "Hodgkin's disease": named after someone, long public
-        if _person_word(word) or not (_looks_like_name(word) or word in given_names()):
+        if _person_word(word) or word.lower() in _MONTH_WORDS:
+            continue
+        human = given_name(word) and _subject(t, start, m.end("name"))
+        if not (_looks_like_name(word) or word in given_names() or human):
             continue
         # (The model's organisations are not trusted here: it takes many names
         # it does not know, "Gráinne Ní Mháille" among them, for one.)
-        if ents.get((start, m.end("name"))) in {"LOCATION", "OTHER"}:
+        if ents.get((start, m.end("name"))) in {"LOCATION", "OTHER"} and not human:
             continue
         yield _hit("name", text, start, m.end("name"))
     yield from _proper_nouns(text, t, ents)
+    yield from _capitals(text, t)
     yield from _with_family(text, t)
     yield from _appositions(text, t)
     for m in _PAIR.finditer(t):
@@ -330,7 +372,12 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
         if _CLAUSE_START.search(t, max(0, m.start() - 4), m.start()):
             # A sentence's first word is capitalised anyway: drop it unless it
             # could be a name ("Across Testshire" is not one).
-            while len(words) > 1 and ordinary(words[0]) and words[0] not in given_names():
+            while (
+                len(words) > 1
+                and ordinary(words[0])
+                and words[0] not in given_names()
+                and not (words[0] in world_given_names() and words[1] in surnames())
+            ):
                 words.pop(0)
             if len(words) < 2:
                 continue
@@ -343,6 +390,7 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
             return (
                 not ordinary(w)
                 or w in given_names()
+                or given_name(w)
                 or w in surnames()
                 or re.fullmatch(_PARTICLE, w.lower()) is not None
             )
@@ -351,7 +399,13 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
         # A first word that is not English before another capitalised word
         # ("Oluwadamilare Eze"): a name, whatever the second word is.
         foreign_first = not ordinary(first) and not any(w.lower() in _NOT_IN_NAMES for w in words)
-        named = all(namely(w) for w in words) and (strange or first in given_names())
+        named = all(namely(w) for w in words) and (
+            strange
+            or first in given_names()
+            # "Poppy Jenkins"; not "Will Power": a word used as a name ("Will",
+            # "Hope") needs a surname that is not a word.
+            or (first in world_given_names() and words[-1] in surnames())
+        )
         if named or foreign_first or _after_person_cue(t, m.start()):
             start = m.start() + m.group(0).find(first)
             yield _hit("name", text, start, m.end())
@@ -389,7 +443,7 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
             ):
                 yield _hit("name", text, start, m.end("w"))
             continue
-        if _TITLE_CASE_BEFORE.search(t, max(0, start - 40), start) or _TITLE_CASE_AFTER.match(
+        if title_cased_before(t[max(0, start - 40) : start]) or _TITLE_CASE_AFTER.match(
             t, m.end("w")
         ):
             continue  # a word of a title-cased name: "Panel Of the Region", "Rules of Engagement"
@@ -408,7 +462,12 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
             # organisation, nationality or event in it, and it is not one of the
             # sector's words.
             label = ents.get((start, end))
-            if label in {"ORGANIZATION", "OTHER", "FACILITY"} or not _bare_name(t, start, end):
+            addressed = (
+                given_name(word) and bool(_ADDRESSED.search(t, max(0, start - 14), start))
+            ) or bool(_MOVED_TO.search(t, max(0, start - 50), start))
+            if (label in {"ORGANIZATION", "OTHER", "FACILITY"} and not addressed) or not (
+                _bare_name(t, start, end)
+            ):
                 continue
             if not _OBJECT_OF.search(t, max(0, start - 12), start):
                 continue  # only where a person or a place is meant: "spoke to", "arrested in"
@@ -416,6 +475,60 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
                 continue
         kind = "place" if _PLACE_BEFORE.search(t, max(0, start - 25), start) else "name"
         yield _hit(kind, text, start, end)
+
+
+#: Verbs whose object is a person ("asked Rowan", "told Ivy"): the model
+#: reads many given names that are words as organisations.
+_ADDRESSED = re.compile(
+    r"\b(?:asked|told|saw|met|visited|interviewed|reassured|hugged|praised|warned|"
+    r"spoke to|spoken to|speak to|talk to|talked to|talking to)[ \u00a0]+$"
+)
+
+
+#: Where a family moved from or to: the word after it is a town, whatever the
+#: model read ("moved to Sale" is not a sale).
+_MOVED_TO = re.compile(
+    r"\b(?:moved|moving|relocated|returned|fled)[ \u00a0]+(?:back[ \u00a0]+)?(?:to|from)"
+    rf"[ \u00a0]+(?:{W}[ \u00a0]+(?:to|from|and|or)[ \u00a0]+)?$"
+    r"|\b(?:originally|came|come|grew[ \u00a0]+up|born|raised|lived)[ \u00a0]+"
+    r"(?:from|in)[ \u00a0]+$"
+)
+
+
+def given_name(word: str) -> bool:
+    """A given name from the lists of many origins, or a word used as one
+    ("Will", "Hope"); each part of a joined name ("Lily-Mae")."""
+    from checks.anonymise.cues import WORD_NAMES
+
+    parts = word.split("-")
+    return (
+        all(
+            p in world_given_names()
+            or p.lower() in WORD_NAMES
+            or (len(parts) > 1 and not ordinary(p))
+            for p in parts
+        )
+        and word.lower() not in _MONTH_WORDS
+    )
+
+
+#: A name in capitals, as police and court records print them: "DARIUS KOWALSKI".
+_CAPS_PAIR = re.compile(
+    r"(?<![\w'-])(?P<a>[A-Z]{2,}(?:-[A-Z]{2,})?)[ \u00a0](?P<b>[A-Z]{2,}(?:['-][A-Z]{2,})*)"
+    r"(?![\w'-])"
+)
+
+
+def _capitals(text: str, t: str) -> Iterator[Hit]:
+    """A given name and a surname in capitals: the given name from the lists of
+    many origins, the surname from Faker's or not an English word; neither an
+    acronym. A heading in capitals ("WHAT YOU SHOULD DO") has neither."""
+    for m in _CAPS_PAIR.finditer(t):
+        a, b = m.group("a").title(), m.group("b").title()
+        if m.group("a") in ACRONYMS or m.group("b") in ACRONYMS:
+            continue
+        if a in world_given_names() and (b in surnames() or not ordinary(b)):
+            yield _hit("name", text, m.start(), m.end())
 
 
 def _compound(word: str) -> bool:
@@ -510,8 +623,10 @@ _PLACE_BEFORE = re.compile(
 
 
 def title_cased_before(before: str) -> bool:
-    """Whether the text before a word ends in a title-cased name ("Death in ", before "Custody")."""
-    return bool(_TITLE_CASE_BEFORE.search(before))
+    """Whether the text before a word ends in a title-cased name ("Death in ", before
+    "Custody"); not a place after a place ("moved to Testford from ", before "Bury")."""
+    m = _TITLE_CASE_BEFORE.search(before)
+    return m is not None and not _PLACE_BEFORE.search(before, 0, m.start())
 
 
 @cache
@@ -589,7 +704,8 @@ def _after_person_cue(t: str, start: int) -> bool:
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \u00a0]?){2,3}(?![\w])")
 _BARE_INITIALS = re.compile(
-    r"(?<![\w&])(?P<i>[A-Z]{2,3})(?P<after>'s\b|[ \u00a0]+(?:was|were|had|has|is|said|told|"
+    r"(?<![\w&])(?P<i>[A-Z]{2,3})(?P<after>'s\b|[ \u00a0]?\(aged\b|, aged\b|"
+    r"[ \u00a0]+(?:was|were|had|has|is|said|told|"
     r"disclosed|reported|attended|missed|lived|moved|went|ran|stayed|returned|felt|wanted|"
     r"asked|refused|and (?:his|her|their))\b)"
 )
@@ -614,6 +730,16 @@ _INITIALS_SLOT = re.compile(
     r"(?=[ \u00a0]+(?:and|was|were|had|has|is|said|told|who|with)\b|'s\b))"
 )
 _NOT_INITIALS = frozenset({"U.K.", "U.S.", "E.U.", "A.M.", "P.M.", "N.B.", "P.S.", "I.E.", "E.G."})
+#: Capitals given as what a person is called: "(known as KB in the review)",
+#: "referred to as JM". Everyday abbreviations ("KB", "KM") are initials here.
+_CALLED_INITIALS = re.compile(
+    r"\b(?:known|referred[ \u00a0]+to|recorded|named|described|identified|called|nicknamed)"
+    r"(?:[ \u00a0]+(?:only|here|throughout|in[ \u00a0]+(?:the|this)[ \u00a0]+[a-z]+))?"
+    r"[ \u00a0]+as[ \u00a0]+(?P<i>[A-Z]{2,3})(?![\w&])"
+)
+
+
+_ROMAN_NUMERAL = re.compile(r"^(?:I{2,3}|IV|VI{1,3}|IX|XI{0,3}|XX)$")
 
 
 def _initials(text: str, t: str) -> Iterator[Hit]:
@@ -626,7 +752,9 @@ def _initials(text: str, t: str) -> Iterator[Hit]:
             continue
         # An acronym of the sector before a verb ("A PPN was submitted") is not a
         # person; one that owns a relative ("KM's father") is.
-        if m.group("i") in cues.acronyms() and not m.group("after").startswith("'"):
+        if m.group("i") in cues.acronyms() and not m.group("after").startswith(
+            ("'", " (aged", ", aged")
+        ):
             continue
         yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _INITIALS_AFTER_PERSON.finditer(t):
@@ -634,6 +762,10 @@ def _initials(text: str, t: str) -> Iterator[Hit]:
             yield _hit("name", text, m.start("i"), m.end("i"))
     for m in _NAMED_INITIALS.finditer(t):
         if m.group("i").replace(".", "").replace(" ", "").isupper():
+            yield _hit("name", text, m.start("i"), m.end("i"))
+    for m in _CALLED_INITIALS.finditer(t):
+        i = m.group("i")
+        if i not in ACRONYMS and i not in cues.sector_acronyms() and not _ROMAN_NUMERAL.match(i):
             yield _hit("name", text, m.start("i"), m.end("i"))
     for pattern in (_HYPHEN_INITIALS, _INITIALS_SLOT):
         for m in pattern.finditer(t):
@@ -695,7 +827,7 @@ _PLATFORM = re.compile(
     r"Yubo|Omegle|Grindr|Tinder|Hinge|Bumble|Wizz|Monkey|Skype|gamertag|gamer tag|username|"
     r"user name|screen name|handle|profile|account|alias)\b"
     r"(?:[ \u00a0]+(?:account|profile|handle|username|user name|name|page|ID|tag|gamertag|"
-    r"called|named|under|as|was|is|of|with|the|a|an|name:|:)){0,3}[ \u00a0:]*"
+    r"channel|server|called|named|under|as|was|is|of|with|the|a|an|name:|:)){0,3}[ \u00a0:]*"
     r"[\"'“‘]?(?P<h>[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29})[\"'”’]?",
     re.I,
 )
@@ -723,6 +855,15 @@ _PLATFORM_NEAR = re.compile(
 )
 
 
+#: The account's name said to be one: "her Snapchat name was lexxi-b". Any
+#: word that is not English counts, whatever its shape.
+_NAMED_ACCOUNT = re.compile(
+    rf"{_PLATFORM_NEAR.pattern}[ \u00a0]+(?:user[ \u00a0]?name|name|handle|ID|tag|account)"
+    r"[ \u00a0]+(?:was|is)[ \u00a0:]+[\"'“‘]?(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{2,29})",
+    re.I,
+)
+
+
 def _handles(text: str, t: str) -> Iterator[Hit]:
     for p in _PLATFORM_NEAR.finditer(t):
         # After the platform ("Snapchat user called grimeboy_07") or just before it
@@ -737,6 +878,10 @@ def _handles(text: str, t: str) -> Iterator[Hit]:
         if m.group("h").lower() in _AT_RULES:
             continue
         yield _hit("handle", text, m.start(), m.end("h"))
+    for m in _NAMED_ACCOUNT.finditer(t):
+        h = m.group("h").rstrip(".")
+        if not ordinary(h) and h.lower() not in _LEAD_WORDS:
+            yield _hit("handle", text, m.start("h"), m.start("h") + len(h))
     for m in _PLATFORM.finditer(t):
         h = m.group("h").rstrip(".")
         quoted = t[m.start("h") - 1 : m.start("h")] in "\"'“‘" if m.start("h") else False
@@ -806,7 +951,32 @@ _PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
 _PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")
 
 
+#: A given name alone in text typed in lower case, opening a clause before a
+#: verb of a person: "when tomasz was asked", "and amira said".
+_LOWER_GIVEN = re.compile(
+    r"(?:^|[.!?;:,(][ \u00a0]*|\b(?:when|that|and|but|because|if|after|before|while|where|"
+    r"so|until|then)[ \u00a0]+)(?P<n>[a-z]{3,}(?:-[a-z]{2,})?)[ \u00a0]+(?P<v>was|were|said|"
+    r"says|told|tells|disclosed|asked|had|has|missed|attended|refused|cried|wanted|felt|"
+    r"did not|didn't|would not|wouldn't)\b"
+)
+
+
+def _lower_given(text: str, t: str) -> Iterator[Hit]:
+    for m in _LOWER_GIVEN.finditer(t):
+        n = m.group("n")
+        if n in PERSON_WORDS or n in _LEAD_WORDS or _acronym(n) or _sector_word(n):
+            continue
+        named = "-".join(p.capitalize() for p in n.split("-"))
+        if not given_name(named):
+            continue
+        # A name that is also a word ("ivy", "will") only before a verb of telling.
+        if ordinary(n) and m.group("v") not in ("said", "says", "told", "tells", "disclosed"):
+            continue
+        yield _hit("name", text, m.start("n"), m.end("n"))
+
+
 def _lower_case(text: str, t: str) -> Iterator[Hit]:
+    yield from _lower_given(text, t)
     for m in _LOWER_BABY.finditer(t):
         n = m.group("n")
         if (n.capitalize() in given_names() or not ordinary(n)) and n not in _BABY_THINGS:
@@ -853,6 +1023,7 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
             yield _hit("school", text, m.start(), m.end())
     for m in _LOWER_ADDRESS.finditer(t):
         yield _hit("address", text, m.start("a"), m.end("a"))
+    yield from _lower_streets(text, t)
 
 
 # --------------------------------------------------------------------------- slugs
@@ -935,7 +1106,8 @@ def _address_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     # an address is meant: after "at", "lived", a flat, and the like.
     bare = re.compile(
         rf"\b(?:(?:{_FLAT}[ \u00a0]+\d{{1,4}}[A-Za-z]?,?[ \u00a0]+)|"
-        r"(?:at|to|from|address|lived|living|lives|moved|visited|of|on|in|and|as)[ \u00a0]+"
+        r"(?:at|to|from|address|lived|living|lives|moved|visited|of|on|in|and|as|owned|owns|"
+        r"rented|rents|bought|sold|occupied|near|outside|behind|opposite|beside|past)[ \u00a0]+"
         rf"(?:number[ \u00a0]+)?)(?P<n>\d{{1,4}}[A-Za-z]?),?[ \u00a0]+"
         rf"(?P<name>{W}(?:[ \u00a0]{W}){{0,2}})"
     )
@@ -950,6 +1122,12 @@ def _address_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
 
 
 _FLAT_ALONE = re.compile(rf"\b{_FLAT}[ \u00a0]+\d{{1,4}}[A-Za-z]?\b")
+#: A flat typed in lower case ("flat 7c"): not a count after it ("flat 2 miles").
+_FLAT_LOWER = re.compile(
+    r"\b(?:flat|apartment|apt\.?|maisonette|bedsit)[ \u00a0]+(?:no\.?[ \u00a0]*)?"
+    r"(?P<n>\d{1,4}[a-z]?)\b(?![ \u00a0]+(?:miles?|metres?|meters?|km|minutes?|hours?|"
+    r"days?|weeks?|months?|years?|times?|doors?|floors?|storeys?|%))"
+)
 _INSTITUTION_BEFORE_COURT = frozenset(
     "family crown youth county magistrates magistrates' high supreme appeal royal district "
     "coroner's coroners civil criminal the a".split()
@@ -977,6 +1155,8 @@ def _addresses(text: str, t: str) -> Iterator[Hit]:
         start = m.start() if t[m.start()].isupper() else m.start("n")
         yield _hit("address", text, start, m.end())
     for m in _FLAT_ALONE.finditer(t):
+        yield _hit("address", text, m.start(), m.end())
+    for m in _FLAT_LOWER.finditer(t):
         yield _hit("address", text, m.start(), m.end())
     for m in unnumbered.finditer(t):
         words = m.group("name").split()
@@ -1017,7 +1197,9 @@ _VENUE_WORDS = (
     r"Tavern|Club|Stadium|Arena|Refuge|Foyer|House|Tower|Towers|Heights|Barracks|Prison|"
     r"Caravan Park|Holiday Park|Farm|Cafe|Café|Takeaway|Marina|Leisure Park|"
     r"Recreation Ground|Rec|Playing Fields|Common|Woods|Forest|Lido|Baths|Pool|Gym|"
-    r"Working Men's Club|Social Club|Hall|Village|Quarter|Flats|flats|Court|Mansions|Lodge|Hub)"
+    r"Working Men's Club|Social Club|Hall|Village|Quarter|Flats|flats|Court|Mansions|Lodge|Hub|"
+    r"Cottage|Cottages|Bungalow|Farmhouse|Grange|Manor|Barn|Caravan Site|Travellers' Site|"
+    r"Campsite|Boatyard)"
 )
 _VENUE = re.compile(
     rf"(?P<name>(?:St\.?[ \u00a0]+)?{W}(?:'s)?"
@@ -1054,7 +1236,149 @@ _AMBIGUOUS_VENUES = frozenset(
 )
 
 
+#: What a named place is, said beside its name: "the nursery, Little Owls,",
+#: "Riverside Lodge, a hostel". Schools and childcare are reported as schools.
+_SETTING_NOUNS = (
+    r"(?P<school>nursery|pre-school|preschool|playgroup|childminder|childminders|school|"
+    r"academy|college|creche|crèche|setting|day nursery)|(?P<venue>hostel|hotel|motel|pub|bar|"
+    r"nightclub|restaurant|café|cafe|takeaway|shop|block of flats|tower block|flats|estate|"
+    r"house|cottage|farm|farmhouse|bungalow|caravan site|caravan park|refuge|bed and breakfast|"
+    r"b&b|guest house|church|mosque|temple|gurdwara|community centre|youth club|gym|hamlet|"
+    r"village|town|children's home|care home|supported lodgings)"
+)
+_SETTING_THEN_NAME = re.compile(
+    rf"\b(?:{_SETTING_NOUNS})(?:'s|s')?,[ \u00a0]+(?P<name>(?:the[ \u00a0]+)?{NAME})"
+    r"(?=[ \u00a0]*[,.;:)]|[ \u00a0]+(?:was|were|had|has|is|reported|said|told|where|which|"
+    r"raised|noted|recorded|did|had)\b)"
+)
+_NAME_THEN_SETTING = re.compile(
+    rf"(?P<name>{NAME}),[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{0,2}}"
+    rf"(?:{_SETTING_NOUNS})\b"
+)
+_PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:at|in|from|to|near|on|of|into|outside|behind|opposite|visited|attended|"
+    r"attending)[ \u00a0]+(?:the[ \u00a0]+)?$",
+    re.I,
+)
+
+
+#: A place given its name: "a farmhouse called The Laurels", "a park known as
+#: the Rec"; a home with a name of its own: "lived at The Old Rectory".
+_SETTING_CALLED = re.compile(
+    rf"\b(?:{_SETTING_NOUNS}|park|site|building|block|unit|venue|club|drop-in|centre|lounge)"
+    r"[ \u00a0]+(?:called|named|known[ \u00a0]+(?:locally[ \u00a0]+)?as)[ \u00a0]+"
+    rf"(?P<name>(?:[Tt]he[ \u00a0]+)?{NAME})"
+)
+_HOME_CALLED_THE = re.compile(
+    r"\b(?:lived|lives|living|stayed|staying|housed|rehoused|placed|moved)[ \u00a0]+"
+    rf"(?:in|at|into|to)[ \u00a0]+(?P<name>The[ \u00a0]+{NAME})"
+)
+
+
+def _named_settings(text: str, t: str) -> Iterator[Hit]:
+    for pattern in (_SETTING_CALLED, _HOME_CALLED_THE):
+        for m in pattern.finditer(t):
+            words = m.group("name").split()[1:] if m.group("name")[:4] in ("The ", "the ") else []
+            words = words or m.group("name").split()
+            if any(_generic_name_word(w) for w in words) or _geography(" ".join(words)):
+                continue
+            school = pattern is _SETTING_CALLED and bool(m.group("school"))
+            yield _hit("school" if school else "place", text, m.start("name"), m.end("name"))
+    for m in _SETTING_THEN_NAME.finditer(t):
+        yield from _setting(text, t, m, after=True)
+    for m in _NAME_THEN_SETTING.finditer(t):
+        yield from _setting(text, t, m, after=False)
+
+
+def _setting(text: str, t: str, m: re.Match[str], after: bool) -> Iterator[Hit]:
+    words = m.group("name").split()
+    while words and words[0].lower() in _LEAD_WORDS:
+        words.pop(0)
+    if not words or any(_generic_name_word(w) for w in words):
+        return
+    start = m.end("name") - len(" ".join(words))
+    if not after:
+        # The name comes first: where a place is meant ("at Riverside Lodge, a
+        # hostel"), or not English ("Gorsefield, a village"); not a heading's
+        # word or an ordinary word opening a sentence.
+        placed = _PLACE_WORD_BEFORE.search(t, max(0, start - 20), start)
+        if not placed and all(ordinary(w) for w in words):
+            return
+    kind = "school" if m.group("school") else "place"
+    yield _hit(kind, text, start, m.end("name"))
+
+
+def _generic_name_word(word: str) -> bool:
+    """A word that names no one place: a role, a body, a month, an acronym."""
+    w = word.lower()
+    return (
+        w in PERSON_WORDS
+        or w in _NOT_IN_NAMES
+        or w in _MONTH_WORDS
+        or _sector_word(w)
+        or word.upper() in ACRONYMS
+        or _geography(word)
+    )
+
+
+#: A street or an estate typed in lower case without a number: "on mill lane",
+#: "the brookside estate"; not "the main road", "a council estate".
+_LOWER_STREET_NAMED = re.compile(
+    r"\b(?:on|in|along|off|from|at|near|to|into|down|up)[ \u00a0]+(?P<a>(?:the[ \u00a0]+)?"
+    r"(?P<w>[a-z][a-z'’-]{2,})[ \u00a0]+(?P<kind>street|road|lane|avenue|crescent|close|"
+    r"terrace|grove|drive|estate))\b"
+)
+_GENERIC_STREET_WORDS = frozenset(
+    """
+    the a an this that same main high busy quiet local residential back side ring private
+    public slip new old nearby next one-way country village council housing large small
+    big social industrial trading business retail whole entire wider other rural urban
+    deprived nearest neighbouring his her their our its family dual long short wrong
+    right open closed dark unlit narrow wide major minor b main
+    """.split()
+)
+
+
+def _lower_streets(text: str, t: str) -> Iterator[Hit]:
+    for m in _LOWER_STREET_NAMED.finditer(t):
+        w = m.group("w")
+        if w in _GENERIC_STREET_WORDS or w in _LEAD_WORDS or w in _FUNCTION_WORDS:
+            continue
+        if m.group("kind") == "estate" and not m.group("a").startswith("the"):
+            continue  # "on cross estate"? estates are "the X estate"
+        if w.endswith(("ing", "ed")) or _sector_word(w) or w in PERSON_WORDS:
+            continue  # "on adjoining road", "off the gated estate"
+        kind = "place" if m.group("kind") == "estate" else "address"
+        yield _hit(kind, text, m.start("w"), m.end())
+
+
+#: Where someone lives, stays or is placed: the name after it is a home.
+_HOUSED_IN = re.compile(
+    r"\b(?:lived|lives|living|live|stayed|stays|staying|housed|rehoused|placed|moved|"
+    r"resided|residing|returned|sleeping|slept)[ \u00a0]+(?:in|at|into|to|back to)"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?$"
+)
+#: A named place by where someone was beside it: "outside the Red Lion", "near
+#: the Golden Wok". (Not "to the" or "at the": "at the Panel", "to the Board".)
+_BESIDE_THE = re.compile(
+    r"\b(?:outside|opposite|behind|above|inside|beside|near|next to)[ \u00a0]+the[ \u00a0]+"
+    rf"(?P<name>{W}(?:[ \u00a0]+{W}){{0,2}})(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?!of\b)[a-z])"
+)
+
+
+def _beside(text: str, t: str) -> Iterator[Hit]:
+    for m in _BESIDE_THE.finditer(t):
+        words = m.group("name").split()
+        if any(_generic_name_word(w) for w in words):
+            continue
+        names = [w for w in words if w.lower() not in _GENERIC_VENUE_WORDS]
+        if all(re.fullmatch(_VENUE_WORDS, w) for w in names):
+            continue  # "the Town Hall", "the Station": a kind of place, not a named one
+        yield _hit("place", text, m.start("name"), m.end("name"))
+
+
 def _venues(text: str, t: str) -> Iterator[Hit]:
+    yield from _beside(text, t)
     for m in _VENUE.finditer(t):
         words = m.group("name").split()
         while words and words[0].lower() in _LEAD_WORDS:
@@ -1065,20 +1389,26 @@ def _venues(text: str, t: str) -> Iterator[Hit]:
         if not names or all(w.lower() in _NOT_IN_NAMES for w in names):
             continue
         kind = m.group("kind")
+        start = m.end("name") - len(" ".join(words))
         if all(ordinary(w) for w in names) and any(_sector_word(w) for w in names):
             continue  # "Adolescent Safeguarding Hub": a service, named by what it does
         if words[-1] in _VENUE_QUALIFIERS:
             # "Hollybank Medical Practice", "Fernhill Community Centre": a kind of
             # venue, so the word before it names one, whatever that word is.
             pass
-        elif kind in _AMBIGUOUS_VENUES and all(ordinary(w) for w in names):
+        elif (
+            kind in _AMBIGUOUS_VENUES
+            and all(ordinary(w) for w in names)
+            and not _HOUSED_IN.search(t, max(0, start - 30), start)
+        ):
             # Words that also end names of bodies and documents ("Family Court",
-            # "Practice Review"): only with a word that is not an ordinary one.
+            # "Practice Review"): only with a word that is not an ordinary one,
+            # or where someone lives or is placed ("lived in Kingfisher Court").
             continue
-        start = m.end("name") - len(" ".join(words))
         yield _hit("place", text, start, m.end())
     for m in _VENUE_FIRST.finditer(t):
         yield _hit("place", text, m.start(), m.end())
+    yield from _named_settings(text, t)
 
 
 _OUTWARD = re.compile(
@@ -1089,12 +1419,16 @@ _OUTWARD = re.compile(
     r"WV|YO|ZE|B|E|G|L|M|N|S|W)\d{1,2}[A-Z]?)(?![\w/-])"
 )
 _OUTWARD_BEFORE = re.compile(
-    r"(?:postcode|post code|postal district|district|area|address|in|from|to|near|around|within|"
+    r"(?:(?:out(?:ward)?[ -]?)?code(?:[ \u00a0]+(?:was|is))?|postcode|post code|postal district|"
+    r"district|area|address|in|from|to|near|around|within|"
     r"lived|living|moved|at|of|the|an?)[ \u00a0,:(]*(?:the[ \u00a0]+)?(?:[A-Z][a-z]+[ \u00a0]+)?$",
     re.I,
 )
 _OUTWARD_LOWER = re.compile(
     r"(?<![\w/-])(?P<pc>[a-z]{1,2}\d{1,2}[a-z]?)[ \u00a0]+(?:area|postcode|district|post code)\b"
+    # typed in lower case where a place is meant: "somewhere in bd7"
+    r"|\b(?:in|from|to|near|around|within|lived|living)[ \u00a0]+(?P<after>[a-z]{1,2}\d{1,2}[a-z]?)"
+    r"(?![\w/-])"
 )
 _OUTWARD_AFTER = re.compile(r"[ \u00a0]*(?:area|postcode|district|post code|address|estate)", re.I)
 _ROADS = re.compile(r"^[AMB]\d{1,4}(?:M)?$")
@@ -1117,8 +1451,10 @@ def _spots(text: str, t: str) -> Iterator[Hit]:
 
 def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
     for m in _OUTWARD_LOWER.finditer(t):
-        if _OUTWARD.fullmatch(m.group("pc").upper()):
-            yield _hit("postcode", text, m.start("pc"), m.end("pc"))
+        group = "pc" if m.group("pc") else "after"
+        pc = m.group(group).upper()
+        if _OUTWARD.fullmatch(pc) and not (group == "after" and _ROADS.match(pc)):
+            yield _hit("postcode", text, m.start(group), m.end(group))
     for m in _OUTWARD.finditer(t):
         before = _OUTWARD_BEFORE.search(t, max(0, m.start() - 40), m.start())
         after = _OUTWARD_AFTER.match(t, m.end())
@@ -1138,7 +1474,8 @@ _SCHOOL_END = (
     r"(?:School|Academy|Nursery|College|Pre-?[Ss]chool|Primary|Secondary|High|Grammar|"
     r"Infants?|Juniors?|Sixth Form|Montessori|PRU|Pupil Referral Unit|Kindergarten|"
     r"Playgroup|Children's Cent(?:re|er)|Creche|Crèche|Free School|UTC|Studio School|"
-    r"Day Nursery|Tutorial Cent(?:re|er)|Learning Cent(?:re|er)|Alternative Provision)"
+    r"Day Nursery|Tutorial Cent(?:re|er)|Learning Cent(?:re|er)|Alternative Provision|"
+    r"Childminding|Childminders|Childcare|Day Care|Daycare|Playschool|Play School)"
 )
 _SCHOOL_LINK = (
     r"(?:Church of England|C of E|C\.? of E\.?|CE|CofE|C\.E\.|Catholic|Roman Catholic|RC|R\.C\.|"
@@ -1238,9 +1575,12 @@ _ID_CUE = re.compile(
     r"episode|record|file|claim|tenancy|account|booking|ticket|serial|warrant|docket|"
     r"exhibit|offender|prisoner|prison|NOMIS|Mosaic|LCS|Liquidlogic|SystmOne|EMIS|Rio|RiO)"
     r"(?:'s)?(?:[ \u00a0]+(?:number|no\.?|num|ID|identifier|reference|ref\.?|code|#))?"
-    r"[ \u00a0]*(?:was|is|of|:|#|-|–|,|\()?[ \u00a0]*"
+    r"(?:[ \u00a0]+(?:for|of|on)[ \u00a0]+(?:(?:the|this|that|his|her|their)[ \u00a0]+)?"
+    r"(?:[a-z'’]+[ \u00a0]+)?(?:was|is)(?:[ \u00a0]+(?:given|recorded|listed)[ \u00a0]+as)?)?"
+    r"[ \u00a0]*(?:was|is|of|:|#|-|–|,|\(|as)?[ \u00a0]*"
     # In groups, as numbers are written to be read out: "RXH 0042 7719", "4471 2290".
     r"(?P<id>(?-i:[A-Z]{1,5})[ \u00a0]?\d{2,}(?:[ \u00a0]\d{2,}){1,3}(?![\w/-])"
+    r"|(?-i:[A-Z]{1,4})\d{1,2}[ \u00a0]\d{4,}(?![\w/-])"
     r"|\d{3,}(?:[ \u00a0]\d{3,}){1,3}(?![\w/-])"
     r"|(?-i:[A-Z]{0,5})[/-]?\d(?-i:[A-Z\d/*-]){2,20}(?-i:[A-Z\d])|(?-i:[A-Z]{1,5})\d{4,}|\d{4,})",
     re.I,
@@ -1292,6 +1632,10 @@ _LOWER_MONTHS = (
 #: and "1 march" are also words.
 _LOWER_DATE = re.compile(
     rf"\b{_DAY}(?:[ \u00a0]+of)?[ \u00a0]+{_LOWER_MONTHS}\.?,?[ \u00a0]+(?:19|20)\d\d\b"
+    r"|\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0]+(?:january|february|"
+    r"april|june|july|august|september|october|november|december)\b"
+    r"|\bon[ \u00a0]+(?:the[ \u00a0]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:[ \u00a0]+of)?"
+    r"[ \u00a0]+(?:may|march|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
     rf"|\b{_LOWER_MONTHS}[ \u00a0]+{_DAY},?[ \u00a0]+(?:19|20)\d\d\b"
 )
 #: Days known by name, with a year or after "on": as exact as a date.

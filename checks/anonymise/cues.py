@@ -48,6 +48,20 @@ KINDS = frozenset({"initials", "reference", "script"})
 SHIPPED = "acronyms.yaml"
 
 
+#: The groups of acronyms.yaml that name the sector's own bodies, roles, processes
+#: and laws; the others are everyday and technical abbreviations ("KM", "KB").
+_SECTOR_GROUPS = ("agencies", "roles", "processes", "legislation")
+
+
+@cache
+def sector_acronyms() -> frozenset[str]:
+    """The acronyms of the sector alone: where text says a person is meant ("known
+    as KB"), an everyday abbreviation of the same letters is still initials."""
+    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return frozenset(str(a).upper() for g in _SECTOR_GROUPS for a in data.get(g) or ())
+
+
 @cache
 def acronyms() -> frozenset[str]:
     """The sector's acronyms shipped with the checker, in capitals."""
@@ -63,10 +77,10 @@ def _hit(kind: str, text: str, start: int, end: int) -> Hit:
 # --------------------------------------------------------------------------- initials
 
 #: Two or three capitals alone ("HB", "AJW"), or with dots ("J.K.", "T.B.", and
-#: "C.McD." where a capital starts each part).
+#: "C.McD." where a capital starts each part, "K.O'D." for an Irish surname).
 _INITIALS = re.compile(
-    r"(?<![\w.&/#@-])(?:(?P<bare>[A-Z]{2,3})|(?P<dotted>[A-Z][a-z]?[A-Z]?\.(?:[ ]?[A-Z][a-z]?"
-    r"[A-Z]?\.){1,2}))(?![\w&/-])(?!\.\w)"
+    r"(?<![\w.&/#@-])(?:(?P<bare>[A-Z]{2,3})|(?P<dotted>[A-Z](?:['’][A-Z]|[a-z]?[A-Z]?)\."
+    r"(?:[ ]?[A-Z](?:['’][A-Z]|[a-z]?[A-Z]?)\.){1,2}))(?![\w&/-])(?!\.\w)"
 )
 #: Roman numerals, which look like initials in a list or a title.
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3}|X{2,3}|L|C|D|M)$")
@@ -153,10 +167,17 @@ def _references(text: str) -> Iterator[Hit]:
 
 # --------------------------------------------------------------------------- nicknames
 
-_NICK_WORD = r"(?:Lil'?[ \u00a0])?[A-Z][A-Za-z'’]+(?:[ \u00a0][A-Z][A-Za-z'’]+)?"
+_NICK_WORD = (
+    r"(?:Lil'?[ \u00a0])?(?:[A-Z][A-Za-z'’]+|[A-Z](?=-[A-Za-z]))(?:-[A-Za-z][A-Za-z'’]+)*"
+    r"(?:[ \u00a0][A-Z][A-Za-z'’]+)?"
+)
 _NICKNAMED = re.compile(
-    r"\b(?:known(?:[ \u00a0]+to[ \u00a0]+[a-z ]{1,30}?)?[ \u00a0]+as|"
+    r"\b(?:known(?:[ \u00a0]+(?:online|locally|only|widely|mainly|mostly|usually))?"
+    r"(?:[ \u00a0]+(?:to|on|at|in|around|across|among|amongst|by)[ \u00a0]+"
+    r"[a-z' ]{1,30}?)?[ \u00a0]+as|"
+    r"call(?:s|ed|ing)?[ \u00a0]+(?:him|her|them|the[ \u00a0]+(?:boy|girl|child|baby))|"
     r"knew(?:[ \u00a0]+(?:him|her|them))?[ \u00a0]+as|nick-?named|"
+    r"referred[ \u00a0]+to[ \u00a0]+(?:him|her|them)[ \u00a0]+as|"
     r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[A-Za-z]+['’]s)[ \u00a0]+"
     r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
@@ -174,6 +195,10 @@ def _nicknames(text: str) -> Iterator[Hit]:
         first = name.split()[0].lower()
         if pseudonym(name) or (first in PERSON_WORDS and len(name.split()) > 1):
             continue
+        if first in PERSON_WORDS and re.search(
+            r"call\w*[ \u00a0]+\w+[ \u00a0]+$", m.group(0)[: m.start("n") - m.start()]
+        ):
+            continue  # "called her Mum": what a child calls a carer, not a name
         if name.upper() in acronyms() or first in _NOT_NICKNAMES:
             continue
         if m.group(0).lower().endswith("called " + name.lower()) and not re.match(
@@ -211,7 +236,11 @@ _SPEECH = re.compile(
     r"was interviewed|was spoken to|was seen alone|was seen by|was found|was reported missing|"
     r"was taken|was not brought|was arrested|was excluded)\b"
 )
-_AGED = re.compile(r",[ \u00a0]+aged[ \u00a0]+(?:\d{1,2}|[a-z]+)\b")
+_AGED = re.compile(
+    r"(?:,|[ \u00a0]?\()[ \u00a0]*aged[ \u00a0]+(?:\d{1,2}|[a-z]+)\b"
+    # "Sophie, 15, said": an age alone between commas
+    r"|,[ \u00a0]+\d{1,2},[ \u00a0]+(?=[a-z])"
+)
 _CLAUSE = re.compile(
     r"(?:^|[.!?:;\n\"“(]|\b(?:[Tt]hen|[Aa]fterwards|[Ll]ater|[Tt]hat|[Ww]hen|and|but)[ \u00a0]*,?)"
     r"[ \u00a0\t]*$"
@@ -388,6 +417,10 @@ _WORSHIP = re.compile(
 _PUB = re.compile(
     r"\b(?:at|in|to|from|near|outside|behind|inside|above)[ \u00a0]+the[ \u00a0]+"
     r"(?P<p>[A-Z][a-z]+[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][a-z]+)(?![ \u00a0]+[A-Z])"
+    # "the beer garden of the Swan and Anchor.": after "of", only where the name ends
+    # the phrase ("of the Police and Crime Commissioner" goes on).
+    r"|\b(?:of|by|opposite|beside|past)[ \u00a0]+the[ \u00a0]+"
+    r"(?P<q>[A-Z][a-z]+[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z][a-z]+)(?=[ \u00a0]*(?:[,.;:!?)]|$))"
 )
 
 
@@ -417,10 +450,11 @@ def _venues(text: str) -> Iterator[Hit]:
                 continue  # "a chicken shop": a kind of place, not a named one
             yield _hit("place", text, start, m.end())
     for m in _PUB.finditer(text):
-        words = [w for w in m.group("p").split() if w not in ("and", "&")]
+        group = "p" if m.group("p") else "q"
+        words = [w for w in m.group(group).split() if w not in ("and", "&")]
         if any(generic(w) for w in words):
             continue
-        yield _hit("place", text, m.start("p"), m.end("p"))
+        yield _hit("place", text, m.start(group), m.end(group))
 
 
 _LEADING = frozenset("the a an at in of to from by and or on".split())

@@ -30,9 +30,11 @@ def _faker_lists(module: str, attr: str) -> tuple[str, ...]:
     Faker: importing it costs about 0.2 s, on every run. A class attribute set to
     a tuple of strings, or to an ``OrderedDict`` of (string, weight) pairs, ends
     at the first line that closes it at the attribute's own indent. Empty if
-    the source does not have that shape (Faker is then imported)."""
+    the source does not have that shape (Faker is then imported). A type
+    annotation and a list in square brackets are read too."""
     m = re.search(
-        rf"^(?P<indent>[ ]+){attr}[ ]*=[ ]*(?:OrderedDict\(\s*)?\((?P<body>.*?)^(?P=indent)\)",
+        rf"^(?P<indent>[ ]+){attr}(?:[ ]*:[^=\n]*)?[ ]*=[ ]*(?:OrderedDict\(\s*)?[(\[]"
+        r"(?P<body>.*?)^(?P=indent)[)\]]",
         _faker_source(module),
         re.M | re.S,
     )
@@ -62,6 +64,48 @@ def given_names() -> frozenset[str]:
         for attr in ("first_names_female", "first_names_male"):
             names.update(faker_list(module, attr))
     return frozenset(names)
+
+
+#: Faker's locales for the places most families in England's briefs come from,
+#: written in Latin letters: Ireland, South Asia, West and East Africa, Poland,
+#: New Zealand. Its en_GB and en_US lists alone miss most names given to
+#: children born here since 2008 ("Isla", "Freya", "Ibrahim", "Aoife").
+_WORLD_LOCALES = (
+    "en_GB en_US en_IE ga_IE en_IN en_PK en_NG yo_NG ig_NG ha_NG tw_GH en_KE sw zu_ZA pl_PL en_NZ"
+).split()
+
+#: English words among those lists that prose writes capitalised for other
+#: reasons (a sentence's first word, a title) far more often than as a name.
+_WORDS_NOT_NAMES = frozenset(
+    """
+    mad sad man said nail raid loot forum harsh danish fancy lucky innocent immaculate
+    purity peace job india paris corona safari scot tory kaiser bale panini trinity
+    comfort blessing charity mercy patience prudence harmony hope faith grace joy
+    unity justice liberty victory honour honor early general major captain colonel
+    judge doctor sister baby infant unknown unnamed male female lady queen king
+    prince princess duke squire sunday easter christmas london china council
+    """.split()
+)
+
+
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names from Faker's lists for many origins (:data:`_WORLD_LOCALES`),
+    less English words that are rarely names. Evidence only where a person
+    already stands (a verb of telling, a name after "asked"), since many of these
+    names are also English words ("Ivy", "Poppy", "Rowan")."""
+    names: set[str] = set(given_names())
+    for locale in _WORLD_LOCALES:
+        for attr in ("first_names_female", "first_names_male", "first_names"):
+            names.update(_faker_lists("person/" + locale, attr))
+    return frozenset(
+        n
+        for n in names
+        if n[:1].isupper()
+        and n[1:2].islower()
+        and " " not in n
+        and n.lower() not in _WORDS_NOT_NAMES
+    )
 
 
 @cache

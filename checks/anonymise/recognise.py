@@ -173,7 +173,7 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
             start, end = _trim(piece, result.start, result.end)
             if kind == "name":
                 end = _name_end(piece, start, end)
-            before = piece[max(0, start - 20) : start]
+            before = piece[max(0, start - 40) : start]
             if start >= end or not _keep(kind, piece[start:end], result.entity_type, before):
                 continue
             found[i].append(Hit(kind, offset + start, offset + end, piece[start:end]))

@@ -269,7 +269,8 @@ _NAME_THEN_VERB = re.compile(
     r"cried|refused|remained|appeared|presented|arrived|left|joined|described|explained|"
     r"shared|sustained|suffered|needed|showed|stated|alleged|admitted|denied|continued|"
     r"and (?:his|her|their) )\b|, (?:who|aged|then|now|whose)\b"
-    r"|, (?:the|his|her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)\b)"
+    r"|, (?:the|his|her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)\b"
+    r"|(?P<adverb>[ \u00a0]+(?:rarely|often|never|always|sometimes|usually|repeatedly)\b))"
 )
 #: What only a person does: after a given name that is also a word ("Ivy",
 #: "Rowan"), or one the model took for a place ("Phoenix"), these say it is the
@@ -281,19 +282,27 @@ _HUMAN_AFTER = re.compile(
     r"discloses|cried|refused|asked|wanted|felt|missed|attended|ran away|went missing|"
     r"explained|admitted|denied|alleged|whispered|shouted|screamed|(?:was|had been|were) "
     r"(?:excluded|seen|spoken to|interviewed|asked|found|taken|missing|reported missing|"
-    r"not brought|arrested|bullied|hit|hurt|scared|frightened|upset|hungry)|, (?:the|his|"
+    r"not brought|arrested|bullied|hit|hurt|scared|frightened|upset|hungry|described|"
+    r"observed|assessed|diagnosed|admitted|born|injured|bruised|adopted|fostered|"
+    r"accommodated|looked after|removed|placed|subject to|known to|referred|groomed|"
+    r"exploited|neglected|abused|withdrawn|quiet|tired|unkempt|often|rarely|never)|, (?:the|his|"
     r"her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)))\b"
 )
 #: The subject of a clause inside a sentence, where a capital is no sentence's
 #: first letter: after "that", "when" and the like, or a comma after a word
 #: ("noticed that Willow was", "By ten, Phoenix was caring"); or owning something.
 _INNER_SUBJECT_BEFORE = re.compile(
-    r"(?:\b(?:that|whether|when|if|because|while|although|though|until|so|and|but|how|why|"
+    r"(?:\b(?i:that|whether|when|if|because|while|although|though|until|so|and|but|how|why|"
     r"where|after|before|once|unless|as)[ \u00a0]+|[a-z0-9][,;][ \u00a0]+)$"
 )
+#: What a clause's subject is followed by: an auxiliary, a verb in the past
+#: ("returned", "ate"), or an adverb of how often before one ("rarely ate").
 _SUBJECT_AFTER = re.compile(
-    r"'s[ \u00a0]+[a-z]|, who\b|[ \u00a0]+(?:was|were|had|has|is|would|could|did|didn't|"
-    r"should|might|may|will|can|does|doesn't)\b"
+    r"'s[ \u00a0]+[a-z]|, who\b|[ \u00a0]+(?:(?:rarely|often|never|always|sometimes|usually|"
+    r"still|also|then|later|repeatedly|regularly|frequently|first|only)[ \u00a0]+[a-z]|"
+    r"was|were|had|has|is|would|could|did|didn't|should|might|may|will|can|does|doesn't|"
+    r"[a-z]{2,}ed|ate|ran|went|came|got|saw|said|told|left|sat|slept|hid|took|wrote|made|"
+    r"gave|felt|kept|lost|spoke|woke|fell|began)\b"
 )
 
 
@@ -348,6 +357,10 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
         human = given_name(word) and _subject(t, start, m.end("name"))
         if not (_looks_like_name(word) or word in given_names() or human):
             continue
+        if m.group("adverb") and not (
+            human or _INNER_SUBJECT_BEFORE.search(t, max(0, start - 12), start)
+        ):
+            continue  # "Kooth often...": a service; a name inside a sentence, or a given name
         # (The model's organisations are not trusted here: it takes many names
         # it does not know, "Gráinne Ní Mháille" among them, for one.)
         if ents.get((start, m.end("name"))) in {"LOCATION", "OTHER"} and not human:

@@ -49,9 +49,12 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 }
 
 #: The only modules that may call the speed layer: the loader's one-file step,
-#: the anonymisation gate's recogniser, and the two entry points that open a cache.
+#: the anonymisation gate's recogniser, a ToR's history in git (two git processes
+#: per ToR, most of a warm run on the example, kept under the commit's id), and
+#: the two entry points that open a cache.
 SPEED_CALLERS = {
     "checks/loading/reader.py",
+    "checks/loading/tor_history.py",
     "checks/rules/ano001_identifying_detail.py",
     "checks/cli.py",
     "checks/site/build.py",

@@ -174,11 +174,6 @@ class SiteBuild:
     def docs_prefix(self) -> str:
         return self.kb.config.docs_dir.rstrip("/") + "/"
 
-    def brief_paths(self) -> list[str]:
-        """Docs-relative paths of the published briefs (each one search document)."""
-        docs = self.kb.documents
-        return [docs[b.source].docs_path for b in self.public if b.source in docs]
-
     def theme_vocabulary(self) -> set[str] | None:
         """The theme tags a published brief may carry (the tags plugin's allow
         list): each theme's label as shown. None while any entry of the themes

@@ -109,3 +109,48 @@ def test_a_new_group_may_name_itself_on_its_own_page(tmp_path):
         encoding="utf-8",
     )
     assert [f["file"] for f in _ano001(root, base)] == [BRIEF]
+
+
+def test_a_mailbox_the_change_adds_is_read_like_any_address_on_every_page(tmp_path):
+    """Until it is on the target branch: the change could add a parent's address."""
+    files = compliant()
+    partnership = copy.deepcopy(files["data/partnership.yaml"])
+    partnership["role_mailboxes"] = ["safeguarding.hub@kestrel.example"]
+    proc = next(k for k in files if k.startswith("docs/procedures/"))
+    front, body = files[proc]
+    change = {
+        "data/partnership.yaml": partnership,
+        proc: (front, body + "\nWrite to safeguarding.hub@kestrel.example for advice.\n"),
+    }
+    base, root = _pair(tmp_path, change)
+    assert _ano001(root) == []
+    assert {f["file"] for f in _ano001(root, base)} == {proc, "data/partnership.yaml"}
+
+
+def test_a_group_short_name_that_is_not_its_titles_acronym_does_not_count(tmp_path):
+    files = compliant()
+    front, _ = copy.deepcopy(files["docs/tor/panel.md"])
+    front.update(title="Theme Group Initials", short_name="JK")
+    body = "# Theme Group Initials\n\nJK was seen at home by the panel.\n"
+    base, root = _pair(tmp_path, {"docs/tor/jk.md": (front, body)})
+    assert _ano001(root) == []
+    assert {f["file"] for f in _ano001(root, base)} == {"docs/tor/jk.md"}
+
+
+def test_an_agency_named_after_a_person_is_named_by_its_id_in_every_message(tmp_path):
+    """Other checks print an agency's name ("action A02 (…) is overdue"): once
+    ANO001 finds a detail in it, every message names the agency by its id."""
+    files = compliant()
+    partnership = copy.deepcopy(files["data/partnership.yaml"])
+    partnership["agencies"].append({"id": "family-support", "name": "Mrs Hannah Kowalczyk"})
+    plan = copy.deepcopy(files["data/actions/CSPR-2026-01.yaml"])
+    plan["actions"][1].update(owner={"agency": "family-support", "role": "Lead"}, due="2026-09-30")
+    base, root = _pair(
+        tmp_path, {"data/partnership.yaml": partnership, "data/actions/CSPR-2026-01.yaml": plan}
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KB_TRUSTED", str(base))
+        _, out, err = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert any(f["code"] == "ACT001" and "family-support" in f["message"] for f in findings)
+    assert "Kowalczyk" not in out + err

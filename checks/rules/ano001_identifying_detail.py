@@ -470,22 +470,43 @@ def allowed_for(kb: KnowledgeBase, in_brief: bool = True) -> Allowed:
     data/partnership.yaml lists as public (never in a brief).
 
     Where the knowledge base has a trusted copy (the target branch of a pull
-    request, ``kb.trusted``), a pull request cannot allow its own text:
-    - the public names and office-holders it adds count only once they are on
-      the target branch (a name is listed in one pull request, used in the next);
-    - the agencies, groups and partnership names it adds count on its other
-      pages (a new group's ToR names the group) but not in a learning brief.
-    CHG005 lists each addition for reviewers."""
+    request, ``kb.trusted``), a pull request cannot allow its own text: only
+    what both copies allow counts. A name, agency, group, mailbox or public name
+    the change adds is read like any other text until it is on the target
+    branch (a suppression with a reason is the way through, and CHG005 lists
+    it). The one exception: outside learning briefs, a new group's short name
+    made of the first letters of its title's words ("HOP" for "Harbourside
+    Oversight Panel") is that title's acronym, so the ToR proposing a group can
+    use it."""
     names, public = _own_allowances(kb)
     emails = _mailboxes(kb)
     if kb.trusted is not None:
         trusted_names, trusted_public = _own_allowances(kb.trusted)
-        if in_brief:
-            names = [n for n in names if n in set(trusted_names)]
-            emails &= _mailboxes(kb.trusted)
+        kept = set(trusted_names)
+        names = [n for n in names if n in kept]
+        if not in_brief:
+            names += _title_acronyms(kb, kept)
+        emails &= _mailboxes(kb.trusted)
         keys = {_key(p) for p in trusted_public}
         public = [p for p in public if _key(p) in keys]
     return Allowed.of_partnership(names, (*shipped(), *public), _record_ids(kb), emails)
+
+
+#: Words a group's title leaves out of its acronym ("Review of Practice Group": RPG).
+_MINOR_WORDS = frozenset({"and", "of", "the", "for", "on", "in", "to", "a", "an", "&"})
+
+
+def _title_acronyms(kb: KnowledgeBase, trusted: set[str]) -> list[str]:
+    """Short names of groups the change adds that are their titles' acronyms."""
+    out: list[str] = []
+    for tor in kb.tors.values():
+        short = (tor.short_name or "").strip()
+        if not short or short in trusted:
+            continue
+        words = [w for w in tor.title.split() if w.lower() not in _MINOR_WORDS]
+        if short.upper() == "".join(w[0] for w in words).upper():
+            out.append(short)
+    return out
 
 
 def _mailboxes(kb: KnowledgeBase) -> frozenset[str]:

@@ -9,7 +9,7 @@ from datetime import date
 from checks.model.findings import Counts, Finding, Severity
 from checks.model.knowledge_base import KnowledgeBase
 from checks.rules import REGISTRY, Context, Rule
-from checks.rules.redaction import redact
+from checks.rules.redaction import redact, withhold_flagged_names
 from checks.rules.safety import effective
 from checks.rules.suppressions import Granted, in_force
 
@@ -118,6 +118,8 @@ def run(
             )
     # Findings about drafts and embargoed briefs never carry their names or content.
     findings = redact(findings, kb, today)
+    # Names with an identifying detail in them are shown by their ids.
+    findings = withhold_flagged_names(findings, kb)
     return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
 
 

@@ -126,3 +126,42 @@ def _without_paths(finding: Finding, shown: dict[str, str]) -> Finding:
     if message == finding.message and subject == finding.subject:
         return finding
     return replace(finding, message=message, subject=subject)
+
+
+def withhold_flagged_names(findings: Iterable[Finding], kb: KnowledgeBase) -> list[Finding]:
+    """``findings`` with every name ANO001 found a detail in shown as its id.
+
+    An agency's name, a theme's label or a group's title is written by a
+    contributor, and other checks' messages print it ("action A05 (Family
+    Support …) is overdue"). Where ANO001 found an identifying detail in one
+    (its subject is the record's id), every other message and subject names it
+    by its id instead, as the site's pages do: a CI log is an output too."""
+    found = list(findings)
+    held = {f.subject for f in found if f.code == "ANO001" and f.subject}
+    names: dict[str, str] = {}
+    for key, agency in kb.agencies.items():
+        if key in held:
+            names[agency.name] = key
+            if agency.short:
+                names[agency.short] = key
+    for key, theme in kb.themes.items():
+        if key in held:
+            names[theme.label] = key
+    for key, tor in kb.tors.items():
+        if key in held or tor.source in held:
+            names[tor.title] = key
+            if tor.short_name:
+                names[tor.short_name] = key
+    names = {name: key for name, key in names.items() if name.strip() and name != key}
+    if not names:
+        return found
+    pattern = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+
+    def shown(text: str) -> str:
+        return pattern.sub(lambda m: names[m.group(0)], text)
+
+    return [replace(f, message=shown(f.message), subject=shown(f.subject)) for f in found]

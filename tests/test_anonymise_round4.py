@@ -112,6 +112,8 @@ def test_a_person_is_found(text, detail):
         ("They rented a bungalow called The Firs from a relative.", "The Firs"),
         ("The boys met at a park known as the Dip.", "the Dip"),
         ("The grandparents lived at The Old Forge.", "The Old Forge"),
+        ("The boys slept at Larkfield, their uncle's farmhouse, that summer.", "Larkfield"),
+        ("The girls were seen outside the Dog's Tooth most weekends.", "Dog's Tooth"),
     ],
 )
 def test_a_place_or_number_is_found(text, detail):

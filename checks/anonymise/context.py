@@ -1265,7 +1265,8 @@ _SETTING_THEN_NAME = re.compile(
     r"raised|noted|recorded|did|had)\b)"
 )
 _NAME_THEN_SETTING = re.compile(
-    rf"(?P<name>{NAME}),[ \u00a0]+(?:a|an|the)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){{0,2}}"
+    rf"(?P<name>{NAME}),[ \u00a0]+(?:a|an|the|their|his|her|our)[ \u00a0]+"
+    r"(?:[a-z'’-]+[ \u00a0]+){0,2}"
     rf"(?:{_SETTING_NOUNS})\b"
 )
 _PLACE_WORD_BEFORE = re.compile(
@@ -1375,7 +1376,8 @@ _HOUSED_IN = re.compile(
 #: the Golden Wok". (Not "to the" or "at the": "at the Panel", "to the Board".)
 _BESIDE_THE = re.compile(
     r"\b(?:outside|opposite|behind|above|inside|beside|near|next to)[ \u00a0]+the[ \u00a0]+"
-    rf"(?P<name>{W}(?:[ \u00a0]+{W}){{0,2}})(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?!of\b)[a-z])"
+    rf"(?P<name>{W}(?:'s)?(?:[ \u00a0]+{W}){{0,2}})"
+    r"(?=[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?!of\b)[a-z])"
 )
 
 

@@ -195,3 +195,21 @@ def test_no_dashboard_page_is_over_60_kb_and_the_pages_add_up(big_site):
     assert total is not None and int(total[1]) >= 400
     first = (big_site / "compliance/agency-council/index.html").read_text()
     assert "part 1 of" in first and 'href="../agency-council-2/"' in first
+
+
+def test_a_file_named_for_a_person_is_not_named_and_an_unknown_agency_not_echoed(tmp_path):
+    files = compliant()
+    plan = files.pop("data/actions/CSPR-2026-01.yaml")
+    plan["actions"][0].update(due="2026-01-31", status="open")
+    plan["actions"][0]["owner"] = {"agency": "kowalczyk-family", "role": "Head of Service"}
+    files["data/actions/hannah-kowalczyk.yaml"] = plan
+    root = write(tmp_path / "kb", files)
+    build = SiteBuild.prepare(root, TODAY, repo_url="https://github.com/kscp/kb")
+    pages = build.generated()
+    published = "".join(v for k, v in pages.items() if not k.startswith("rules/"))
+    assert "kowalczyk" not in published.lower()
+    # The finding is still there, pointing at its line without the file's name.
+    assert re.search(r"\| source, line \d+ \|", pages["compliance/partnership.md"])
+    assert "an unknown agency" in pages["actions.md"]
+    # Every agency keeps its page, findings or none.
+    assert {f"compliance/agency-{a}.md" for a in build.kb.agencies} <= set(pages)

@@ -444,3 +444,36 @@ def test_the_non_strict_build_shows_it(tmp_path):
         assert "admonition danger" in html and "did not load" in html, page
         assert "CSPR-2024-02" in html.split("admonition danger")[1][:600], page
     assert "0 late or overdue review steps" not in (tmp_path / "site/index.html").read_text()
+
+
+def test_split_pages_and_every_owner_page_say_so_and_none_vanishes(tmp_path):
+    # The police's overdue actions are in these two plans; with both lost, the
+    # police have no finding left, and their dashboard page used to vanish.
+    root = example(tmp_path)
+    edit(root / "data/actions/CSPR-2024-02.yaml", "actions:", "actions: [")
+    edit(root / "data/actions/CSPR-2025-03.yaml", "actions:", "actions: [")
+    _, pages = build(root)
+    boxed = [p for p in pages if p.startswith(("actions/", "compliance/"))]
+    assert "actions/2.md" in boxed and "compliance/agency-police.md" in boxed
+    for page in boxed:
+        assert '!!! danger "Incomplete: 2 files or entries did not load"' in pages[page], page
+    police = pages["compliance/agency-police.md"]
+    assert "0 errors" not in police
+    assert "Nothing found to act on in the records that loaded" in police
+    # Pages that show none of these records carry no box.
+    assert "Incomplete:" not in pages["rules/index.md"]
+
+
+def test_an_invalid_reference_is_never_quoted(tmp_path):
+    # A ref that fails validation may carry a family's name: the entry is named
+    # by its file and line, in the banner, the finding and the dashboard.
+    root = example(tmp_path)
+    line = edit(
+        root / "data/reviews.yaml", "  - ref: CSPR-2024-02", "  - ref: CSPR-2024-SURNAME-02"
+    )
+    result = run(load(root), AS_OF)
+    _, pages = build(root)
+    assert not any("SURNAME" in f.subject for f in result.findings)
+    assert "SURNAME" not in "".join(pages.values())
+    box = f'!!! danger "Incomplete: an entry at line {line} of data/reviews.yaml did not load"'
+    assert box in pages["register.md"]

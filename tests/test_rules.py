@@ -269,7 +269,13 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
     ("TOR003", _set(tor, next_review=None), "docs/tor/panel.md", None, "no review date"),
     ("TOR004", _quorum_without_icb, "docs/tor/panel.md", None, "Testshire ICB"),
     ("TOR005", _no_police_member, "docs/tor/panel.md", None, "Testshire Police has no seat"),
-    ("TOR006", _set(tor, reports_to="board"), "docs/tor/panel.md", None, "`board`"),
+    (
+        "TOR006",
+        _set(tor, reports_to="board"),
+        "docs/tor/panel.md",
+        None,
+        "`reports_to` names a group that has no ToR",
+    ),
     ("TOR007", _loop, "docs/tor/exec.md", None, "Executive → Review Panel → Executive"),
     ("TOR008", _history_backwards, "docs/tor/panel.md", None, "comes after 2.0"),
     (
@@ -522,6 +528,17 @@ def test_check_fails_on_the_change(files, check, code, change, file, line, words
     if line is not None:
         assert hit[0].line == line
     assert hit[0].severity == REGISTRY[code].severity
+
+
+def test_an_unknown_id_is_never_quoted(files, check):
+    # An id that names no agency or group is free text no check reads: it could
+    # be a family's name, and messages reach CI logs and the dashboard.
+    tor(files)["reports_to"] = "smith-family-panel"
+    tor(files)["chair"]["agency"] = "smith-family"
+    result = check(files)
+    codes = {f.code for f in result.findings if f.file == "docs/tor/panel.md"}
+    assert {"TOR006", "TOR010"} <= codes
+    assert not [f.message for f in result.findings if "smith" in f.message]
 
 
 def test_lines_point_at_the_offending_key(files, check):

@@ -200,5 +200,6 @@ def test_seat_changes_escape_and_show_an_open_office_by_its_role(tmp_path: Path)
         (("council", "Director"), (None, "to be decided"), ("unknown", "<script>x</script>")),
     )
     assert "- Seat added: to be decided\n" in out
-    assert "- Seat added: &lt;script&gt;x&lt;/script&gt; (unknown)" in out
+    # An id naming no agency is never echoed (KnowledgeBase.agency_name).
+    assert "- Seat added: &lt;script&gt;x&lt;/script&gt; (an unknown agency)" in out
     assert "no agency" not in out and "<script>" not in out

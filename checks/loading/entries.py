@@ -27,6 +27,30 @@ def entry_key_field(list_key: str) -> str:
     return _ENTRY_KEY.get(list_key, "id")
 
 
+#: The form an entry's name must have to be shown (checks.model.common's
+#: ReviewRef and Slug): a review's ref, or an id or group in lower case.
+_KEY_FORMS = {
+    "ref": re.compile(r"[A-Z]{2,6}-\d{4}-\d{2,3}"),
+    "id": re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,59}"),
+    "group": re.compile(r"[a-z0-9][a-z0-9-]{0,59}"),
+}
+
+
+def valid_key(name: object, list_key: str) -> str | None:
+    """``name`` if it has the form of the name of an entry of ``list_key``, else None.
+
+    The name of an entry that did not load is shown in banners, findings and
+    links; it is contributor-written text that has not passed validation, and
+    a ref such as ``CSPR-2026-SURNAME-1`` can carry a family's name. So only a
+    name of the form its field requires is kept; otherwise the entry is named
+    by its file and line.
+    """
+    if not isinstance(name, str):
+        return None
+    form = _KEY_FORMS.get(entry_key_field(list_key), _KEY_FORMS["id"])
+    return name if form.fullmatch(name) else None
+
+
 @dataclass(frozen=True, slots=True)
 class BrokenEntry:
     """An entry of the list that does not parse on its own."""
@@ -110,4 +134,4 @@ def _guess_key(chunk: str, list_key: str) -> str | None:
     in block (``ref: X``) or flow (``{ref: X, ...}``) style."""
     field = entry_key_field(list_key)
     found = re.search(rf"(?:^|[\s{{,-]){field}\s*:\s*[\"']?([A-Za-z0-9][\w.\-/@]*)", chunk)
-    return found.group(1) if found else None
+    return valid_key(found.group(1), list_key) if found else None

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from checks.loading.entries import entry_key_field, recover_list
+from checks.loading.entries import entry_key_field, recover_list, valid_key
 from checks.loading.files import link_problem, refused, special_problem
 from checks.loading.validation import explain
 from checks.model.common import Located
@@ -310,7 +310,8 @@ class Reader:
                 if isinstance(items, LineList):
                     for i, entry in enumerate(items):
                         if isinstance(entry, LineDict) and problem.line >= line_at(items, (i,)):
-                            subject = str(entry.get(subject_key, ""))
+                            # Only a name of the valid form: see valid_key.
+                            subject = valid_key(entry.get(subject_key), key) or ""
                 self.problems.append(
                     (INVALID, Problem(file, problem.line, problem.message, subject))
                 )
@@ -345,7 +346,7 @@ class Reader:
 
 def _entry_key(entry: Any, key: str) -> str | None:
     name = entry.get(entry_key_field(key)) if isinstance(entry, LineDict) else None
-    return name if isinstance(name, str) and name else None
+    return valid_key(name, key)
 
 
 def attach(obj: BaseModel, file: str, raw: Any) -> None:

@@ -41,6 +41,13 @@ SOURCES = (
 )
 
 
+#: What is shown for an agency or group id that names none on record (see
+#: KnowledgeBase.agency_name), and the key such owners are filed under.
+UNKNOWN_AGENCY = "an unknown agency"
+UNKNOWN_GROUP = "a group with no ToR"
+UNKNOWN_KEY = "unknown"
+
+
 @dataclass(frozen=True, slots=True)
 class Unloaded:
     """Records that did not load: a whole file, or one entry of a list in it.
@@ -175,16 +182,32 @@ class KnowledgeBase:
         return self.documents.get(source)
 
     def group_name(self, group_id: str) -> str:
-        """A group's title where its ToR is known, else its id."""
+        """A group's title where its ToR is known, else a neutral placeholder.
+
+        An id that names no group is contributor-written text no check has read
+        for identifying details (``reports_to: smith-family-panel``), so it is
+        never echoed into a page, a report or a message: the line it is on says
+        where to look.
+        """
         tor = self.tors.get(group_id)
-        return tor.title if tor is not None else group_id
+        return tor.title if tor is not None else UNKNOWN_GROUP
 
     def known_groups(self) -> str:
         """Every group id with its title, for a message saying what would be accepted."""
         return ", ".join(f"`{gid}` ({tor.title})" for gid, tor in sorted(self.tors.items()))
 
     def agency_name(self, agency_id: str | None) -> str:
+        """An agency's name; for an id that names no agency, a neutral
+        placeholder (never the id: see :meth:`group_name`)."""
         if agency_id is None:
             return "no agency"
         agency = self.agencies.get(agency_id)
-        return agency.name if agency else agency_id
+        return agency.name if agency else UNKNOWN_AGENCY
+
+    def agency_key(self, agency_id: str | None) -> str:
+        """The id to file an action's owner under in anchors and addresses: its
+        own where the agency is known, "" for none, and one shared key for every
+        id that names no agency, so that no address echoes such an id."""
+        if not agency_id:
+            return ""
+        return agency_id if agency_id in self.agencies else UNKNOWN_KEY

@@ -102,7 +102,8 @@ def assurance(scope: Scope, period: Period, kind: str) -> Assurance:
 def _actions(scope: Scope, period: Period) -> list[AgencyActions]:
     by_agency: dict[str, list[tuple[ActionPlan, Action]]] = {}
     for plan, a in scope.kb.actions():
-        by_agency.setdefault(a.owner.agency if a.owner and a.owner.agency else "", []).append(
+        # Unknown ids share one key, so no link or label echoes one.
+        by_agency.setdefault(scope.kb.agency_key(a.owner.agency if a.owner else None), []).append(
             (plan, a)
         )
     rows = []

@@ -64,7 +64,15 @@ def report_groups(kb: KnowledgeBase) -> list[str]:
     terms of reference, and those known only from their meetings (a ToR held
     back or that did not load: the group is then named by its id)."""
     groups = set(kb.tors) | {m.group for m in kb.meetings}
-    return sorted(groups, key=lambda g: (kb.group_name(g).lower(), g))
+    return sorted(groups, key=lambda g: (report_title(kb, g).lower(), g))
+
+
+def report_title(kb: KnowledgeBase, group: str) -> str:
+    """The group's title, or for a group known only from its meetings, its id:
+    a meeting's group is a value of the meetings data, which the anonymisation
+    gate reads. (An id only a ToR's ``reports_to`` names is never printed.)"""
+    tor = kb.tors.get(group)
+    return tor.title if tor is not None else group
 
 
 def parent_of(kb: KnowledgeBase, group: str) -> str | None:
@@ -170,7 +178,7 @@ def render(report: Highlight, link: Linker) -> str:
     tor = kb.tors.get(report.group)
     above = parent_of(kb, report.group)
     parent = f" to {esc(kb.group_name(above))}" if above else ""
-    title = esc(kb.group_name(report.group))
+    title = esc(report_title(kb, report.group))
     name = kb.partnership.name if kb.partnership else "The partnership"
     out = [
         f"# Highlight report: {title}\n",

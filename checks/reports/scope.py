@@ -73,7 +73,8 @@ class Scope:
         if agency_id is None:
             return "No agency named"
         agency = self.kb.agencies.get(agency_id)
-        return (agency.short or agency.name) if agency else agency_id
+        # An id naming no agency is never echoed (KnowledgeBase.agency_name).
+        return (agency.short or agency.name) if agency else self.kb.agency_name(agency_id)
 
     def theme(self, theme_id: str) -> str:
         """A theme's label. A review's themes are free text, read by no check

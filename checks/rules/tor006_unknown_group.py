@@ -48,8 +48,11 @@ def _unknown(ctx: Context, group: str) -> bool:
 def _message(ctx: Context, field: str, name: str, known: list[str]) -> str:
     guess = difflib.get_close_matches(name, known, n=1)
     hint = f"did you mean `{guess[0]}` ({ctx.kb.group_name(guess[0])})? " if guess else ""
+    # The unknown id itself is not quoted: it is free text no check has read
+    # (a family's name would do), and this message reaches CI logs and the
+    # dashboard. The line says where it is.
     return (
-        f"`{field}` names the group `{name}`, which has no ToR; {hint}known groups: "
+        f"`{field}` names a group that has no ToR; {hint}known groups: "
         + ctx.kb.known_groups()
     )
 

@@ -45,7 +45,10 @@ NEEDS = ("partnership",)
 def unknown_agency(agency: str, known: Mapping[str, object]) -> str:
     guess = difflib.get_close_matches(agency, list(known), n=1)
     hint = f"; did you mean `{guess[0]}`?" if guess else ""
-    return f"`{agency}` is not an agency in data/partnership.yaml{hint}"
+    # The unknown id itself is not quoted: it is free text no check has read (a
+    # family's name would do), and this message reaches CI logs and the
+    # dashboard. The line says where it is.
+    return f"the agency named here is not in data/partnership.yaml{hint}"
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,6 +64,14 @@ def markdown_link(target: str, page: str) -> str:
     pages built without MkDocs get. The hooks pass MkDocs' own URLs instead."""
     path, hash_, anchor = target.partition("#")
     return posixpath.relpath(path, posixpath.dirname(page) or ".") + hash_ + anchor
+
+
+#: Files named as the loader names them (the settings, the data files), or by
+#: a year or a review's reference only: nothing in such a name can identify anyone.
+_PLAIN_DATA = re.compile(
+    r"(kb|mkdocs|reviews|partnership|themes|sensitive)\.ya?ml"
+    r"|meetings/\d{4}\.ya?ml|actions/[A-Z]{2,6}-\d{4}-\d{2,3}\.ya?ml"
+)
 
 
 @dataclass
@@ -237,6 +246,28 @@ class SiteBuild:
             return f"tor/{group}.md" if group in self.view.tors else "groups.md"
         return None
 
+    def named_files(self, findings: list[Finding]) -> frozenset[str]:
+        """The files among ``findings``' whose path the dashboard must not print, in
+        a link's text or its address: a data file is named by whoever saved it
+        (``data/actions/<a child's name>.yaml``), so a name of any other form than
+        the loader's own (a year, a review's reference) is read by the
+        anonymisation gate first. A published page's path is its address already."""
+        data = self.kb.config.data_dir.rstrip("/") + "/"
+        unsure = sorted(
+            {
+                f.file
+                for f in findings
+                if f.file.removeprefix(self.docs_prefix) not in self.pages
+                and not _PLAIN_DATA.fullmatch(f.file.removeprefix(data))
+            }
+        )
+        if not unsure:
+            return frozenset()  # the usual case: the language model is not loaded
+        from checks.rules.ano001_identifying_detail import spans
+
+        found = spans(unsure, self.kb, area="data")
+        return frozenset(path for path, hits in zip(unsure, found, strict=True) if hits)
+
     # -- generated pages --------------------------------------------------------
 
     def generated(self) -> dict[str, str]:
@@ -252,7 +283,14 @@ class SiteBuild:
             **register_pages(kb, self.result.findings, self.calendar, linked, self.withheld),
             **tracker_pages(kb, today, self.withheld),
             **dashboard_pages(
-                self.result, shown, hidden, Owners(kb), self.page_of, self.source_url
+                self.result,
+                shown,
+                hidden,
+                Owners(kb),
+                self.page_of,
+                self.source_url,
+                incomplete=bool(missing(kb, *PAGE_SOURCES["compliance.md"])),
+                unnamed=self.named_files(shown),
             ),
             "rules/index.md": rules_index(),
             **briefs_pages.briefs_index(kb, self.public),
@@ -268,9 +306,10 @@ class SiteBuild:
         }
         # The reports for the executive, and their charts (checks/site/report_pages.py).
         pages.update(report_pages(kb, today, self.public, self.link))
-        for page in PAGE_SOURCES:
-            # A page built from records that did not load says so at the top.
-            box = notice(kb, page) if page.endswith(".md") and page in pages else ""
+        for page in list(pages):
+            # A page built from records that did not load says so at the top,
+            # the pages a list continues on and each owner's page included.
+            box = notice(kb, page) if page.endswith(".md") else ""
             if box:
                 pages[page] = _after_title(pages[page], box)
         for code, rule in REGISTRY.items():

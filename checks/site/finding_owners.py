@@ -55,6 +55,18 @@ class Owners:
         self._procedure_owner = {p.source: p.owner for p in kb.procedures.values()}
         self._procedure_title = {p.source: p.title for p in kb.procedures.values()}
 
+    def everyone(self) -> list[Owner]:
+        """Every owner that exists whether or not it has findings: each agency of
+        the partnership, each group with a ToR, the partnership and the editors.
+        Their pages are kept when they have nothing to list, so that an owner's
+        page does not vanish (and read as all clear) when its records did not
+        load."""
+        agencies = [
+            Owner(f"agency-{a}", self.kb.agency_name(a), "agency") for a in self.kb.agencies
+        ]
+        groups = [Owner(f"group-{g}", tor.title, "group") for g, tor in self.kb.tors.items()]
+        return [*agencies, *groups, self.partnership, EDITORS]
+
     def subject(self, f: Finding) -> str:
         """What a finding is about, as a reader names it: a group by its title, a
         meeting by its group and date, a procedure by its title; anything else

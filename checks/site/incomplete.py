@@ -47,9 +47,21 @@ def missing(kb: KnowledgeBase, *sources: str) -> list[str]:
     return list(dict.fromkeys(what(u) for u in kb.unloaded_from(*sources)))
 
 
+def sources_of(page: str) -> tuple[str, ...]:
+    """The records ``page`` shows: its own entry in :data:`PAGE_SOURCES`, or,
+    for a page in the folder named after a listed page, that page's: the pages
+    a list continues on (``actions/2.md``, ``briefs/index/2.md``) and each
+    owner's page of the dashboard (``compliance/agency-police.md``) show the
+    same records, and are as incomplete."""
+    if page in PAGE_SOURCES:
+        return PAGE_SOURCES[page]
+    folder = page.rpartition("/")[0]
+    return PAGE_SOURCES.get(f"{folder}.md", ()) if folder else ()
+
+
 def notice(kb: KnowledgeBase, page: str) -> str:
     """The warning box for the top of ``page`` (a docs-relative path), or ''."""
-    lost = missing(kb, *PAGE_SOURCES.get(page, ()))
+    lost = missing(kb, *sources_of(page))
     if not lost:
         return ""
     title = lost[0] if len(lost) == 1 else f"{len(lost)} files or entries did not load"

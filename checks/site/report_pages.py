@@ -91,6 +91,6 @@ def _index(kb: KnowledgeBase, today: date, quarter: str, groups: list[str]) -> s
         f"- [Quarterly assurance report, {quarter}](assurance.md)",
         f"- [Yearly report data, {today.year} so far](year.md)",
         "\n## Highlight reports\n",
-        *(f"- [{esc(kb.group_name(g))}](highlight-{g}.md)" for g in groups),
+        *(f"- [{esc(highlight.report_title(kb, g))}](highlight-{g}.md)" for g in groups),
     ]
     return "\n".join(lines) + "\n"

@@ -27,7 +27,7 @@ def _group_link(kb: KnowledgeBase, group: str | None) -> str:
         return "none"
     tor = kb.tors.get(group)
     if tor is None:
-        return esc(group)
+        return esc(kb.group_name(group))
     return f"[{esc(tor.title)}]({group}.md)"
 
 

@@ -70,8 +70,9 @@ def counts(actions: list[tuple[ActionPlan, Action]], today: date) -> Counter[str
     return found
 
 
-def _agency(a: Action) -> str:
-    return a.owner.agency if a.owner and a.owner.agency else ""
+def _agency(kb: KnowledgeBase, a: Action) -> str:
+    # An id naming no agency is filed under one key and never echoed in an anchor.
+    return kb.agency_key(a.owner.agency if a.owner else None)
 
 
 def tracker_pages(
@@ -82,7 +83,7 @@ def tracker_pages(
     actions = kb.actions()
     by_agency: dict[str, list[tuple[ActionPlan, Action]]] = defaultdict(list)
     for plan, a in actions:
-        by_agency[_agency(a)].append((plan, a))
+        by_agency[_agency(kb, a)].append((plan, a))
     agencies = sorted(by_agency.items(), key=lambda kv: kb.agency_name(kv[0] or None))
     total = counts(actions, today)
     headers = ["Action", "Recommendation", "Owner", "Due", "Status"]

@@ -511,17 +511,13 @@ _MOVED_TO = re.compile(
 def given_name(word: str) -> bool:
     """A given name from the lists of many origins, or a word used as one
     ("Will", "Hope"); each part of a joined name ("Lily-Mae")."""
-    from checks.anonymise.cues import WORD_NAMES
-
+    if word.lower() in _MONTH_WORDS:
+        return False
+    names = world_given_names()
     parts = word.split("-")
-    return (
-        all(
-            p in world_given_names()
-            or p.lower() in WORD_NAMES
-            or (len(parts) > 1 and not ordinary(p))
-            for p in parts
-        )
-        and word.lower() not in _MONTH_WORDS
+    return all(
+        p in names or p.lower() in cues.WORD_NAMES or (len(parts) > 1 and not ordinary(p))
+        for p in parts
     )
 
 
@@ -891,7 +887,8 @@ def _handles(text: str, t: str) -> Iterator[Hit]:
         if m.group("h").lower() in _AT_RULES:
             continue
         yield _hit("handle", text, m.start(), m.end("h"))
-    for m in _NAMED_ACCOUNT.finditer(t):
+    # Only where a platform is named (the pattern opens with one): most text has none.
+    for m in _NAMED_ACCOUNT.finditer(t) if _PLATFORM_NEAR.search(t) else ():
         h = m.group("h").rstrip(".")
         if not ordinary(h) and h.lower() not in _LEAD_WORDS:
             yield _hit("handle", text, m.start("h"), m.start("h") + len(h))

@@ -96,7 +96,7 @@ def test_action_tracker_shows_overdue_by_agency_without_script(site):
     # An escalated action says when; one not yet escalated says nothing of it.
     rows = re.findall(r"<tr>(.*?)</tr>", overdue, re.S)
     (a04,) = [r for r in rows if "CSPR-2024-02</a> A04" in r]
-    assert "Overdue by 329 days</strong><br>escalated 5 Feb 2026" in a04
+    assert "Overdue by 329 days</strong><br>escalated 5 February 2026" in a04
     (sar_a05,) = [r for r in rows if "SAR-2025-01</a> A05" in r]
     assert "escalated" not in sar_a05
 
@@ -110,7 +110,7 @@ def test_register_shows_timeliness(site):
 def test_register_shows_a_dardrs_quality_assurance(site):
     html = (site / "register/index.html").read_text()
     section = html.split('id="dardr-2025-01"')[1].split("<h2")[0]
-    assert "<td>Home Office quality assurance</td>\n<td>19 Feb 2026</td>" in section
+    assert "<td>Home Office quality assurance</td>\n<td>19 February 2026</td>" in section
     other = html.split('id="cspr-2024-01"')[1].split("<h2")[0]
     assert "Home Office" not in other
 
@@ -118,7 +118,7 @@ def test_register_shows_a_dardrs_quality_assurance(site):
 def test_register_shows_when_a_report_was_taken_down(site):
     html = (site / "register/index.html").read_text()
     section = html.split('id="cspr-2024-01"')[1].split('id="cspr-2024-02"')[0]
-    assert "<td>Report taken down</td>" in section and "1 Sep 2025" in section
+    assert "<td>Report taken down</td>" in section and "1 September 2025" in section
 
 
 def test_home_page_lists_what_needs_attention(site):

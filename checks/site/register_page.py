@@ -8,6 +8,7 @@ from datetime import date
 from checks.model import Review
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import DECISIONS, REVIEW_STATUSES, label, long_date
 from checks.model.working_days import WorkingCalendar
 from checks.reports.markdown import esc
 from checks.site.paging import Section, pack
@@ -22,7 +23,7 @@ KINDS = {
 
 
 def _d(d: date | None) -> str:
-    return f"{d:%-d %b %Y}" if d else "—"
+    return long_date(d)
 
 
 #: Said for a review whose timeliness checks did not run (see KB008).
@@ -73,7 +74,7 @@ def register_pages(
                     f"[{esc(r.ref)}](register.md#{r.ref.lower()})",
                     esc(r.pseudonym),
                     KINDS[r.kind],
-                    esc(r.status),
+                    label(REVIEW_STATUSES, r.status),
                     _summary(timeliness[r.ref]),
                 ]
                 for r in kb.reviews.values()
@@ -95,7 +96,10 @@ def register_pages(
             ["Became aware", _d(r.aware_on)],
             ["Notification sent", _d(r.sin_sent)],
             ["Rapid review sent", _d(r.rr_sent)],
-            ["Decision", (esc(r.decision) + " on " + _d(r.decision_on)) if r.decision else "—"],
+            [
+                "Decision",
+                (label(DECISIONS, r.decision) + " on " + _d(r.decision_on)) if r.decision else "—",
+            ],
             ["Commissioned", _d(r.commissioned_on)],
             ["Advance copy sent", _d(r.advance_copy_sent)],
             *(

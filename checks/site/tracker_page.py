@@ -19,6 +19,7 @@ from datetime import date
 
 from checks.model import Action, ActionPlan
 from checks.model.knowledge_base import KnowledgeBase
+from checks.model.labels import ACTION_STATUSES, label, long_date
 from checks.reports.markdown import esc, table
 from checks.site.paging import Section, pack
 
@@ -48,9 +49,10 @@ def _row(
 ) -> list[str]:
     now = state(a, today)
     hidden = f"{plan.review}/{a.id}" in withheld
-    label = f"**Overdue by {(today - a.due).days} days**" if now == "overdue" else esc(a.status)
+    shown = f"**Overdue by {(today - a.due).days} days**" if now == "overdue" else None
+    status = shown or label(ACTION_STATUSES, a.status)
     if now == "overdue" and a.escalated_on:
-        label += f"<br>escalated {a.escalated_on:%-d %b %Y}"
+        status += f"<br>escalated {long_date(a.escalated_on)}"
     return [
         f"[{esc(plan.review)}](register.md#{plan.review.lower()}) {esc(a.id)}",
         WITHHELD if hidden else esc(a.recommendation),
@@ -58,8 +60,8 @@ def _row(
         # detail found there keeps it off the page with the rest.
         esc(kb.agency_name(a.owner.agency if a.owner else None))
         + (f"<br>{esc(a.owner.role)}" if a.owner and not hidden else ""),
-        f"{a.due:%-d %b %Y}",
-        label,
+        long_date(a.due),
+        status,
     ]
 
 

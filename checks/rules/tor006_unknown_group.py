@@ -51,10 +51,7 @@ def _message(ctx: Context, field: str, name: str, known: list[str]) -> str:
     # The unknown id itself is not quoted: it is free text no check has read
     # (a family's name would do), and this message reaches CI logs and the
     # dashboard. The line says where it is.
-    return (
-        f"`{field}` names a group that has no ToR; {hint}known groups: "
-        + ctx.kb.known_groups()
-    )
+    return f"`{field}` names a group that has no ToR; {hint}known groups: " + ctx.kb.known_groups()
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:

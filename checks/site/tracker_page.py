@@ -77,6 +77,14 @@ def _agency(kb: KnowledgeBase, a: Action) -> str:
     return kb.agency_key(a.owner.agency if a.owner else None)
 
 
+def _count(kb: KnowledgeBase, n: int, what: str) -> str:
+    """``n`` and what it counts; where records did not load, a zero is "none found
+    in the records that loaded", never a bare 0 that reads as all clear."""
+    if n == 0 and kb.unloaded:
+        return f"none {what} found in the records that loaded"
+    return f"{n} {what}"
+
+
 def tracker_pages(
     kb: KnowledgeBase, today: date, withheld: set[str] | None = None
 ) -> dict[str, str]:
@@ -105,7 +113,8 @@ def tracker_pages(
         [
             "# Action tracker\n",
             f"As at {today:%-d %B %Y}: {len(actions)} actions, "
-            f"**{total['overdue']} overdue**, {total['open']} open or in progress and not "
+            f"**{_count(kb, total['overdue'], 'overdue')}**, {total['open']} open or in "
+            "progress and not "
             f"yet due, {total['complete']} complete, {total['closed']} closed without "
             "completion.\n",
             "## Summary by agency\n",
@@ -133,7 +142,8 @@ def tracker_pages(
             Section(
                 f"agency-{ag or 'none'}",
                 esc(kb.agency_name(ag or None)),
-                text=f"{mine['overdue']} overdue and {mine['open']} open, not yet due, of "
+                text=f"{_count(kb, mine['overdue'], 'overdue')} and "
+                f"{_count(kb, mine['open'], 'open, not yet due')}, of "
                 f"{len(items)} actions ({mine['complete']} complete, {mine['closed']} closed).",
                 headers=headers if live else (),
                 rows=[row(p, a) for p, a in live],

@@ -81,6 +81,11 @@ def is_relative_url(url: str) -> bool:
 
 
 def _attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "title":
+        # A tooltip in a page body is text no reader sees on the page, and
+        # attr_list lets a contributor put anything there ({: title="…" }). The
+        # theme's own titles are not page bodies, and the gate still admits them.
+        return None
     if attribute == "id" and _RESERVED_ID.search(value):
         return None
     if element == "img" and attribute == "src" and not is_relative_url(value):

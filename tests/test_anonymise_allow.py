@@ -118,6 +118,23 @@ def test_the_full_name_cited_first_covers_the_given_name_after_it():
     assert allowed.public_allowance(hit, alone, in_brief=True) is None
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        # another paragraph: the brief has moved on to its own case
+        "The Victoria Climbié Inquiry asked agencies to listen.\n\nNo one listened to Victoria.",
+        # a relative of a local child, whoever was cited before
+        "After the Victoria Climbié Inquiry, Child AA's sister, Victoria, was not seen.",
+        "The Victoria Climbié Inquiry was cited. A girl called Victoria was not seen.",
+    ],
+)
+def test_a_cited_given_name_is_not_allowed_for_a_local_child(later):
+    allowed = Allowed.of_partnership([], shipped())
+    at = later.rindex("Victoria")
+    hit = Hit("name", at, at + len("Victoria"), "Victoria")
+    assert allowed.public_allowance(hit, later, in_brief=True) is None
+
+
 def test_an_address_or_date_is_never_allowed():
     allowed = Allowed.of_partnership([], shipped())
     text = "12 Climbié Road"

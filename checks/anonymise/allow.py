@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from checks.anonymise.detectors import Hit
+from checks.anonymise.pseudonyms import PERSON_WORDS
 
 #: The kinds an allowance can apply to: names of people, places and bodies, and
 #: capitals read as initials (an acronym a partnership uses, listed in kb.yaml's
@@ -72,6 +73,12 @@ def _a_person(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+#: A word for a person or relationship, or a naming verb, straight before a name
+#: ("sister, Star", "a girl called Star"): the name is a local person's.
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?:" + "|".join(sorted(map(re.escape, PERSON_WORDS), key=len, reverse=True))
+    + r"|called|named|known as|nicknamed)['’]?s?\s*[,(:]?\s*$"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -328,13 +335,20 @@ class Allowed:
         return found[0][2]
 
     def _named_before(self, hit: Hit, text: str, in_brief: bool) -> PublicName | None:
-        """A given name alone where the same text has just cited the full name:
-        "contact with Victoria" after "the Victoria Climbié Inquiry"."""
+        """A given name alone where the same paragraph has just cited the full name:
+        "contact with Victoria" after "the Victoria Climbié Inquiry".
+
+        Only in that paragraph, and never straight after a word for a person or a
+        relationship: "Child AA's sister, Star" names a local child, whoever the
+        brief cited in an earlier section."""
         assert self._pattern is not None
         word = fold(_POSSESSIVE.sub("", hit.text).strip())
         if not word or len(word.split()) != 1:
             return None
-        for m in self._pattern.finditer(fold(text), 0, hit.start):
+        if _RELATION_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+            return None
+        paragraph = max(text.rfind("\n\n", 0, hit.start), text.rfind("\n#", 0, hit.start))
+        for m in self._pattern.finditer(fold(text), max(0, paragraph), hit.start):
             entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
             full = fold(entry.name).split()
             if len(full) > 1 and full[0] == word and (entry.in_briefs or not in_brief):

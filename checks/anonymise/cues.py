@@ -246,6 +246,16 @@ _CLAUSE = re.compile(
     r"[ \u00a0\t]*$"
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+#: Someone's relative, named straight after ("Child AA's sister, Star", "her son
+#: Leo"): the possessive makes the relation a person's, so the capital is a name.
+_KIN_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur))[ \u00a0]+(?:"
+    r"mother|father|mum|dad|sister|brother|half-sister|half-brother|stepsister|stepbrother|"
+    r"son|daughter|partner|ex-partner|boyfriend|girlfriend|husband|wife|stepfather|stepmother|"
+    r"stepdad|stepmum|grandmother|grandfather|nan|nana|grandma|grandad|aunt|auntie|aunty|"
+    r"uncle|cousin|niece|nephew|friend|best friend|neighbour|baby|twin|sibling|carer)"
+    r"[ \u00a0]*,?[ \u00a0]*$"
+)
 
 
 def _given_names(text: str) -> Iterator[Hit]:
@@ -264,7 +274,8 @@ def _given_names(text: str) -> Iterator[Hit]:
         speaks = bool(_SPEECH.match(text, end)) and bool(
             _CLAUSE.search(text, max(0, start - 14), start)
         )
-        if not (aged or speaks):
+        kin = bool(_KIN_BEFORE.search(text, max(0, start - 40), start))
+        if not (aged or speaks or kin):
             continue
         if aged and low.endswith("s") and ordinary(word):
             continue  # "Pupils, aged 11 to 16": a group

@@ -76,7 +76,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 #: A word for a person or relationship, or a naming verb, straight before a name
 #: ("sister, Star", "a girl called Star"): the name is a local person's.
 _RELATION_BEFORE = re.compile(
-    r"(?i)\b(?:" + "|".join(sorted(map(re.escape, PERSON_WORDS), key=len, reverse=True))
+    r"(?i)\b(?:"
+    + "|".join(sorted(map(re.escape, PERSON_WORDS), key=len, reverse=True))
     + r"|called|named|known as|nicknamed)['’]?s?\s*[,(:]?\s*$"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

@@ -74,6 +74,9 @@ def _covers(text: str, detail: str) -> bool:
         ("Nobody noticed that Radoslaw never ate at school.", "Radoslaw"),
         # A name in capitals, as records print them.
         ("The PNC printout listed DARIUS KOWALSKI as a suspect.", "DARIUS KOWALSKI"),
+        # A line in capitals is read again as if written in ordinary case.
+        ("NOTE: MRS OYELARAN DECLINED THE HEALTH VISITOR'S OFFER.", "MRS OYELARAN"),
+        ("VISIT TO 7B HARTWELL CLOSE: NO REPLY AT THE DOOR.", "7B HARTWELL CLOSE"),
     ],
 )
 def test_a_person_is_found(text, detail):
@@ -157,6 +160,9 @@ def test_a_place_or_number_is_found(text, detail):
         "Kooth often reported high demand.",
         "When Ofsted inspected the service it was rated good.",
         "THE VOICE OF THE CHILD WAS NOT HEARD",
+        "KEY FINDING: THE GP AND THE SCHOOL NURSE DID NOT SHARE WHAT THEY KNEW.",
+        "REMEMBER: MOTHER B AND UNCLE C WERE NOT SPOKEN TO ALONE.",
+        "THE DSL SHARED CONCERNS ABOUT ATTENDANCE AND PUNCTUALITY.",
         "The family lived in The Netherlands before 2020.",
         "The service is a team called the Hub.",
     ],

@@ -1433,7 +1433,8 @@ _OUTWARD = re.compile(
 _OUTWARD_BEFORE = re.compile(
     r"(?:(?:out(?:ward)?[ -]?)?code(?:[ \u00a0]+(?:was|is))?|postcode|post code|postal district|"
     r"district|area|address|in|from|to|near|around|within|"
-    r"lived|living|moved|at|of|the|an?)[ \u00a0,:(]*(?:the[ \u00a0]+)?(?:[A-Z][a-z]+[ \u00a0]+)?$",
+    r"lived|living|moved|at|of|the|an?|enter|entering|visit|visiting|stay|stayed|staying|"
+    r"outside|back[ \u00a0]+to)[ \u00a0,:('\"‘“]*(?:the[ \u00a0]+)?(?:[A-Z][a-z]+[ \u00a0]+)?$",
     re.I,
 )
 _OUTWARD_LOWER = re.compile(

@@ -181,7 +181,8 @@ _NICKNAMED = re.compile(
     r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[A-Za-z]+['’]s)[ \u00a0]+"
     r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
-    r"(?:nick-?name|street[ \u00a0]+name)[ \u00a0]+was|goes[ \u00a0]+by|went[ \u00a0]+by|"
+    r"(?:nick-?name|street[ \u00a0]+name)(?:[ \u00a0]+[a-z' ]{1,30}?)?[ \u00a0]+(?:was|is)|"
+    r"goes[ \u00a0]+by|went[ \u00a0]+by|"
     r"go[ \u00a0]+by|called)"
     rf"[ \u00a0]+(?P<n>{_NICK_WORD})"
 )
@@ -193,7 +194,9 @@ def _nicknames(text: str) -> Iterator[Hit]:
     for m in _NICKNAMED.finditer(text):
         name = m.group("n")
         first = name.split()[0].lower()
-        if pseudonym(name) or (first in PERSON_WORDS and len(name.split()) > 1):
+        if pseudonym(name) or (
+            first in PERSON_WORDS and first not in _KIN_TITLES and len(name.split()) > 1
+        ):
             continue
         if first in PERSON_WORDS and re.search(
             r"call\w*[ \u00a0]+\w+[ \u00a0]+$", m.group(0)[: m.start("n") - m.start()]
@@ -206,6 +209,30 @@ def _nicknames(text: str) -> Iterator[Hit]:
         ):
             continue  # "called Childline": only "called X by ..." names someone
         yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+#: Words for a relative that a child uses as a title before a name, as "Mr" is
+#: used ("Uncle Spider", "Auntie Blessing", "Nanny Pops"): with the name, a name.
+_KIN_TITLES = frozenset(
+    "uncle auntie aunty aunt nanny nana nanna nan granny gran grandma grandad grandpa "
+    "grampa pops cousin".split()
+)
+_KIN_TITLED = re.compile(
+    r"(?<![\w'’-])(?P<t>Uncle|Auntie|Aunty|Aunt|Nanny|Nana|Nanna|Nan|Granny|Gran|Grandma|"
+    r"Grandad|Grandpa|Grampa|Pops|Cousin)[ \u00a0]+"
+    r"(?P<n>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+)
+
+
+def _kin_titled(text: str) -> Iterator[Hit]:
+    """ "Uncle Spider", "Nanny Pops": a relative's title and the name a child uses."""
+    from checks.anonymise.context import pseudonym
+
+    for m in _KIN_TITLED.finditer(text):
+        name = m.group("n")
+        if name.lower() in PERSON_WORDS or name.upper() in acronyms() or pseudonym(name):
+            continue
+        yield _hit("name", text, m.start(), m.end())
 
 
 #: What follows "known as" or "called" without being a name.
@@ -533,6 +560,7 @@ def find(text: str) -> list[Hit]:
     if any(c.isupper() for c in text):
         hits += _initials(text)
         hits += _nicknames(text)
+        hits += _kin_titled(text)
         hits += _given_names(text)
         hits += _families(text)
         hits += _venues(text)

@@ -376,10 +376,25 @@ class Detector:
         faster than one at a time. Overlapping hits are one finding (:func:`merge`)."""
         from checks.anonymise.recognise import recognise
 
-        read = recognise(texts)
-        return [
-            merge([*self._patterns(text), *more]) for text, more in zip(texts, read, strict=True)
-        ]
+        # A line shouted in capitals hides the shape every rule reads ("MR KOWALCZYK",
+        # "41A QUEENSWAY PARADE"): each such text is read again as it would be written
+        # in ordinary case, and what is found there is found in the text.
+        recased = {i: r for i, r in ((i, recase(t)) for i, t in enumerate(texts)) if r != texts[i]}
+        extra = list(recased.values())
+        read = recognise([*texts, *extra])
+        again = dict(zip(recased, read[len(texts) :], strict=True))
+        out = []
+        for i, (text, more) in enumerate(zip(texts, read, strict=False)):
+            hits = [*self._patterns(text), *more]
+            if i in again:
+                cased = recased[i]
+                hits += [
+                    Hit(h.kind, h.start, h.end, text[h.start : h.end])
+                    for h in (*self._patterns(cased), *again[i])
+                    if _recased_name(h)
+                ]
+            out.append(merge(hits))
+        return out
 
     def _patterns(self, text: str) -> list[Hit]:
         hits: list[Hit] = [*_names(text)]
@@ -407,6 +422,50 @@ class Detector:
         if self.deny is not None:
             hits += _deny(text, self.deny)
         return hits
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+_LETTERS_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’]+\b")
+
+
+def recase(text: str) -> str:
+    """``text`` with each line written mostly in capitals (three words or more, and
+    most of its words) put in ordinary case, the sector's acronyms kept: "FATHER, MR
+    KOWALCZYK, REFUSED" reads "Father, Mr Kowalczyk, Refused". Function words go
+    into lower case ("THE GP AND THE SCHOOL NURSE" is not a school named "Gp And The
+    School"). The same length, so a hit in the result is at the same place in
+    ``text``."""
+    from checks.anonymise.context import _FUNCTION_WORDS, ACRONYMS
+
+    def word(w: re.Match[str]) -> str:
+        caps = w.group(0)
+        if caps in ACRONYMS:
+            return caps
+        low = caps.lower()
+        return low if low in _FUNCTION_WORDS else caps.capitalize()
+
+    def line(m: re.Match[str]) -> str:
+        part = m.group(0)
+        caps = _CAPS_WORD.findall(part)
+        if len(caps) < 3 or 2 * len(caps) <= len(_LETTERS_WORD.findall(part)):
+            return part
+        return _CAPS_WORD.sub(word, part)
+
+    return re.sub(r"[^\n]+", line, text) if _CAPS_WORD.search(text) else text
+
+
+def _recased_name(hit: Hit) -> bool:
+    """Whether a hit in a recased line stands: a single capitalised word there is
+    as likely a heading's noun ("ATTENDANCE") as a name, so it must be a known
+    given name; anything longer, or of another kind, has the shape it needs."""
+    if hit.kind != "name" or " " in hit.text.strip():
+        return True
+    from checks.anonymise.names import world_given_names
+
+    return _POSSESSIVE_END.sub("", hit.text.strip()) in world_given_names()
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 #: When hits overlap they are one finding, of the first of their kinds in this

@@ -12,6 +12,7 @@ from checks.rules import REGISTRY, Context, Rule
 from checks.rules.redaction import redact, withhold_flagged_names
 from checks.rules.safety import effective
 from checks.rules.suppressions import Granted, in_force
+from checks.rules.unvetted import Unvetted
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,8 @@ def run(
     findings = redact(findings, kb, today)
     # Names with an identifying detail in them are shown by their ids.
     findings = withhold_flagged_names(findings, kb)
+    # On a pull request, words nobody has vetted are not printed (ids, keys, subjects).
+    findings = list(Unvetted.of(kb).findings(findings))
     return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
 
 

@@ -27,6 +27,7 @@ from checks.model.working_days import WorkingCalendar, plural
 from checks.reports.markdown import esc
 from checks.rules import REGISTRY
 from checks.rules.engine import Result, run
+from checks.rules.unvetted import Unvetted
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_banner, brief_header, print_note, theme_labels
 from checks.site.briefs_pages import Linker
@@ -312,6 +313,7 @@ class SiteBuild:
             box = notice(kb, page) if page.endswith(".md") else ""
             if box:
                 pages[page] = _after_title(pages[page], box)
+        pages = self._masked(pages)
         for code, rule in REGISTRY.items():
             pages[f"rules/{code}.md"] = rule_page(rule)
         for gid, past in self.versions.items():
@@ -322,6 +324,28 @@ class SiteBuild:
                     kb, tor, version, previous, "../"
                 )
         return pages
+
+    def _masked(self, pages: dict[str, str]) -> dict[str, str]:
+        """``pages`` (paths and contents) with every word a pull request brings
+        unvetted shown as its placeholder (checks/rules/unvetted.py), except in the
+        paths of pages that are published under their own names, which links
+        must still reach."""
+        unvetted = Unvetted.of(self.kb)
+        if not unvetted:
+            return pages
+        keep = sorted(self.pages, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(p) for p in keep)) if keep else None
+
+        def mask(text: str) -> str:
+            if pattern is None:
+                return unvetted.mask(text)
+            out, at = [], 0
+            for m in pattern.finditer(text):
+                out += [unvetted.mask(text[at : m.start()]), m.group(0)]
+                at = m.end()
+            return "".join([*out, unvetted.mask(text[at:])])
+
+        return {mask(path): mask(content) for path, content in pages.items()}
 
     def edit_path(self, src_uri: str) -> str | None:
         """Where "edit this page" should point for a generated page, relative to docs/."""

@@ -25,6 +25,34 @@ text they are given is first made to read as it is shown:
    the page shows as nothing but a change of style, are dropped first: ``Rh**ian**non`` and
    ``Rh<b>ian</b>non`` both read "Rhiannon". (Markdown reads ``*`` inside a word
    as emphasis, not ``_``: ``x_y_23`` stays as it is; ``2*3`` too.)
+7. tag characters (U+E0020 to U+E007E, each an ASCII character plus 0xE0000) are
+   not shown, but the page still carries them, and anyone who copies the text or
+   reads the page's bytes reads the ASCII they encode: a name written in them is
+   published all the same. So they are not dropped with the other invisible
+   characters but read as the characters they encode (U+E0041 as ``A``). The text
+   around them reads as it is shown, as before (a tag inside a visible word must
+   not split it: that would be a way to hide the word), and each run of tag
+   characters reads as words of its own at the end of its line, after a space;
+   every character of it still remembers the tag it came from. The language tag
+   (U+E0001) and the cancel tag (U+E007F) encode nothing, and are dropped (the
+   flags of England, Scotland and Wales are spelt in tags: they read as
+   ``gbeng`` and the like, which names no one);
+8. letters Unicode names "LATIN LETTER SMALL CAPITAL X", where X is one letter
+   A to Z (``ᴋᴀʏᴅᴇɴ``, ``ʀ``, ``ɢ``, ``ʏ``), are shown as that capital drawn small,
+   and NFKC leaves them as they are: they read as the capital (``KAYDEN``). The
+   table is built from Unicode's names, not by hand;
+9. a name spelt out letter by letter, ``K a y d e n  M u l v a n e y``, is read as
+   a word: a run of four or more single letters (letters with no other letter
+   or digit beside them), each separated from the next by the same one
+   separator (a space, a no-break or thin space, ``.``, ``-``, ``·`` or ``_``),
+   reads with the separators dropped ("Kayden"). Runs next to each other, apart
+   by a wider gap (two spaces, a tab, or a space after a run spelt with ``.`` or
+   ``-``), read as words a space apart ("Kayden Mulvaney"); a run of two or
+   three letters is read so only beside a run of four or more. Three letters
+   alone ("I a m") stay as they are. Ordinary text rarely spells four single
+   letters in a row, and where it does ("grades A B C D") it reads as a word
+   that names no one. This is the last step, so that letters disguised in
+   other ways are read first.
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -77,10 +105,25 @@ _IN_WORD_MARKUP = re.compile(
 )
 
 
+#: Four single letters apart by one ASCII separator each (step 9), the only way
+#: plain ASCII without ``&``, ``*`` or ``<`` can read otherwise than it is written.
+#: Each part has a fixed length, so a search takes time in proportion to the text.
+_SPELT_OUT = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]([ ._-])[A-Za-z]\1[A-Za-z]\1[A-Za-z](?![A-Za-z0-9])"
+)
+
+
 def needs_normalising(text: str) -> bool:
     """Whether :func:`normalise` could change ``text``: plain ASCII without an ``&``,
-    a ``*`` or a ``<`` reads as it is written, and is most text, so it is not copied."""
-    return "&" in text or "*" in text or "<" in text or not text.isascii()
+    a ``*`` or a ``<``, and without a word spelt out letter by letter, reads as it
+    is written, and is most text, so it is not copied."""
+    return (
+        "&" in text
+        or "*" in text
+        or "<" in text
+        or not text.isascii()
+        or _SPELT_OUT.search(text) is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +163,7 @@ def normalise(text: str) -> Normalised:
         text, origin = decoded
     if not text.isascii():
         text, origin = _fold_characters(text, origin)
+    text, origin = _join_spelt_out(text, origin)
     return Normalised(text, origin)
 
 
@@ -182,11 +226,41 @@ def _reverse_overrides(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+#: Tag characters that encode an ASCII character: U+E0020 (a space) to U+E007E.
+_TAG_FIRST, _TAG_LAST, _TAG_OFFSET = 0xE0020, 0xE007E, 0xE0000
+
+
+@dataclass(slots=True)
+class _Hidden:
+    """A run of tag characters: what they encode, where each came from, and
+    where the run ends in the original."""
+
+    chars: list[str]
+    came_from: list[int]
+    end: int
+
+
 def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` with each character as it is shown (steps 2, 3, 4, 7 and 8)."""
     fold = _confusables()
+    small = _small_capitals()
     out: list[str] = []
     where: list[int] = []
+    hidden: list[_Hidden] = []  # the runs of tag characters of this line
+    in_run = False
     for i, ch in enumerate(text):
+        code = ord(ch)
+        if _TAG_FIRST <= code <= _TAG_LAST:
+            if not in_run:
+                hidden.append(_Hidden([], [], 0))
+                in_run = True
+            hidden[-1].chars.append(chr(code - _TAG_OFFSET))
+            hidden[-1].came_from.append(origin[i])
+            hidden[-1].end = origin[i + 1]
+            continue
+        in_run = False
+        if ch == "\n" and hidden:
+            _read_hidden(hidden, origin[i], out, where)
         if ch.isascii():
             out.append(ch)
             where.append(origin[i])
@@ -196,9 +270,155 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
                 continue
             if unicodedata.category(part) == "Mn" and out and out[-1].isascii():
                 continue  # a mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam"
-            out.append(fold.get(part, part))
+            out.append(small.get(part) or fold.get(part, part))
             where.append(origin[i])
+    if hidden:
+        _read_hidden(hidden, origin[len(text)], out, where)
     where.append(origin[len(text)])
+    return "".join(out), where
+
+
+def _read_hidden(hidden: list[_Hidden], end: int, out: list[str], where: list[int]) -> None:
+    """Add the runs of tag characters of a line, which ends at ``end`` in the
+    original, to its end (step 7), and forget them.
+
+    Each run follows a space that stands where the text before it ends in the
+    original (the line's end, or the run before), and the last run is followed
+    by a space that stands where it ends: so a finding that ends where the
+    visible text or a run ends maps to the original up to there, and no further.
+    """
+    for run in hidden:
+        out.append(" ")
+        where.append(end)
+        out.extend(run.chars)
+        where.extend(run.came_from)
+        end = run.end
+    out.append(" ")
+    where.append(end)
+    hidden.clear()
+
+
+#: Unicode blocks that hold Latin letters beyond the basic ones: IPA Extensions,
+#: Phonetic Extensions (and their Supplement), Latin Extended-C, -D and -E, and
+#: Latin Extended-G.
+_LATIN_BLOCKS = (
+    range(0x0250, 0x02B0),
+    range(0x1D00, 0x1DC0),
+    range(0x2C60, 0x2C80),
+    range(0xA720, 0xA800),
+    range(0xAB30, 0xAB70),
+    range(0x1DF00, 0x1E000),
+)
+_SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
+
+
+@cache
+def _small_capitals() -> dict[str, str]:
+    """Latin small capitals, each mapped to the capital it is drawn as (step 8):
+    every letter of the Latin blocks Unicode names "LATIN LETTER SMALL CAPITAL X"
+    with X one letter A to Z (``ᴋ`` to ``K``; not ``ɶ``, "SMALL CAPITAL OE", nor
+    ``ʁ``, "SMALL CAPITAL INVERTED R")."""
+    table: dict[str, str] = {}
+    for block in _LATIN_BLOCKS:
+        for code in block:
+            name = unicodedata.name(chr(code), "")
+            letter = name.removeprefix(_SMALL_CAPITAL)
+            if letter != name and len(letter) == 1 and "A" <= letter <= "Z":
+                table[chr(code)] = letter
+    return table
+
+
+#: What may stand between the letters of a word spelt out (step 9), and between
+#: two such words (with a space after a ``.`` or ``-``, or after a ``·`` or ``_``).
+_SPELLING_SEPARATORS = frozenset(" \u00a0\u2009\u202f.-\u00b7_")
+_SPACES = frozenset(" \t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
+_SPACE_LIKE = frozenset(" \u00a0\u2009\u202f")
+
+
+def _spelt_out_runs(text: str) -> list[tuple[int, int, str]]:
+    """Each run of two or more single letters of ``text`` that share one separator,
+    as (first letter, after the last letter, the separator), in order.
+
+    A letter is single where no letter or digit stands on either side of it.
+    Each run starts at a letter no run holds yet, or at the last letter of the
+    run before (which may also start a run with another separator: ``a b.c.d.e``),
+    so every character is looked at a bounded number of times.
+    """
+    n = len(text)
+
+    def single(k: int) -> bool:
+        return (
+            k < n
+            and text[k].isalpha()
+            and (k == 0 or not text[k - 1].isalnum())
+            and (k + 1 == n or not text[k + 1].isalnum())
+        )
+
+    runs: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n - 2:
+        sep = text[i + 1]
+        if sep not in _SPELLING_SEPARATORS or not single(i) or not single(i + 2):
+            i += 1
+            continue
+        last = i + 2
+        while last + 2 < n and text[last + 1] == sep and single(last + 2):
+            last += 2
+        runs.append((i, last + 1, sep))
+        i = last
+    return runs
+
+
+def _is_word_gap(gap: str, sep: str) -> bool:
+    """Whether ``gap``, between two runs spelt with ``sep``, parts two words."""
+    if sep not in _SPACE_LIKE:
+        gap = gap.removeprefix(sep)  # "K.a.y.d.e.n. M.u.l..."
+        return gap != "" and all(c in _SPACES for c in gap)
+    return all(c in _SPACES for c in gap) and (len(gap) >= 2 or gap != sep)
+
+
+def _join_spelt_out(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` with each word spelt out letter by letter read as a word (step 9)."""
+    runs = _spelt_out_runs(text)
+    if not runs:
+        return text, origin
+    # Runs a word gap apart form a group; a group is read if any of its runs is
+    # four letters long or more (each run of n letters is 2n - 1 characters long).
+    groups: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        if groups:
+            start, _, sep = run
+            before = groups[-1][-1]
+            if (
+                sep == before[2]
+                and before[1] < start
+                and _is_word_gap(text[before[1] : start], sep)
+            ):
+                groups[-1].append(run)
+                continue
+        groups.append([run])
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for group in groups:
+        if all(end - start < 7 for start, end, _ in group):
+            continue
+        for k, (start, end, _) in enumerate(group):
+            if start < pos:  # its first letter ends the run before: "a b c d.e.f.g"
+                start += 2
+            if k:
+                out.append(" ")  # the gap between two words reads as one space
+                where.append(origin[pos])
+            else:
+                out.append(text[pos:start])
+                where.extend(origin[pos:start])
+            out.append(text[start:end:2])
+            where.extend(origin[start:end:2])
+            pos = end
+    if not out:
+        return text, origin
+    out.append(text[pos:])
+    where.extend(origin[pos:])  # includes the end
     return "".join(out), where
 
 

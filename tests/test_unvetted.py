@@ -1,0 +1,104 @@
+"""Words a pull request brings unvetted are not printed (checks/rules/unvetted.py), and
+links to withheld pages lose their targets (checks/site/hidden_links.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.rules.unvetted import Unvetted, harmless
+from checks.site.hidden_links import without_hidden_links
+from kbfactory import TODAY, compliant, kb, write
+
+#: An invented child's name, used as an id by a careless contributor.
+NAME = "tavish-quennell"
+
+
+def _check(root: Path, trusted: Path | None) -> tuple[str, list[dict[str, Any]]]:
+    with pytest.MonkeyPatch.context() as mp:
+        if trusted is None:
+            mp.delenv("KB_TRUSTED", raising=False)
+        else:
+            mp.setenv("KB_TRUSTED", str(trusted))
+        _, text, _ = kb("check", str(root), "--as-of", TODAY.isoformat())
+        _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
+    return text, json.loads(out)["findings"]
+
+
+def _pair(tmp_path: Path) -> tuple[Path, Path]:
+    """The target branch (compliant), and a change whose brief cites an unknown theme
+    id made of a name, and whose plan has an action id made of a surname."""
+    base = write(tmp_path / "trusted", compliant())
+    files = copy.deepcopy(compliant())
+    front, body = files["docs/briefs/lb-2026-01.md"]
+    files["docs/briefs/lb-2026-01.md"] = ({**front, "themes": ["neglect", NAME]}, body)
+    plan = files["data/actions/CSPR-2026-01.yaml"]
+    plan["actions"][1]["id"] = "QUENNELL-7"
+    return base, write(tmp_path / "change", files)
+
+
+def test_an_unvetted_id_is_not_printed_on_a_pull_request(tmp_path):
+    base, change = _pair(tmp_path)
+    text, found = _check(change, base)
+    assert "BRF002" in {f["code"] for f in found}  # the finding stays...
+    for out in (text, json.dumps(found)):
+        assert "tavish" not in out.lower() and "quennell" not in out.lower()  # ...its name goes
+    assert "withheld-" in text
+
+
+def test_without_a_trusted_copy_nothing_is_masked(tmp_path):
+    _, change = _pair(tmp_path)
+    text, _ = _check(change, None)
+    assert NAME in text
+
+
+def test_the_trusted_copy_s_own_words_and_harmless_shapes_are_shown():
+    assert harmless("neglect") and harmless("a17") and harmless("2026") and harmless("mash")
+    assert not harmless("quennell") and not harmless("rt5lk01") and not harmless("grace")
+    masked = Unvetted(["quennell"])
+    assert masked.mask("Action QUENNELL-7 of Quennell's plan") == (
+        "Action withheld-1-7 of withheld-1's plan"
+    )
+    assert Unvetted().mask("Quennell") == "Quennell"
+
+
+def test_a_generated_page_is_masked_but_a_published_page_s_path_is_kept(tmp_path):
+    base = write(tmp_path / "trusted", compliant())
+    files = copy.deepcopy(compliant())
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["id"] = "QUENNELL-7"
+    # A new brief whose file name holds a word the target branch does not have.
+    files["docs/briefs/kooth-notes.md"] = files.pop("docs/briefs/lb-2026-01.md")
+    change = write(tmp_path / "change", files)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KB_TRUSTED", str(base))
+        from checks.site.build import SiteBuild
+
+        build = SiteBuild.prepare(change, TODAY, use_cache=False)
+        pages = build.generated()
+    assert "briefs/kooth-notes.md" in build.pages
+    body = "\n".join(pages.values())
+    assert "quennell" not in body.lower() and "withheld-" in body
+    # The brief is published under its own name, so links to it keep that name.
+    assert "briefs/kooth-notes.md" in body
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("See [the draft](draft-kayla.md) now.", "See the draft now."),
+        ("See [it](../briefs/draft-kayla.md#part) now.", "See it now."),
+        ("See [it](draft-kayla/) now.", "See it now."),
+        ("![x](draft-kayla.md)", ""),
+        ("[r]: draft-kayla.md", "[r]: #"),
+        ('<a href="draft-kayla.md">x</a>', '<a href="#">x</a>'),
+        # Other links, and addresses elsewhere, are left as written.
+        ("See [ok](ok.md) and [web](https://example.org/draft-kayla.md).", None),
+    ],
+)
+def test_a_link_to_a_withheld_page_keeps_its_text_only(markdown, expected):
+    out = without_hidden_links(markdown, "briefs/pub.md", {"briefs/draft-kayla.md"})
+    assert out == (markdown if expected is None else expected)

@@ -18,6 +18,10 @@ its check, its line and its severity, and loses the rest:
 - the path of an unpublished file is replaced wherever another finding's
   message or subject names it (a duplicate id names the file that has it first).
 
+A file in the docs folder whose own name could identify someone (SEC004 finds
+it, and the site leaves it out) keeps its findings' messages, which quote
+nothing, but is shown everywhere by a number (``docs/assets/(file 1).png``).
+
 The author, who knows their own draft, finds the problem from the id and the
 line; the check's page explains the rule.
 """
@@ -35,6 +39,7 @@ from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.publication import publishable_docs
 from checks.rules import REGISTRY
+from checks.rules.sec004_unpublished_file import NAMED_AFTER_SOMEONE
 
 #: A brief's id as the model validates it: letters and digits of a reference only.
 _BRIEF_ID = re.compile(r"LB-\d{4}-\d{2,3}")
@@ -91,13 +96,22 @@ def redact(findings: Iterable[Finding], kb: KnowledgeBase, today: date) -> list[
     """``findings`` with every unpublished file's content and name taken out."""
     found = list(findings)
     shown = unpublished_files(kb, today, found)
-    if not shown:
+    renamed = {
+        f.file: f.subject
+        for f in found
+        if f.code == "SEC004" and f.message.startswith(NAMED_AFTER_SOMEONE) and f.subject
+    }
+    renamed = {path: as_shown for path, as_shown in renamed.items() if path not in shown}
+    if not shown and not renamed:
         return found
     out: list[Finding] = []
     for f in found:
         place = shown.get(f.file)
         if place is None:
-            out.append(_without_paths(f, shown))
+            f = _without_paths(f, shown | renamed)
+            if f.file in renamed:
+                f = replace(f, file=renamed[f.file], match="")
+            out.append(f)
             continue
         rule = REGISTRY.get(f.code)
         summary = rule.summary if rule is not None else f.code

@@ -5,8 +5,10 @@ The hook hands that list here and keeps only what is allowed (allow list, not
 deny list): a page the knowledge base loaded and may publish; an image or style
 sheet (or an attachment type ``kb.yaml`` adds, see checks.model.publication)
 that is an ordinary file inside the folder, reached through no link, with a
-safe name; and the project's vendored files while their bytes are unchanged.
-Files from the theme are not the docs folder's, and are left to the output gate.
+safe name that identifies no one, and, for an image, nothing in it but its
+picture (checks.model.image_metadata); and the project's vendored files while
+their bytes are unchanged. Files from the theme are not the docs folder's, and
+are left to the output gate.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Protocol, TypeVar
 
+from checks.model.image_metadata import FIX, image_problem
 from checks.model.publication import VENDORED, static_type_allowed, unsafe_name
 
 
@@ -44,12 +47,15 @@ def refused_files(
     docs_dir: Path,
     pages: set[str],
     extra_types: frozenset[str] = frozenset(),
+    named: frozenset[str] = frozenset(),
 ) -> list[tuple[F, str | None]]:
     """Each file from ``docs_dir`` that may not be published, with why.
 
-    ``pages`` holds the docs-relative paths of the pages that may be published.
+    ``pages`` holds the docs-relative paths of the pages that may be published;
+    ``named``, those of files whose names could identify someone (SEC004).
     The reason is None for a page: a page held back may be a draft or an
-    embargoed brief, and its name must not reach the build log.
+    embargoed brief, and its name must not reach the build log; nor may a
+    name that could identify someone.
     """
     real_docs = os.path.realpath(docs_dir)
     refused: list[tuple[F, str | None]] = []
@@ -57,7 +63,10 @@ def refused_files(
         source = file.abs_src_path
         if source is None or not _inside(source, str(docs_dir)):
             continue  # generated, or the theme's
-        why = _refusal(file, source, real_docs, pages, extra_types)
+        if file.src_uri in named:
+            why: str | None = None  # its name is what must not be said
+        else:
+            why = _refusal(file, source, real_docs, pages, extra_types)
         if why != _PUBLISH:
             refused.append((file, why))
     return refused
@@ -84,6 +93,13 @@ def _refusal(
         return "its name has characters a link cannot carry safely"
     if not static_type_allowed(file.src_uri, extra):
         return "the site does not publish files of its type"
+    try:
+        with open(source, "rb") as handle:
+            why = image_problem(handle.read(), PurePosixPath(file.src_uri).suffix)
+    except OSError:
+        return "it cannot be read"
+    if why is not None:
+        return f"{why} (an image may hold only its picture; {FIX})"
     return _PUBLISH
 
 

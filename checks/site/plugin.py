@@ -36,6 +36,7 @@ from checks.loading import KnowledgeBaseNotFound
 from checks.model.findings import Severity
 from checks.model.publication import VENDORED
 from checks.model.working_days import DateError, parse_date
+from checks.rules.sec004_unpublished_file import identifying_names
 from checks.site.allowed_files import refused_files
 from checks.site.brief_page import note_unsearched
 from checks.site.build import SiteBuild
@@ -263,14 +264,20 @@ class SitePlugin:
         # may be published, images and style sheets, vendored files), before
         # anything (page, search index, sitemap) sees the rest.
         extra = frozenset(build.kb.config.publish_types)
-        refused = refused_files(files, Path(config.docs_dir), build.pages, extra)
+        # A file whose name could identify someone is left out whatever kb.yaml
+        # says of SEC004, and not named in the log.
+        named = frozenset(p.removeprefix(build.docs_prefix) for p in identifying_names(build.kb))
+        refused = refused_files(files, Path(config.docs_dir), build.pages, extra, named)
         for file, why in refused:
             files.remove(file)
             if why is not None:
                 log.error(f"kb: docs/{file.src_uri} is not published: {why} (error)")
         held = sum(1 for _, why in refused if why is None)
         if held:
-            log.info(f"kb: {held} pages held back (drafts, embargoed, invalid or unsafe)")
+            log.info(
+                f"kb: {held} pages and files held back (drafts, embargoed, invalid or unsafe, "
+                "or named in a way that could identify someone)"
+            )
         pages = build.generated()
         self.generated = frozenset(pages)
         self.anchors = Anchors.of(pages)

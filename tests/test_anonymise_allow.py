@@ -126,6 +126,8 @@ def test_the_full_name_cited_first_covers_the_given_name_after_it():
         # a relative of a local child, whoever was cited before
         "After the Victoria Climbié Inquiry, Child AA's sister, Victoria, was not seen.",
         "The Victoria Climbié Inquiry was cited. A girl called Victoria was not seen.",
+        # an age marks a child
+        "The Victoria Climbié Inquiry was cited, and Victoria, aged 6, was not seen.",
     ],
 )
 def test_a_cited_given_name_is_not_allowed_for_a_local_child(later):

@@ -49,6 +49,8 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("The girls stayed with a woman they called Auntie Pearl.", "name", "Auntie Pearl"),
         ("His nickname at school was Biscuit.", "name", "Biscuit"),
         ("The Quarshie family moved in 2023.", "name", "Quarshie"),
+        # A surname that is also in the dictionary, as a noun only.
+        ("When the Tallis family moved, no records followed.", "name", "Tallis"),
         ("A letter named the landlord as 陈伟.", "script", "陈伟"),
         ("The men met at the Silver Moon takeaway.", "place", "Silver Moon takeaway"),
         ("His gamer tag, NightOwl_77, was shared.", "handle", "NightOwl_77"),
@@ -70,6 +72,8 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "Police said the flat was cold.",
         "Her mother, Child B's grandmother, was not asked.",
         "Uncle B and Aunt C were not assessed as carers.",
+        "The Polish family and the Traveller family were both offered help.",
+        "The Foster family's support worker visited, as did the Extended family.",
         "The child's father Tuesday visits were not recorded.",
         "The wider family were not asked about the baby.",
         "Practitioners were trained in the Solihull Approach and Signs of Safety.",

@@ -73,6 +73,10 @@ def _a_person(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+#: An age straight after a name: the name is a child's ("Star, aged 6", "Star (6)").
+_AGE_AFTER = re.compile(
+    r"['’]?s?[ \u00a0]*(?:,[ \u00a0]*(?:aged[ \u00a0]+)?\d|\(\d|,?[ \u00a0]*aged\b)"
+)
 #: A word for a person or relationship, or a naming verb, straight before a name
 #: ("sister, Star", "a girl called Star"): the name is a local person's.
 _RELATION_BEFORE = re.compile(
@@ -352,6 +356,10 @@ class Allowed:
         for m in self._pattern.finditer(fold(text), max(0, paragraph), hit.start):
             entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
             full = fold(entry.name).split()
+            # An office-holder is named in full: "Idris, aged 9" after the chair
+            # "Idris Okonjo-Hale" is a child.
+            if entry.kind == "office-holder" or _AGE_AFTER.match(text, hit.end):
+                continue
             if len(full) > 1 and full[0] == word and (entry.in_briefs or not in_brief):
                 return entry
         return None

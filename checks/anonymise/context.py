@@ -77,6 +77,26 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def adjectives() -> frozenset[str]:
+    """Lower-case English adjectives (WordNet's, as the spaCy model ships them):
+    "Polish", "Muslim", "Extended" before "family" describe one; a surname does not."""
+    try:
+        from spacy.lookups import Lookups
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
+        from spacy.util import get_package_path
+
+        from checks.anonymise.model import model_name
+
+        words: set[str] = set()
+        for folder in get_package_path(model_name()).glob("*/lemmatizer/lookups"):
+            table = Lookups().from_disk(folder).get_table("lemma_index")
+            words.update(w for w in table.get(hash_string("adj"), ()) if "_" not in w)
+        return frozenset(words)
+    except Exception:
+        return frozenset()
+
+
 def ordinary(word: str) -> bool:
     """An English word or a function word, in any letter case, also inflected
     ("Assessments", "disclosed", "visiting": WordNet lists only the lemma)."""

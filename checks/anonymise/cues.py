@@ -375,10 +375,20 @@ _FAMILY = re.compile(
 )
 
 
+#: Kinds of family that are nouns, written with a capital in a title or heading.
+_FAMILY_KINDS = frozenset(
+    """foster birth host kinship adoptive adopter adopters traveller travellers gypsy roma
+    refugee migrant asylum military forces service army navy step blended nuclear
+    respite link support supporting troubled partner partnership programme placement
+    receiving sending care carer carers school church faith community""".split()
+)
+
+
 def _families(text: str) -> Iterator[Hit]:
     from checks.anonymise.context import (
         _NOT_IN_NAMES,
         ACRONYMS,
+        adjectives,
         ordinary,
     )
 
@@ -400,9 +410,16 @@ def _families(text: str) -> Iterator[Hit]:
                 continue  # "the Services", "the Police"
             if re.match(r"[ \u00a0]+[A-Z]", after):
                 continue  # "the Hendersons Group": part of a longer name
-        elif ordinary(name) and name not in surnames() and "household" not in after:
-            # "the Foster family", "the Troubled Families": words ("household"
-            # follows a family's name, not a kind of family).
+        elif low in _FAMILY_KINDS or (
+            ordinary(name)
+            and name not in surnames()
+            and "household" not in after
+            and (low in adjectives() or low.endswith(("ing", "ed")))
+        ):
+            # "the Foster family", "the Polish family", "the Troubled Families":
+            # a kind of family ("household" follows a family's name, not a kind).
+            # A noun alone is a surname here ("the Tallis family"), though it is
+            # also in the dictionary.
             continue
         yield _hit("name", text, m.start("n"), m.end("n"))
 

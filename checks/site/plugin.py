@@ -42,6 +42,7 @@ from checks.site.brief_page import note_unsearched
 from checks.site.build import SiteBuild
 from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
+from checks.site.hidden_links import without_hidden_links
 from checks.site.not_found import not_found_html
 from checks.site.pagefind import index_site, marks_for, with_search
 from checks.site.paging import Anchors
@@ -328,6 +329,8 @@ class SitePlugin:
         tags = [plain(t) for t in build.tags(page.file.src_uri)]
         if tags:
             page.meta["tags"] = tags
+        # A link to a withheld page would print its file name (checks/site/hidden_links.py).
+        markdown = without_hidden_links(markdown, page.file.src_uri, build.hidden)
         # Links to a section of a long generated page go to the page it is on.
         return self.anchors.in_markdown(
             build.decorate(page.file.src_uri, markdown), page.file.src_uri

@@ -50,7 +50,9 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 granted.source,
                 rule.line_of("until"),
-                f"the suppression of {rule.code} ({rule.reason}) expired on {rule.until}; "
+                # The reason is not quoted: it is prose a contributor wrote, and can
+                # name the person the suppression let through.
+                f"the suppression of {rule.code} expired on {rule.until}; "
                 "fix what it hides, or renew it with a new `until` date and a reason",
                 granted.subject or "",
             )

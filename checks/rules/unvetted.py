@@ -8,8 +8,10 @@ data/themes.yaml") and the site builds pages and their addresses from them
 the JSON report and the generated pages, none of which ANO001 reads as prose.
 
 So, on a pull request (when a trusted copy is named, checks/loading/trusted.py),
-the words the change's files hold that the trusted copy's files do not are
-*unvetted*. An unvetted word may still be shown when its shape says it cannot
+the words the change writes where ids go (its paths, YAML keys and values
+without spaces, link targets) that nothing in the trusted copy's files holds
+are *unvetted*. Prose (titles, summaries, bodies) is ANO001's to read, and is
+shown as written. An unvetted word may still be shown when its shape says it cannot
 name anyone: a number, an English word that is not also a given name, a
 sector acronym, or a short code of letters then digits ("A17", "cspr2026").
 Any other unvetted word, in a finding's message or subject and in every page,
@@ -30,9 +32,12 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+import yaml
+
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: A word: letters and digits of any script, split at everything else.
 _PIECE = re.compile(r"[^\W_]+")
 #: A short code: a few letters, then digits ("A17", "LB2026", "cspr2025").
@@ -45,43 +50,157 @@ _MAX_BYTES = 2_000_000
 _TEXT = frozenset({".md", ".markdown", ".yaml", ".yml", ".txt", ".csv", ".ics", ".json"})
 
 
-def _words_of(root: Path, kb: KnowledgeBase) -> set[str]:
-    """The lower-case words of every text file a contributor writes, and of their
-    paths. Symbolic links are not followed (they are findings of their own)."""
-    words: set[str] = set()
-    folders = [root / kb.config.docs_dir, root / kb.config.data_dir]
-    files = [root / name for name in _TOP_FILES]
-    for folder in folders:
+def _files(root: Path, kb: KnowledgeBase) -> Iterator[Path]:
+    """Every regular file a contributor writes: kb.yaml, and what is under docs/ and
+    data/. Symbolic links are not followed (they are findings of their own)."""
+    for name in _TOP_FILES:
+        if (root / name).is_file() and not (root / name).is_symlink():
+            yield root / name
+    for folder in (root / kb.config.docs_dir, root / kb.config.data_dir):
         if folder.is_dir() and not folder.is_symlink():
-            files += [p for p in folder.rglob("*") if not p.is_symlink()]
-    for path in files:
-        try:
-            if not path.is_file():
-                continue
-            words.update(_PIECE.findall(str(path.relative_to(root)).lower()))
-            if path.suffix.lower() in _TEXT and path.stat().st_size <= _MAX_BYTES:
-                text = path.read_text(encoding="utf-8", errors="replace")
-                words.update(_PIECE.findall(text.lower()))
-        except (OSError, ValueError):
+            yield from (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _read(path: Path) -> str | None:
+    try:
+        if path.suffix.lower() in _TEXT and path.stat().st_size <= _MAX_BYTES:
+            return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        pass
+    return None
+
+
+def _all_words(root: Path, kb: KnowledgeBase) -> set[str]:
+    """The lower-case words of every file and path of a copy: what it has published
+    or could have, prose included."""
+    words: set[str] = set()
+    for path in _files(root, kb):
+        words.update(_PIECE.findall(str(path.relative_to(root)).lower()))
+        text = _read(path)
+        if text is not None:
+            words.update(_PIECE.findall(text.lower()))
+    return words
+
+
+def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
+    """The lower-case words a copy writes where ids go: its paths, YAML keys and
+    values without spaces (in data files, kb.yaml and front matter), and link
+    targets. Prose (a value with spaces, a page's body) is ANO001's to read."""
+    words: set[str] = set()
+    for path in _files(root, kb):
+        words.update(_PIECE.findall(str(path.relative_to(root)).lower()))
+        text = _read(path)
+        if text is None:
             continue
+        if path.suffix.lower() in (".yaml", ".yml"):
+            words.update(_yaml_ids(text))
+        elif path.suffix.lower() in (".md", ".markdown"):
+            front = _FRONT.match(text)
+            if front:
+                words.update(_yaml_ids(front.group(1)))
+            for target in _LINK.findall(text):
+                words.update(_PIECE.findall(target.lower()))
+    return words
+
+
+#: A page's front matter, between its opening and closing ``---`` lines.
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+#: Where a page writes a link's target: ``](x``, ``]: x``, ``href="x"``, ``src="x"``.
+_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|\]:[ \t]*<?(\S+)|(?:href|src)\s*=\s*[\"']?([^\s\"'>]+)")
+
+
+def _yaml_ids(text: str) -> set[str]:
+    """Words of the keys and space-free values of a YAML text; all its words when
+    it does not parse (a file that did not load may still be quoted)."""
+    try:
+        data = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return set(_PIECE.findall(text.lower()))
+    words: set[str] = set()
+    stack = [data]
+    seen: set[int] = set()  # an alias repeats a node, and may contain itself
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict | list):
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+        if isinstance(item, dict):
+            stack += list(item.keys()) + list(item.values())
+        elif isinstance(item, list):
+            stack += item
+        elif item is not None and not isinstance(item, bool):
+            value = str(item)
+            if not any(c.isspace() for c in value.strip()):
+                words.update(_PIECE.findall(value.lower()))
     return words
 
 
 @cache
 def _plain_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from checks.anonymise.context import ACRONYMS, english_words
-    from checks.anonymise.names import given_names, world_given_names
+    from checks.anonymise.names import given_names, surnames, world_given_names
 
-    names = frozenset(n.lower() for n in (*given_names(), *world_given_names()))
+    names = frozenset(n.lower() for n in (*given_names(), *world_given_names(), *surnames()))
     return english_words(), names, frozenset(a.lower() for a in ACRONYMS)
+
+
+#: File types, as a contributor names them in kb.yaml's ``publish_types``.
+_FILE_TYPES = frozenset(
+    "pdf doc docx odt xls xlsx ods ppt pptx odp csv txt md markdown yaml yml json html htm "
+    "svg png jpg jpeg gif webp ico ics xml zip".split()
+)
+
+
+@cache
+def _schema_words() -> frozenset[str]:
+    """The words of the checker's own field names (the knowledge base's schemas, the
+    settings, every check's options): ``publish_types`` is the checker's word."""
+    from pydantic import BaseModel
+
+    import checks.model
+    import checks.rules  # each check's options are defined on import
+
+    words: set[str] = set()
+    todo: list[type[BaseModel]] = [BaseModel]
+    while todo:
+        model = todo.pop()
+        todo += model.__subclasses__()
+        if model.__module__.startswith(checks.model.__name__.split(".")[0] + "."):
+            for name in model.model_fields:
+                words.update(_PIECE.findall(name.lower()))
+    return frozenset(words)
 
 
 def harmless(word: str) -> bool:
     """Whether a word's shape says it cannot name anyone (``word`` in lower case)."""
     english, names, acronyms = _plain_words()
-    if word.isdigit() or word in acronyms or _CODE.fullmatch(word):
+    if word.isdigit() or word in acronyms or _CODE.fullmatch(word) or word in _FILE_TYPES:
         return True
-    return word in english and word not in names
+    if word in names:
+        return False  # a name first, whatever else it is ("grace", "baker")
+    if word in _schema_words():
+        return True
+    # An English word, or one with an ending English adds ("types", "reviewed").
+    return any(w in english for w in (word, *_endings(word)))
+
+
+def _endings(word: str) -> tuple[str, ...]:
+    """``word`` without an English inflection: "types" → "type", "carried" → "carry"."""
+    out: list[str] = []
+    for end, put in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            out.append(word[: -len(end)] + put)
+    return tuple(out)
 
 
 _LAST: list[tuple[KnowledgeBase, Unvetted]] = []
@@ -114,7 +233,7 @@ class Unvetted:
         for last_kb, last in _LAST:
             if last_kb is kb:
                 return last
-        new = _words_of(kb.root, kb) - _words_of(kb.trusted.root, kb.trusted)
+        new = _id_words(kb.root, kb) - _all_words(kb.trusted.root, kb.trusted)
         found = cls(w for w in new if not harmless(w))
         # The checks and the site both ask, in one build: the files are read once.
         _LAST[:] = [(kb, found)]

@@ -50,6 +50,24 @@ def test_an_unvetted_id_is_not_printed_on_a_pull_request(tmp_path):
     assert "withheld-" in text
 
 
+def test_the_example_against_itself_masks_nothing(tmp_path, monkeypatch):
+    """The example as its own pull request: links, front matter and data all read."""
+    from checks.loading import load
+
+    monkeypatch.setenv("KB_TRUSTED", str(Path(__file__).resolve().parent.parent))
+    repo = Path(__file__).resolve().parent.parent
+    import shutil
+
+    copy_ = tmp_path / "example"
+    for part in ("docs", "data"):
+        shutil.copytree(repo / part, copy_ / part)
+    shutil.copy(repo / "kb.yaml", copy_ / "kb.yaml")
+    shutil.copy(repo / "mkdocs.yml", copy_ / "mkdocs.yml")
+    kb_ = load(copy_)
+    assert kb_.trusted is not None
+    assert not Unvetted.of(kb_)
+
+
 def test_without_a_trusted_copy_nothing_is_masked(tmp_path):
     _, change = _pair(tmp_path)
     text, _ = _check(change, None)
@@ -102,3 +120,19 @@ def test_a_generated_page_is_masked_but_a_published_page_s_path_is_kept(tmp_path
 def test_a_link_to_a_withheld_page_keeps_its_text_only(markdown, expected):
     out = without_hidden_links(markdown, "briefs/pub.md", {"briefs/draft-kayla.md"})
     assert out == (markdown if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "published_on: 2024-11-32\n",  # a date that is not one
+        "a: &x [*x, kayden]\n",  # an alias inside itself
+        "a: [unclosed, kayden\n",  # no parse at all
+        "a: !!python/object:os.system kayden\n",  # a tag the safe loaders refuse
+        "- " * 5000 + "kayden\n",  # deep nesting
+    ],
+)
+def test_hostile_yaml_gives_its_words_never_an_error(text):
+    from checks.rules.unvetted import _yaml_ids
+
+    assert "kayden" in _yaml_ids(text) or "published_on" in text

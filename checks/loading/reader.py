@@ -315,9 +315,22 @@ class Reader:
                 self.problems.append(
                     (INVALID, Problem(file, problem.line, problem.message, subject))
                 )
-            # Salvage: the envelope must be valid; then keep each valid entry.
+            # Salvage: the envelope must be valid, bar bad entries of its other lists
+            # (a partnership's yearly reports beside its agencies), which are left
+            # out as the main list's are; then keep each valid entry.
             envelope_errors = [e for e in exc.errors() if not e["loc"] or e["loc"][0] != key]
-            if envelope_errors or not isinstance(items, LineList):
+            dropped: dict[str, set[int]] = {}
+            for e in envelope_errors:
+                loc = e["loc"]
+                if (
+                    len(loc) >= 2
+                    and isinstance(loc[1], int)
+                    and isinstance(raw.get(str(loc[0])), LineList)
+                ):
+                    dropped.setdefault(str(loc[0]), set()).add(loc[1])
+            if len(envelope_errors) > sum(
+                1 for e in envelope_errors if str(e["loc"][0]) in dropped and len(e["loc"]) >= 2
+            ) or not isinstance(items, LineList):
                 return None
             good = LineList()
             good.line, good.item_lines = items.line, []
@@ -335,6 +348,18 @@ class Reader:
             salvaged = LineDict(raw)
             salvaged.line, salvaged.key_lines = raw.line, raw.key_lines
             salvaged[key] = good
+            for field, bad in dropped.items():
+                entries = raw[field]
+                kept = LineList()
+                kept.line, kept.item_lines = entries.line, []
+                for i, entry in enumerate(entries):
+                    if i in bad:
+                        if lost is not None:
+                            lost.append((entries.item_lines[i], None))
+                        continue
+                    kept.append(entry)
+                    kept.item_lines.append(entries.item_lines[i])
+                salvaged[field] = kept
             try:
                 obj = model.model_validate(salvaged)
             except ValidationError:

@@ -37,7 +37,9 @@ import yaml
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: Every scalar read as the text it is written as: no dates or numbers to construct,
+#: so a value such as 2024-11-32 is a word, not an error.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 #: A word: letters and digits of any script, split at everything else.
 _PIECE = re.compile(r"[^\W_]+")
 #: A short code: a few letters, then digits ("A17", "LB2026", "cspr2025").
@@ -98,7 +100,8 @@ def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
             front = _FRONT.match(text)
             if front:
                 words.update(_yaml_ids(front.group(1)))
-            for target in _LINK.findall(text):
+            for m in _LINK.finditer(text):
+                target = next(g for g in m.groups() if g is not None)
                 words.update(_PIECE.findall(target.lower()))
     return words
 
@@ -113,8 +116,8 @@ def _yaml_ids(text: str) -> set[str]:
     """Words of the keys and space-free values of a YAML text; all its words when
     it does not parse (a file that did not load may still be quoted)."""
     try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError:
+        data = yaml.load(text, Loader=_LOADER)  # a base loader builds no objects
+    except (yaml.YAMLError, RecursionError):
         return set(_PIECE.findall(text.lower()))
     words: set[str] = set()
     stack = [data]

@@ -464,6 +464,10 @@ class SiteBuild:
                 f"- [All {len(shown)} findings on the compliance dashboard](compliance.md)",
             ]
         )
+        if "<!-- kb:attention -->" not in markdown:
+            # The counts are the point of the home page: a page that drops their
+            # marker (and writes its own "all clear") still shows them, first.
+            markdown = _after_title(markdown, "## Needs attention\n\n<!-- kb:attention -->")
         markdown = markdown.replace("<!-- kb:newest-briefs -->", newest).replace(
             "<!-- kb:attention -->", attention
         )

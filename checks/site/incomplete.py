@@ -27,6 +27,9 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
     "briefs/themes.md": ("briefs", "themes"),
     "briefs/audience.md": ("briefs", "partnership"),
     "calendar.ics": ("tors", "reviews", "actions", "procedures", "partnership", "calendar"),
+    # The executive's reports (checks/site/report_pages.py) draw on every record;
+    # "reports.md" stands for each page in reports/.
+    "reports.md": SOURCES,
 }
 
 #: Sources held in pages: a page that did not load may be a draft or embargoed,

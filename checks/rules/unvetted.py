@@ -94,7 +94,11 @@ def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
         text = _read(path)
         if text is None:
             continue
-        if path.suffix.lower() in (".yaml", ".yml"):
+        if path.parent == root:
+            # kb.yaml: the checker's settings, whose keys (a check's code, an
+            # option) and values (a suppression's subject) are all printed somewhere.
+            words.update(_PIECE.findall(text.lower()))
+        elif path.suffix.lower() in (".yaml", ".yml"):
             words.update(_yaml_ids(text))
         elif path.suffix.lower() in (".md", ".markdown"):
             front = _FRONT.match(text)
@@ -129,7 +133,12 @@ def _yaml_ids(text: str) -> set[str]:
                 continue
             seen.add(id(item))
         if isinstance(item, dict):
-            stack += list(item.keys()) + list(item.values())
+            # A key is a name whatever it holds ("Kayden Mulvaney: ..." is an
+            # unknown field, and its finding names it).
+            for k in item:
+                if isinstance(k, str):
+                    words.update(_PIECE.findall(k.lower()))
+            stack += list(item.values())
         elif isinstance(item, list):
             stack += item
         elif item is not None and not isinstance(item, bool):

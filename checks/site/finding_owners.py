@@ -64,6 +64,12 @@ class Owners:
         agencies = [
             Owner(f"agency-{a}", self.kb.agency_name(a), "agency") for a in self.kb.agencies
         ]
+        # An agency whose entry did not load keeps its page, by its id (of the
+        # form an id must have), so the page says so rather than vanishing.
+        lost = {u.key for u in self.kb.unloaded_from("partnership") if u.key and not u.whole}
+        agencies += [
+            Owner(f"agency-{a}", a, "agency") for a in sorted(lost - set(self.kb.agencies))
+        ]
         groups = [Owner(f"group-{g}", tor.title, "group") for g, tor in self.kb.tors.items()]
         return [*agencies, *groups, self.partnership, EDITORS]
 

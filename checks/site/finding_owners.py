@@ -54,6 +54,11 @@ class Owners:
         }
         self._procedure_owner = {p.source: p.owner for p in kb.procedures.values()}
         self._procedure_title = {p.source: p.title for p in kb.procedures.values()}
+        self._lost_agencies = self._lost("partnership") - set(kb.agencies)
+        self._lost_groups = self._lost("tors") - set(kb.tors)
+
+    def _lost(self, source: str) -> set[str]:
+        return {u.key for u in self.kb.unloaded_from(source) if u.key and not u.whole}
 
     def everyone(self) -> list[Owner]:
         """Every owner that exists whether or not it has findings: each agency of
@@ -64,13 +69,12 @@ class Owners:
         agencies = [
             Owner(f"agency-{a}", self.kb.agency_name(a), "agency") for a in self.kb.agencies
         ]
-        # An agency whose entry did not load keeps its page, by its id (of the
-        # form an id must have), so the page says so rather than vanishing.
-        lost = {u.key for u in self.kb.unloaded_from("partnership") if u.key and not u.whole}
-        agencies += [
-            Owner(f"agency-{a}", a, "agency") for a in sorted(lost - set(self.kb.agencies))
-        ]
+        # An agency or a group whose record did not load keeps its page, by its
+        # id (of the form an id must have), so the page says so rather than
+        # vanishing; its findings are filed there too (:meth:`of`).
+        agencies += [Owner(f"agency-{a}", a, "agency") for a in sorted(self._lost_agencies)]
         groups = [Owner(f"group-{g}", tor.title, "group") for g, tor in self.kb.tors.items()]
+        groups += [Owner(f"group-{g}", g, "group") for g in sorted(self._lost_groups)]
         return [*agencies, *groups, self.partnership, EDITORS]
 
     def subject(self, f: Finding) -> str:
@@ -101,11 +105,15 @@ class Owners:
         return self.partnership
 
     def _agency(self, agency: str | None) -> Owner:
+        if agency in self._lost_agencies:
+            return Owner(f"agency-{agency}", agency, "agency")
         if agency is None or agency not in self.kb.agencies:
             return self.partnership
         return Owner(f"agency-{agency}", self.kb.agency_name(agency), "agency")
 
     def _group(self, group: str | None) -> Owner:
+        if group in self._lost_groups:
+            return Owner(f"group-{group}", group, "group")
         tor = self.kb.tors.get(group) if group else None
         if tor is None or group is None:
             return self.partnership

@@ -325,11 +325,11 @@ def test_chg005_reports_a_moved_docs_folder_and_removed_suppressions(repo):
     git(root, "add", "-A")
     git(root, "commit", "-qm", "with a suppression")
     git(root, "tag", "-f", "base")
-    files["kb.yaml"] = "docs_dir: elsewhere\n"
+    files["kb.yaml"] = "docs_dir: docs2\n"
     write(root, files)
-    (root / "elsewhere").mkdir()
+    (root / "docs2").mkdir()
     messages = [f["message"] for f in _chg005(root)]
-    assert any("`docs_dir` changes from `docs` to `elsewhere`" in m for m in messages)
+    assert any("`docs_dir` changes from `docs` to `docs2`" in m for m in messages)
     assert any("removes the suppression of ACT001" in m for m in messages)
 
 

@@ -142,9 +142,10 @@ def test_an_agency_named_after_a_person_is_named_by_its_id_in_every_message(tmp_
     ANO001 finds a detail in it, every message names the agency by its id."""
     files = compliant()
     partnership = copy.deepcopy(files["data/partnership.yaml"])
-    partnership["agencies"].append({"id": "family-support", "name": "Mrs Hannah Kowalczyk"})
+    # An id made of words the target branch has ("council") and a number: shown.
+    partnership["agencies"].append({"id": "council-2", "name": "Mrs Hannah Kowalczyk"})
     plan = copy.deepcopy(files["data/actions/CSPR-2026-01.yaml"])
-    plan["actions"][1].update(owner={"agency": "family-support", "role": "Lead"}, due="2026-09-30")
+    plan["actions"][1].update(owner={"agency": "council-2", "role": "Lead"}, due="2026-09-30")
     base, root = _pair(
         tmp_path, {"data/partnership.yaml": partnership, "data/actions/CSPR-2026-01.yaml": plan}
     )
@@ -152,5 +153,5 @@ def test_an_agency_named_after_a_person_is_named_by_its_id_in_every_message(tmp_
         mp.setenv("KB_TRUSTED", str(base))
         _, out, err = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
     findings = json.loads(out)["findings"]
-    assert any(f["code"] == "ACT001" and "family-support" in f["message"] for f in findings)
+    assert any(f["code"] == "ACT001" and "council-2" in f["message"] for f in findings)
     assert "Kowalczyk" not in out + err

@@ -75,8 +75,13 @@ def test_without_a_trusted_copy_nothing_is_masked(tmp_path):
 
 
 def test_the_trusted_copy_s_own_words_and_harmless_shapes_are_shown():
-    assert harmless("neglect") and harmless("a17") and harmless("2026") and harmless("mash")
-    assert not harmless("quennell") and not harmless("rt5lk01") and not harmless("grace")
+    vetted = {"neglect", "review"}
+    assert harmless("a17") and harmless("2026") and harmless("mash") and harmless("pdf")
+    assert harmless("neglect", vetted) and harmless("reviews", vetted)
+    # Names, long numbers, and dictionary words the trusted copy never used.
+    assert not harmless("quennell", vetted) and not harmless("rt5lk01", vetted)
+    assert not harmless("grace", vetted | {"grace"}) and not harmless("4829917318")
+    assert not harmless("sorrel", vetted) and not harmless("thistle", vetted)
     masked = Unvetted(["quennell"])
     assert masked.mask("Action QUENNELL-7 of Quennell's plan") == (
         "Action withheld-1-7 of withheld-1's plan"
@@ -112,13 +117,19 @@ def test_a_generated_page_is_masked_but_a_published_page_s_path_is_kept(tmp_path
         ("See [it](draft-kayla/) now.", "See it now."),
         ("![x](draft-kayla.md)", ""),
         ("[r]: draft-kayla.md", "[r]: #"),
+        # an address with a space, in angle brackets or percent-encoded
+        ("See [it](<draft kayla.md>) now.", "See it now."),
+        ("See [it](draft%20kayla.md) now.", "See it now."),
+        # a draft saved as a folder's index, reached by its folder
+        ("See [it](kayla-folder/) now.", "See it now."),
         ('<a href="draft-kayla.md">x</a>', '<a href="#">x</a>'),
         # Other links, and addresses elsewhere, are left as written.
         ("See [ok](ok.md) and [web](https://example.org/draft-kayla.md).", None),
     ],
 )
 def test_a_link_to_a_withheld_page_keeps_its_text_only(markdown, expected):
-    out = without_hidden_links(markdown, "briefs/pub.md", {"briefs/draft-kayla.md"})
+    hidden = {"briefs/draft-kayla.md", "briefs/draft kayla.md", "briefs/kayla-folder/index.md"}
+    out = without_hidden_links(markdown, "briefs/pub.md", hidden)
     assert out == (markdown if expected is None else expected)
 
 

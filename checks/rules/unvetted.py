@@ -11,9 +11,11 @@ So, on a pull request (when a trusted copy is named, checks/loading/trusted.py),
 the words the change writes where ids go (its paths, YAML keys and values
 without spaces, link targets) that nothing in the trusted copy's files holds
 are *unvetted*. Prose (titles, summaries, bodies) is ANO001's to read, and is
-shown as written. An unvetted word may still be shown when its shape says it cannot
-name anyone: a number, an English word that is not also a given name, a
-sector acronym, or a short code of letters then digits ("A17", "cspr2026").
+shown as written. An unvetted word may still be shown when it cannot name
+anyone: a short number, a sector acronym, a short code of letters then digits
+("A17", "cspr2026"), a file type, the checker's own field names, or another
+form of a word the trusted copy has ("reviews"). A dictionary word is not
+enough: "Sorrel Thistle" is two of them.
 Any other unvetted word, in a finding's message or subject and in every page,
 chart and calendar the site generates, is shown as ``withheld-N`` (the same N
 for the same word throughout one run, so links between generated pages still
@@ -149,14 +151,16 @@ def _yaml_ids(text: str) -> set[str]:
 
 
 @cache
-def _plain_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    from checks.anonymise.context import ACRONYMS, english_words
+def _plain_words() -> tuple[frozenset[str], frozenset[str]]:
+    from checks.anonymise.context import ACRONYMS
     from checks.anonymise.names import given_names, surnames, world_given_names
 
     names = frozenset(n.lower() for n in (*given_names(), *world_given_names(), *surnames()))
-    return english_words(), names, frozenset(a.lower() for a in ACRONYMS)
+    return names, frozenset(a.lower() for a in ACRONYMS)
 
 
+#: YAML's own words (booleans, null) and the checker's file's name.
+_YAML_WORDS = frozenset("true false yes no null on off kb".split())
 #: File types, as a contributor names them in kb.yaml's ``publish_types``.
 _FILE_TYPES = frozenset(
     "pdf doc docx odt xls xlsx ods ppt pptx odp csv txt md markdown yaml yml json html htm "
@@ -184,17 +188,27 @@ def _schema_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def harmless(word: str) -> bool:
-    """Whether a word's shape says it cannot name anyone (``word`` in lower case)."""
-    english, names, acronyms = _plain_words()
-    if word.isdigit() or word in acronyms or _CODE.fullmatch(word) or word in _FILE_TYPES:
+def harmless(word: str, vetted: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a word cannot name anyone (``word`` in lower case): a number too
+    short to be a record's (an NHS number has ten digits), an acronym, a short
+    code, a file type, the checker's own field names, or a form of a word the
+    trusted copy already has (``vetted``: "reviews" where it has "review").
+
+    A dictionary word is not enough: "Sorrel Thistle" and "Briar Heron" are
+    English words and names. What the partnership has already published is the
+    vocabulary a pull request may use unchecked."""
+    names, acronyms = _plain_words()
+    if (word.isdigit() and len(word) <= 6) or word in acronyms or _CODE.fullmatch(word):
+        return True
+    if word in _FILE_TYPES or word in _YAML_WORDS:
         return True
     if word in names:
         return False  # a name first, whatever else it is ("grace", "baker")
+    if len(word) <= 2:
+        return True  # "kb", "v2", "no": too short to name anyone a name list lacks
     if word in _schema_words():
         return True
-    # An English word, or one with an ending English adds ("types", "reviewed").
-    return any(w in english for w in (word, *_endings(word)))
+    return any(w in vetted for w in (word, *_endings(word)))
 
 
 def _endings(word: str) -> tuple[str, ...]:
@@ -245,8 +259,9 @@ class Unvetted:
         for last_kb, last in _LAST:
             if last_kb is kb:
                 return last
-        new = _id_words(kb.root, kb) - _all_words(kb.trusted.root, kb.trusted)
-        found = cls(w for w in new if not harmless(w))
+        vetted = _all_words(kb.trusted.root, kb.trusted)
+        new = _id_words(kb.root, kb) - vetted
+        found = cls(w for w in new if not harmless(w, vetted))
         # The checks and the site both ask, in one build: the files are read once.
         _LAST[:] = [(kb, found)]
         return found

@@ -15,26 +15,26 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 #: An inline link or image: ``[text](target "title")``; the text has no brackets.
 _INLINE = re.compile(
-    r"(!?)\[([^\[\]\n]*)\]\(\s*<?([^()\s<>]*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"(!?)\[([^\[\]\n]*)\]\(\s*(<[^<>\n]*>|[^()\s<>]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 )
 #: Any other place a path can be written: after ``]:`` or inside an attribute's quotes.
-_TARGET = re.compile(r"(?P<pre>\]:[ \t]*<?|=[ \t]*[\"']?)(?P<t>[^\s\"'<>]+)")
+_TARGET = re.compile(r"(?P<pre>\]:[ \t]*|=[ \t]*[\"']?|(?<!\])<)(?P<t><[^<>\n]*>|[^\s\"'<>]+)")
 
 
 def without_hidden_links(markdown: str, page: str, hidden: Iterable[str]) -> str:
     """``markdown`` of docs page ``page`` with every link to a ``hidden`` page
     (docs-relative paths) taken out."""
     hidden = set(hidden)
-    stems = {posixpath.splitext(posixpath.basename(h))[0] for h in hidden}
-    if not any(s and s in markdown for s in stems):
+    if not hidden:
         return markdown
     folder = posixpath.dirname(page)
 
     def names_hidden(target: str) -> bool:
-        path = re.split(r"[?#]", target, maxsplit=1)[0]
+        path = unquote(re.split(r"[?#]", target.strip("<> \t"), maxsplit=1)[0])
         if not path or "://" in path or path.startswith(("mailto:", "tel:")):
             return False
         path = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)

@@ -256,3 +256,25 @@ def test_the_site_publishes_clean_images_byte_for_byte_and_nothing_else(files, t
     assert "kayden" not in log and "tanners" not in log
     every_byte = b"".join(p.read_bytes() for p in site.rglob("*") if p.is_file())
     assert b"Kayden" not in every_byte and b"kayden" not in every_byte
+
+
+def test_a_png_whose_image_data_holds_more_than_its_pixels_is_refused() -> None:
+    """Text stored in the zlib stream after the last row (red team r6-lk-png-idat-
+    stored-trailing) inflates to more than the header's rows."""
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    for raw in (b"\x00\x00" + b"Kayden Mulvaney 2016-03-04", b""):
+        data = (
+            b"\x89PNG\r\n\x1a\n"
+            + png_chunk(b"IHDR", header)
+            + png_chunk(b"IDAT", zlib.compress(raw))
+            + png_chunk(b"IEND", b"")
+        )
+        problem = image_problem(data, ".png")
+        assert problem is not None and "Kayden" not in problem
+    exact = (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + png_chunk(b"IEND", b"")
+    )
+    assert image_problem(exact, ".png") is None

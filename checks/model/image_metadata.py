@@ -87,6 +87,8 @@ def _png(data: bytes, at: int = 0) -> int:
         raise _Bad("it is not a PNG image")
     at += 8
     first = True
+    header = b""
+    pixels: list[bytes] = []
     while True:
         if at + 12 > len(data):
             raise _Bad("it is damaged or cut short")
@@ -102,9 +104,53 @@ def _png(data: bytes, at: int = 0) -> int:
         if first != (kind == b"IHDR"):
             raise _Bad("it is damaged (IHDR is not first)")
         first = False
+        if kind == b"IHDR":
+            header = data[at + 8 : end]
+        elif kind == b"IDAT":
+            pixels.append(data[at + 8 : end])
         at = end + 4
         if kind == b"IEND":
+            _png_pixels(header, b"".join(pixels))
             return at
+
+
+#: Samples per pixel of each PNG colour type.
+_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+#: Adam7's passes: (first column, first row, column step, row step).
+_ADAM7 = (
+    (0, 0, 8, 8),
+    (4, 0, 8, 8),
+    (0, 4, 4, 8),
+    (2, 0, 4, 4),
+    (0, 2, 2, 4),
+    (1, 0, 2, 2),
+    (0, 1, 1, 2),
+)
+
+
+def _png_pixels(header: bytes, compressed: bytes) -> None:
+    """The image data must inflate to exactly the rows the header describes: bytes
+    after them (text stored in the zlib stream, after the last row) are refused."""
+    if len(header) != 13:
+        raise _Bad("it is damaged (its header is the wrong size)")
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    if colour not in _CHANNELS or not width or not height:
+        raise _Bad("it is damaged (its header is not a PNG's)")
+    bits = _CHANNELS[colour] * depth
+    passes = _ADAM7 if interlace else ((0, 0, 1, 1),)
+    expected = 0
+    for x0, y0, dx, dy in passes:
+        cols = (width - x0 + dx - 1) // dx if width > x0 else 0
+        rows = (height - y0 + dy - 1) // dy if height > y0 else 0
+        if cols and rows:
+            expected += rows * (1 + (cols * bits + 7) // 8)
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(compressed, expected + 1)
+    except zlib.error as exc:
+        raise _Bad("it is damaged (its image data does not inflate)") from exc
+    if len(raw) != expected or not inflater.eof or inflater.unused_data:
+        raise _Bad("its image data holds more or less than its pixels")
 
 
 def _png_whole(data: bytes) -> None:

@@ -435,12 +435,12 @@ def test_chg005_and_kb_diff_report_each_public_name_kb_yaml_adds(repo):
 def test_chg005_reports_a_public_office_holder_added(repo):
     root, files = repo
     files["data/partnership.yaml"]["public_office_holders"] = [
-        {"name": "Morwenna Tallis", "role": "Independent Scrutineer"}
+        {"name": "Morwenna Tallis", "role": "Head of Service"}
     ]
     write(root, files)
     (found,) = [f for f in _chg005(root) if "office-holder" in f["message"]]
     assert found["file"] == "data/partnership.yaml"
-    assert "(Independent Scrutineer)" in found["message"] and "Morwenna" not in found["message"]
+    assert "(Head of Service)" in found["message"] and "Morwenna" not in found["message"]
 
 
 def test_diff_names_groups_and_agencies_of_meetings_and_action_owners(repo):

@@ -101,7 +101,9 @@ def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
             # option) and values (a suppression's subject) are all printed somewhere.
             words.update(_PIECE.findall(text.lower()))
         elif path.suffix.lower() in (".yaml", ".yml"):
-            words.update(_yaml_ids(text))
+            # A data file's short values are labels the generated pages print
+            # (an owner's role, an agency's name), not prose ANO001 reads whole.
+            words.update(_yaml_ids(text, label_words=_LABEL_WORDS))
         elif path.suffix.lower() in (".md", ".markdown"):
             front = _FRONT.match(text)
             if front:
@@ -112,13 +114,15 @@ def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
     return words
 
 
+#: The most words a data file's value has to be read as a label.
+_LABEL_WORDS = 6
 #: A page's front matter, between its opening and closing ``---`` lines.
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 #: Where a page writes a link's target: ``](x``, ``]: x``, ``href="x"``, ``src="x"``.
 _LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|\]:[ \t]*<?(\S+)|(?:href|src)\s*=\s*[\"']?([^\s\"'>]+)")
 
 
-def _yaml_ids(text: str) -> set[str]:
+def _yaml_ids(text: str, label_words: int = 0) -> set[str]:
     """Words of the keys and space-free values of a YAML text; all its words when
     it does not parse (a file that did not load may still be quoted)."""
     try:
@@ -145,7 +149,7 @@ def _yaml_ids(text: str) -> set[str]:
             stack += item
         elif item is not None and not isinstance(item, bool):
             value = str(item)
-            if not any(c.isspace() for c in value.strip()):
+            if len(value.split()) <= max(1, label_words):
                 words.update(_PIECE.findall(value.lower()))
     return words
 

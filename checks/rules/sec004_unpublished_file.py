@@ -66,14 +66,10 @@ from checks.model.knowledge_base import KnowledgeBase
 from checks.model.publication import VENDORED, is_site_page, static_type_allowed, unsafe_name
 from checks.rules.ano001_identifying_detail import spans
 from checks.rules.base import Context, Options
-from checks.rules.unvetted import Unvetted
 
 CODE = "SEC004"
 NAME = "unpublished-file"
 SEVERITY = Severity.ERROR
-#: A page among the files reported (a new page named with unvetted words) is not
-#: published either.
-WITHHOLDS = frozenset({"page"})
 
 #: How a finding about a file whose name could identify someone starts;
 #: checks.rules.redaction then shows the file as the finding's subject (its
@@ -185,22 +181,6 @@ def identifying_names(kb: KnowledgeBase) -> dict[str, Named]:
             suffix = rel[len(stems[i]) :]
             shown = f"{path[: len(path) - len(rel)]}{folder}(file {len(named) + 1}){suffix}"
             named[path] = Named(shown, tuple(sorted({kind for kind, _, _ in hits})))
-    # On a pull request, a new file (page or not) whose name has a word the target
-    # branch never wrote, and that could be a name (checks/rules/unvetted.py), is
-    # held back like one the detector flags: "bramble-sparrow" is two dictionary
-    # words and a child's name. Name a new page by its record's id instead.
-    unvetted = Unvetted.of(kb)
-    if unvetted:
-        for path in (p.relative_to(kb.root).as_posix() for p in _files(docs)):
-            rel = _docs_path(docs, kb, path)
-            masked = unvetted.mask(rel)
-            if path in named or masked == rel or rel in VENDORED:
-                continue
-            first = next(i for i, (a, b) in enumerate(zip(rel, masked, strict=False)) if a != b)
-            folder = rel[: rel.rfind("/", 0, first) + 1]
-            suffix = PurePosixPath(rel).suffix
-            shown = f"{path[: len(path) - len(rel)]}{folder}(file {len(named) + 1}){suffix}"
-            named[path] = Named(shown, ("a word the target branch has not published",))
     _LAST[:] = [(kb, named)]
     return named
 

@@ -27,7 +27,6 @@ from checks.model.working_days import WorkingCalendar, plural
 from checks.reports.markdown import esc
 from checks.rules import REGISTRY
 from checks.rules.engine import Result, run
-from checks.rules.sec004_unpublished_file import identifying_names
 from checks.rules.unvetted import Unvetted
 from checks.site import briefs_pages, calendar_file
 from checks.site.brief_page import brief_banner, brief_header, print_note, theme_labels
@@ -113,9 +112,6 @@ class SiteBuild:
             for f in self.result.findings
             if f.code in unpublishable and f.file.startswith(self.docs_prefix)
         }
-        # A file whose name could identify someone (SEC004; its findings show it
-        # by a number, so its path is not among them) is not published either.
-        unsafe |= {p for p in identifying_names(self.kb) if p.startswith(self.docs_prefix)}
         self.withheld = {f.subject for f in self.result.findings if f.code in withhold_text}
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
         #: Docs-relative paths of the pages that may be published: the allow list

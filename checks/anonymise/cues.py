@@ -218,9 +218,9 @@ _KIN_TITLES = frozenset(
     "grampa pops cousin".split()
 )
 _KIN_TITLED = re.compile(
-    r"(?<![\w'’-])(?P<t>Uncle|Auntie|Aunty|Aunt|Nanny|Nana|Nanna|Nan|Granny|Gran|Grandma|"
-    r"Grandad|Grandpa|Grampa|Pops|Cousin)[ \u00a0]+"
-    r"(?P<n>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
+    r"(?<![\w'’-])(?P<t>"
+    + "|".join(sorted((t.capitalize() for t in _KIN_TITLES), key=len, reverse=True))
+    + r")[ \u00a0]+(?P<n>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![\w'’-])"
 )
 
 

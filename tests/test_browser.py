@@ -106,15 +106,20 @@ def search(page, base_url: str, query: str, path: str = "") -> list[str]:
     page.goto(base_url + path)
     box = page.locator(SEARCH_BOX)
     box.click()
-    box.press_sequentially(query, delay=20)
-    # Pagefind says how many results it found (or none) once a search has finished,
-    # then fills in each result shown (five at first) as its fragment arrives.
+    # One input event, so one search: typing letter by letter starts a search per
+    # prefix, and a slow machine can show the final count over an earlier list.
+    box.fill(query)
+    # Pagefind says how many pages it found (or none) once a search has finished,
+    # then fills in each page shown (five at first) as its fragment arrives; the
+    # links include each page's sections, so count pages, not links.
     page.wait_for_function(
         """([q, links]) => {
             const m = document.querySelector('.kb-search .pagefind-ui__message');
             if (!m || !m.textContent.includes(q) || /Searching/i.test(m.textContent)) return false;
             const found = parseInt(m.textContent, 10) || 0;
-            return document.querySelectorAll(links).length >= Math.min(found, 5);
+            const pages = new Set(
+                [...document.querySelectorAll(links)].map(a => a.href.split('#')[0]));
+            return pages.size >= Math.min(found, 5);
         }""",
         arg=[query, RESULT_LINKS],
     )

@@ -39,7 +39,9 @@ text they are given is first made to read as it is shown:
    ``gbeng`` and the like, which names no one);
 8. letters Unicode names "LATIN LETTER SMALL CAPITAL X", where X is one letter
    A to Z (``ᴋᴀʏᴅᴇɴ``, ``ʀ``, ``ɢ``, ``ʏ``), are shown as that capital drawn small,
-   and NFKC leaves them as they are: they read as the capital (``KAYDEN``). The
+   and NFKC leaves them as they are. A word in them reads as a word with a
+   capital first letter (``Kayden``): small capitals are how a name is set in
+   capitals, and a name detector finds "Kayden" where it misses "KAYDEN". The
    table is built from Unicode's names, not by hand;
 9. a name spelt out letter by letter, ``K a y d e n  M u l v a n e y``, is read as
    a word: a run of four or more single letters (letters with no other letter
@@ -270,7 +272,10 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
                 continue
             if unicodedata.category(part) == "Mn" and out and out[-1].isascii():
                 continue  # a mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam"
-            out.append(small.get(part) or fold.get(part, part))
+            capital = small.get(part)
+            if capital is not None and out and out[-1].isalpha():
+                capital = capital.lower()  # inside a word: "ᴋᴀʏ" reads "Kay"
+            out.append(capital or fold.get(part, part))
             where.append(origin[i])
     if hidden:
         _read_hidden(hidden, origin[len(text)], out, where)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ def test_the_trusted_copy_s_own_words_and_harmless_shapes_are_shown():
     assert Unvetted().mask("Quennell") == "Quennell"
 
 
-def test_a_generated_page_is_masked_but_a_published_page_s_path_is_kept(tmp_path):
+def test_a_generated_page_is_masked_but_links_to_a_published_page_name_its_file(tmp_path):
     base = write(tmp_path / "trusted", compliant())
     files = copy.deepcopy(compliant())
     files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["id"] = "QUENNELL-7"
@@ -105,8 +106,37 @@ def test_a_generated_page_is_masked_but_a_published_page_s_path_is_kept(tmp_path
     assert "briefs/kooth-notes.md" in build.pages
     body = "\n".join(pages.values())
     assert "quennell" not in body.lower() and "withheld-" in body
-    # The brief is published under its own name, so links to it keep that name.
-    assert "briefs/kooth-notes.md" in body
+    # Links name the brief by its source file, which MkDocs turns into its masked
+    # address (checks/site/masked_paths.py); nowhere else is its file name printed.
+    links = re.findall(r"\]\(([^()\s]*kooth[^()\s]*)\)", body)
+    assert links and all(link.endswith("kooth-notes.md") for link in links)
+    assert body.lower().count("kooth") == len(links)
+
+
+def test_a_new_page_named_in_unvetted_words_is_published_at_a_masked_address(tmp_path):
+    from sitehelp import mkdocs, write_site_config
+
+    base = write(tmp_path / "trusted", compliant())
+    files = copy.deepcopy(compliant())
+    files["docs/briefs/kooth-notes.md"] = files.pop("docs/briefs/lb-2026-01.md")
+    change = write_site_config(write(tmp_path / "change", files))
+    site = tmp_path / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KB_TRUSTED", str(base))
+        proc = mkdocs(change, site, "--strict", as_of=TODAY.isoformat())
+    assert proc.returncode == 0, proc.stderr
+    assert "kooth" not in proc.stderr.lower()
+    moved = [p for p in site.glob("briefs/withheld-*-notes/index.html")]
+    assert len(moved) == 1, sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    page = moved[0].read_text(encoding="utf-8")
+    assert files["docs/briefs/kooth-notes.md"][0]["title"] in page
+    # The briefs list links to it at its new address, and no file names it.
+    address = moved[0].parent.name + "/"
+    assert f'href="{address}"' in (site / "briefs/index.html").read_text(encoding="utf-8")
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert b"kooth" not in path.read_bytes().lower(), path
+            assert "kooth" not in str(path.relative_to(site)).lower()
 
 
 @pytest.mark.parametrize(

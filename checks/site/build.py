@@ -67,6 +67,8 @@ def markdown_link(target: str, page: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page) or ".") + hash_ + anchor
 
 
+#: A Markdown link's target, ``](target)``, in a generated page.
+_LINK_TARGET = re.compile(r"\]\(([^()\s]+)\)")
 #: Files named as the loader names them (the settings, the data files), or by
 #: a year or a review's reference only: nothing in such a name can identify anyone.
 _PLAIN_DATA = re.compile(
@@ -325,27 +327,34 @@ class SiteBuild:
                 )
         return pages
 
+    @property
+    def unvetted(self) -> Unvetted:
+        """The words this pull request brings that nobody has vetted (none when
+        there is no trusted copy): read once per build."""
+        return Unvetted.of(self.kb)
+
     def _masked(self, pages: dict[str, str]) -> dict[str, str]:
         """``pages`` (paths and contents) with every word a pull request brings
-        unvetted shown as its placeholder (checks/rules/unvetted.py), except in the
-        paths of pages that are published under their own names, which links
-        must still reach."""
-        unvetted = Unvetted.of(self.kb)
+        unvetted shown as its placeholder (checks/rules/unvetted.py), except in a
+        Markdown link's target that names a published page by its source path:
+        MkDocs turns that into the page's address, which is masked where it is
+        made (checks/site/masked_paths.py). A page's path printed as text is
+        masked like any other text."""
+        unvetted = self.unvetted
         if not unvetted:
             return pages
-        keep = sorted(self.pages, key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(p) for p in keep)) if keep else None
 
-        def mask(text: str) -> str:
-            if pattern is None:
-                return unvetted.mask(text)
+        def mask(path: str, text: str) -> str:
+            folder = posixpath.dirname(path)
             out, at = [], 0
-            for m in pattern.finditer(text):
-                out += [unvetted.mask(text[at : m.start()]), m.group(0)]
-                at = m.end()
+            for m in _LINK_TARGET.finditer(text):
+                target, hash_, anchor = m.group(1).partition("#")
+                if posixpath.normpath(posixpath.join(folder, target)) in self.pages:
+                    out += [unvetted.mask(text[at : m.start(1)]), target + hash_]
+                    at = m.end(1) - len(anchor)
             return "".join([*out, unvetted.mask(text[at:])])
 
-        return {mask(path): mask(content) for path, content in pages.items()}
+        return {unvetted.mask(path): mask(path, content) for path, content in pages.items()}
 
     def edit_path(self, src_uri: str) -> str | None:
         """Where "edit this page" should point for a generated page, relative to docs/."""

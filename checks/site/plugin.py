@@ -43,6 +43,7 @@ from checks.site.build import SiteBuild
 from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
 from checks.site.hidden_links import without_hidden_links
+from checks.site.masked_paths import mask_addresses
 from checks.site.not_found import not_found_html
 from checks.site.pagefind import index_site, marks_for, with_search
 from checks.site.paging import Anchors
@@ -157,6 +158,7 @@ class SitePlugin:
         #: The source of each site file (dest_uri -> src_uri), to name it in gate errors.
         self.sources: dict[str, str] = {}
         self._urls: dict[str, str] = {}
+        self.moved: dict[str, str] = {}
         self._walk_restore: Any = None
 
     # -- configuration ---------------------------------------------------------
@@ -279,6 +281,9 @@ class SitePlugin:
                 f"kb: {held} pages and files held back (drafts, embargoed, invalid or unsafe, "
                 "or named in a way that could identify someone)"
             )
+        # A new file's address holds no word nobody has vetted (checks/site/masked_paths.py).
+        self.moved = mask_addresses(files, Path(config.docs_dir), build.unvetted)
+        self._urls.update(self.moved)
         pages = build.generated()
         self.generated = frozenset(pages)
         self.anchors = Anchors.of(pages)
@@ -342,7 +347,11 @@ class SitePlugin:
         # raw (or through `striptags`, which unescapes): kept in meta, escaped once,
         # it is printed as it is everywhere.
         if page.title is not None:
-            page.title = page.meta["title"] = plain(page.title)
+            title = page.title
+            if page.file.src_uri in self.moved:
+                # A page with no title of its own is titled from its file name.
+                title = self._build().unvetted.mask(title)
+            page.title = page.meta["title"] = plain(title)
         _plain_toc(page.toc)
         return html
 

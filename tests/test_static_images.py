@@ -24,6 +24,8 @@ from sitehelp import mkdocs, write_site_config
 SECRET = b"Kayden Mulvaney, 14 Tanners Row"
 #: A file name that identifies a child.
 NAMED = "docs/assets/kayden-mulvaney.png"
+#: An image whose colours are the secret's bytes.
+PALETTE = "docs/assets/palette.png"
 
 
 # -- images, part by part --------------------------------------------------------
@@ -201,6 +203,8 @@ def _docs(files: dict[str, Any]) -> dict[str, Any]:
     images |= {_at(case, s): data for case, (s, data, _) in REFUSED.items()}
     images["docs/assets/cut-short.png"] = CLEAN[".png"][:40]
     images[NAMED] = CLEAN[".png"]
+    # Every part is picture, but the palette's colour bytes spell the secret.
+    images[PALETTE] = png(png_chunk(b"PLTE", SECRET.ljust(33)))
     return {**files, **images}
 
 
@@ -213,6 +217,11 @@ def test_kb_check_reports_each_refused_image_at_line_1_with_how_to_fix_it(files,
         assert "re-export the image without metadata" in finding.message
     assert "cut short" in sec004["docs/assets/cut-short.png"].message
     assert not any(f"docs/assets/clean{s}" in sec004 for s in CLEAN)
+    # The palette passes the allow list, and the gate reads the text its bytes spell.
+    assert image_problem(_docs(files)[PALETTE], ".png") is None
+    ano001 = {f.file for f in result.findings if f.code == "ANO001"}
+    assert PALETTE in ano001
+    assert not any(f"docs/assets/clean{s}" in ano001 for s in CLEAN)
 
 
 def test_a_file_named_after_someone_is_reported_by_a_number_never_its_name(
@@ -251,6 +260,7 @@ def test_the_site_publishes_clean_images_byte_for_byte_and_nothing_else(files, t
     for case, (suffix, _data, _named) in REFUSED.items():
         assert _at(case, suffix).removeprefix("docs/") not in published
     assert "assets/cut-short.png" not in published
+    assert PALETTE.removeprefix("docs/") not in published
     assert not any("kayden" in p for p in published)
     log = (proc.stdout + proc.stderr).lower()
     assert "kayden" not in log and "tanners" not in log

@@ -268,8 +268,10 @@ class SitePlugin:
         # anything (page, search index, sitemap) sees the rest.
         extra = frozenset(build.kb.config.publish_types)
         # A file whose name could identify someone is left out whatever kb.yaml
-        # says of SEC004, and not named in the log.
+        # says of SEC004, and not named in the log; so is a static file with a
+        # finding that withholds it (ANO001 reads the text even an image carries).
         named = frozenset(p.removeprefix(build.docs_prefix) for p in identifying_names(build.kb))
+        named |= build.hidden
         refused = refused_files(files, Path(config.docs_dir), build.pages, extra, named)
         for file, why in refused:
             files.remove(file)

@@ -232,3 +232,36 @@ def test_ano002_does_not_quote_a_draft(files, check):
     result = check(files)
     reported = [f for f in result.findings if f.code == "ANO002"]
     assert reported and not any("Climbié" in f.message for f in reported)
+
+
+# -- local authority areas ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The partnerships in Norfolk and in Suffolk ran a joint audit of neglect cases.",
+        "Leeds City Council published its neglect strategy in May 2025.",
+        "A regional conference in Cardiff heard the findings in March 2026.",
+        "The Wirral safeguarding partnership shared its toolkit.",
+    ],
+)
+def test_an_area_named_as_a_public_body_s_is_not_a_finding(files, check, text):
+    _brief(files, text)
+    assert not [m for f, m in _found(check(files), "ANO001") if f == BRIEF]
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        # Where a family came from or lived identifies them (shared/domain.md).
+        ("The family had moved from Wakefield a month before the referral.", "Wakefield"),
+        ("Her aunt lived in Coventry and offered to care for the baby.", "Coventry"),
+        # A street in an area is a street.
+        ("The flat on Norfolk Street had no heating.", "Norfolk Street"),
+    ],
+)
+def test_where_a_family_lived_is_still_a_finding(files, check, text, detail):
+    _brief(files, text)
+    found = [m for f, m in _found(check(files), "ANO001") if f == BRIEF]
+    assert any(detail in m or m in detail for m in found), found

@@ -13,7 +13,10 @@ rule, the ones that are public on purpose, all in one place:
 - the partnership's additions to that list, under ``public_names`` in
   ``kb.yaml``, each with a reason;
 - the office-holders ``data/partnership.yaml`` lists as public, in anything but
-  a learning brief (a brief never names a person).
+  a learning brief (a brief never names a person);
+- local authority areas, nations and regions (``areas.yaml``), when the whole
+  of what was found is one of them and it names a public body's area
+  (:func:`in_area`): never where a family lived.
 
 The last three are :class:`PublicName` entries: ANO002 reports each one used,
 at info level, so a reviewer sees every allowance. An allowance covers names,
@@ -202,6 +205,49 @@ def in_sector_name(hit: Hit, text: str) -> bool:
         if m.start() + lo <= hit.start and hit.end <= m.end() + lo:
             return True
     return False
+
+
+#: The file of local authority areas, nations and regions shipped in this package.
+AREAS = "areas.yaml"
+#: Words for a partnership, a council or a gathering of them: an area named with
+#: one of these just before it ("the partnerships in Kent and in Medway", "a
+#: conference in Reading") or just after it ("the Solihull partnership", "Kent
+#: County Council") is a public body's area, not where a family lives.
+_BODY_WORDS = frozenset(
+    """
+    partnership partnerships council councils authority authorities conference
+    conferences county borough safeguarding
+    """.split()
+)
+#: How many words before an area a body word may stand.
+_BODY_REACH = 5
+
+
+@cache
+def areas() -> frozenset[str]:
+    """Local authority areas, nations and regions (``areas.yaml``), folded."""
+    text = resources.files("checks.anonymise").joinpath(AREAS).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return frozenset(fold(str(n)) for group in data.values() for n in group or ())
+
+
+def in_area(hit: Hit, text: str) -> bool:
+    """Whether ``hit`` is a whole local authority area, nation or region named as
+    a public body's area: with a body word (:data:`_BODY_WORDS`) just after it, or
+    a few words before it in the same sentence. The town a family came from or
+    lived in ("moved from Rochdale", "grandparents in Peterborough") identifies
+    them and stays a finding; so does a name followed by ``'s``."""
+    if hit.kind not in ("place", "name") or fold(text[hit.start : hit.end]) not in areas():
+        return False
+    after = text[hit.end : hit.end + 40]
+    if _POSSESSIVE.match(after):
+        return False
+    following = re.findall(r"[^\W\d_]+", after.lower())[:1]
+    if following and following[0] in _BODY_WORDS:
+        return True
+    sentence = re.split(r"[.!?;:]\s", text[max(0, hit.start - 80) : hit.start])[-1]
+    before = re.findall(r"[^\W\d_]+", sentence.lower())[-_BODY_REACH:]
+    return any(w in _BODY_WORDS for w in before)
 
 
 @cache

@@ -110,7 +110,14 @@ from typing import Any, Literal
 
 from pydantic import ConfigDict
 
-from checks.anonymise.allow import Allowed, PublicName, digits, in_sector_name, shipped
+from checks.anonymise.allow import (
+    Allowed,
+    PublicName,
+    digits,
+    in_area,
+    in_sector_name,
+    shipped,
+)
 from checks.anonymise.denylist import load_deny_list
 from checks.anonymise.detectors import Detector, Hit
 from checks.anonymise.normalise import needs_normalising, normalise
@@ -406,7 +413,7 @@ def _sift(
     for h, read in hits:
         if h.kind not in wanted or (h.kind == "event-date" and area not in dated):
             continue
-        if allowed.allows(h, read) or in_sector_name(h, text):
+        if allowed.allows(h, read) or in_sector_name(h, text) or in_area(h, text):
             continue
         public = allowed.public_allowance(h, text, in_brief)
         if public is not None:

@@ -142,3 +142,33 @@ def test_a_long_list_of_briefs_goes_over_pages_with_links_that_arrive():
     assert "[1](../years.md)" in pages["briefs/years/2.md"]
     for text in pages.values():
         assert html_size(text) < 60_000 - CHROME
+
+
+def test_the_themes_listing_is_packed_and_lists_each_brief_under_each_theme(tmp_path):
+    from checks.model.publication import public_briefs
+    from checks.site.briefs_pages import by_theme
+
+    kb = load(generate(tmp_path / "kb", Scale(tors=1, briefs=400, plans=20, actions=40, meetings=0), TODAY))
+    briefs = public_briefs(kb, TODAY)
+    pages = by_theme(kb, briefs)
+    assert len(pages) > 1
+    for text in pages.values():
+        assert html_size(text) < 60_000 - CHROME
+    # Each theme's section lists exactly the briefs that carry it, once each.
+    listed: dict[str, int] = {}
+    theme = ""
+    for text in pages.values():
+        for line in text.splitlines():
+            anchor = re.search(r"\{#theme-([\w-]+)\}", line)
+            if anchor:
+                theme = anchor.group(1)
+            elif line.startswith("## ") and not line.endswith("(continued)"):
+                theme = ""
+            elif theme and line.startswith("- ["):
+                listed[theme] = listed.get(theme, 0) + 1
+    themes = {t for b in briefs for t in b.themes}
+    assert listed == {t: sum(t in b.themes for b in briefs) for t in themes}
+    for theme in themes:
+        # The contents on the first page links to the section, wherever it landed.
+        assert f"](themes.md#theme-{theme})" in pages["briefs/themes.md"]
+    assert Anchors.of(pages).moved  # later pages' sections are found by their anchors

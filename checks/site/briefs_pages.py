@@ -83,6 +83,25 @@ def by_year(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
     return pack("briefs/years.md", "Learning briefs by year", first, sections)
 
 
-def by_theme() -> str:
-    # Material's tags plugin fills the directive with every theme and its briefs.
-    return "# Learning briefs by theme\n\n<!-- material/tags -->\n"
+def by_theme(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
+    """Every theme with its briefs, themes in the order of their labels. Not
+    Material's tags listing: that is one page of every theme and every brief
+    (hundreds of kilobytes at a thousand briefs); Material still checks the
+    themes against its allow list and shows each brief's tags."""
+    groups: dict[str, list[Brief]] = defaultdict(list)
+    for b in briefs:
+        for theme in dict.fromkeys(b.themes):
+            groups[theme].append(b)
+
+    def label(theme: str) -> str:
+        return kb.themes[theme].label if theme in kb.themes else theme
+
+    order = sorted(groups, key=lambda t: label(t).casefold())
+    contents = "\n".join(
+        f"- [{esc(label(t))}](themes.md#theme-{t}) ({len(groups[t])})" for t in order
+    )
+    sections = [
+        Section(f"theme-{t}", esc(label(t)), rows=_items(kb, groups[t], "briefs")) for t in order
+    ]
+    first = _NOT_SEARCHED + "# Learning briefs by theme\n\n" + contents + "\n"
+    return pack("briefs/themes.md", "Learning briefs by theme", first, sections)

@@ -297,7 +297,7 @@ class SiteBuild:
             ),
             "rules/index.md": rules_index(),
             **briefs_pages.briefs_index(kb, self.public),
-            "briefs/themes.md": briefs_pages.by_theme(),
+            **briefs_pages.by_theme(kb, self.public),
             **briefs_pages.by_audience(kb, self.public),
             **briefs_pages.by_year(kb, self.public),
             "calendar.ics": calendar_file.ics(

@@ -148,7 +148,11 @@ def test_the_themes_listing_is_packed_and_lists_each_brief_under_each_theme(tmp_
     from checks.model.publication import public_briefs
     from checks.site.briefs_pages import by_theme
 
-    kb = load(generate(tmp_path / "kb", Scale(tors=1, briefs=400, plans=20, actions=40, meetings=0), TODAY))
+    kb = load(
+        generate(
+            tmp_path / "kb", Scale(tors=1, briefs=400, plans=20, actions=40, meetings=0), TODAY
+        )
+    )
     briefs = public_briefs(kb, TODAY)
     pages = by_theme(kb, briefs)
     assert len(pages) > 1

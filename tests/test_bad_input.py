@@ -161,3 +161,21 @@ def test_wrong_scalar_types_say_what_is_expected(files, check, file, edit, words
     edit(files[file])
     found = [f for f in check(files).findings if f.code == "KB003" and f.file == file]
     assert [f.message for f in found] == [words]
+
+
+def test_front_matter_after_a_blank_line_is_a_finding_and_the_page_is_not_published(
+    files, check, tmp_path
+):
+    """MkDocs reads front matter only on the first line: after a blank line,
+    "draft: true" would be published as a heading."""
+    files["docs/notes.md"] = "\n---\ndraft: true\ntitle: Notes\n---\n\nNot yet DRAFT-7Q.\n"
+    files["docs/rule.md"] = "\n---\n\nA page that opens with a rule.\n"
+    result = check(files)
+    (bad,) = [f for f in result.findings if f.file == "docs/notes.md"]
+    assert bad.line == 2 and "very first line" in bad.message
+    assert not [f for f in result.findings if f.file == "docs/rule.md"]  # a rule is text
+    from checks.loading import load
+    from kbfactory import write
+
+    kb = load(write(tmp_path / "kb2", files))
+    assert "docs/notes.md" not in kb.documents and "docs/rule.md" in kb.documents

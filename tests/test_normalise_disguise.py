@@ -69,6 +69,10 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         ("\u0262\u0280\u1d00\u1d04\u1d07", "Grace"),
         ("\u0276", "\u0276"),  # SMALL CAPITAL OE: not one letter A to Z
         ("K\u1d00\u028f", "Kay"),  # a small capital after a letter is lower case
+        # letters in filled squares and circles, and in brackets
+        ("\U0001f17a\U0001f170\U0001f188", "Kay"),
+        ("\U0001f15a\U0001f150\U0001f168 \U0001f15c", "Kay M"),
+        ("\u24a6\u249c\u24b4", "Kay"),
         # tag characters: the hidden text reads after its line
         ("Child AA" + TAGGED + " was seen.", "Child AA was seen. Kayden Mulvaney "),
         ("A" + TAGGED + "\nB", "A Kayden Mulvaney \nB"),

@@ -177,3 +177,19 @@ def test_hostile_yaml_gives_its_words_never_an_error(text):
     from checks.rules.unvetted import _yaml_ids
 
     assert "kayden" in _yaml_ids(text) or "published_on" in text
+
+
+def test_unvetted_words_in_link_fragments_and_heading_ids_are_masked():
+    from checks.site.masked_paths import mask_fragments
+
+    unvetted = Unvetted(["wennabolitho", "kensatrewhella"])
+    page = (
+        "See [the plan](#wennaBolitho) and [that](other.md#kensaTrewhella).\n"
+        "### Notes {#kensaTrewhella}\n"
+        '<a href="#wennaBolitho">x</a> and [kept](#background) {: .wide }\n'
+    )
+    masked = mask_fragments(page, unvetted)
+    assert "bolitho" not in masked.lower() and "trewhella" not in masked.lower()
+    assert "[the plan](#withheld-2)" in masked and "{#withheld-1}" in masked
+    assert "[kept](#background) {: .wide }" in masked
+    assert mask_fragments(page, Unvetted()) == page

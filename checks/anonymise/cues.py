@@ -18,7 +18,8 @@ prefers an allow list to a guess:
   sentence before a verb of telling or of being seen ("Summer told", "Hope was
   interviewed"), even when the word is also an ordinary one;
 - full names typed in lower case ("about jack thornbury");
-- family surnames: "the X family", "the X household", "the Xs";
+- family surnames: "the X family", "the X household", "the Xs", and "X
+  household" when X is a surname on the list;
 - text in a script the gate cannot read (not Latin, Greek or Cyrillic
   look-alikes of Latin): kind ``script``;
 - venues named by a lower-case kind ("the Golden Dragon takeaway"), by a word of
@@ -422,6 +423,17 @@ def _families(text: str) -> Iterator[Hit]:
             # also in the dictionary.
             continue
         yield _hit("name", text, m.start("n"), m.end("n"))
+    for m in _HOUSEHOLD.finditer(text):
+        # "Page household" with no "the" (a label: an action owner's role): a
+        # surname on the list before "household" names the family.
+        if m.group("n") in surnames() and m.group("n").lower() not in _FAMILY_KINDS:
+            yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+#: A capitalised word straight before "household", with no "the" before it.
+_HOUSEHOLD = re.compile(
+    r"(?<![Tt]he[ \u00a0])\b(?P<n>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)[ \u00a0]+household\b"
+)
 
 
 # --------------------------------------------------------------------------- scripts

@@ -37,11 +37,13 @@ text they are given is first made to read as it is shown:
    (U+E0001) and the cancel tag (U+E007F) encode nothing, and are dropped (the
    flags of England, Scotland and Wales are spelt in tags: they read as
    ``gbeng`` and the like, which names no one);
-8. letters Unicode names "LATIN LETTER SMALL CAPITAL X", where X is one letter
-   A to Z (``ᴋᴀʏᴅᴇɴ``, ``ʀ``, ``ɢ``, ``ʏ``), are shown as that capital drawn small,
-   and NFKC leaves them as they are. A word in them reads as a word with a
-   capital first letter (``Kayden``): small capitals are how a name is set in
-   capitals, and a name detector finds "Kayden" where it misses "KAYDEN". The
+8. letters Unicode names "LATIN LETTER SMALL CAPITAL X", "NEGATIVE SQUARED
+   LATIN CAPITAL LETTER X" and the like, where X is one letter A to Z
+   (``ᴋᴀʏᴅᴇɴ``, ``🅺🅴🆁``, ``🅣🅐🅜``), are shown as that capital drawn small, in
+   a square or in a circle, and NFKC leaves them as they are (or brackets
+   them). A word in them reads as a word with a capital first letter
+   (``Kayden``): small capitals are how a name is set in capitals, and a name
+   detector finds "Kayden" where it misses "KAYDEN". The
    table is built from Unicode's names, not by hand;
 9. a name spelt out letter by letter, ``K a y d e n  M u l v a n e y``, is read as
    a word: a run of four or more single letters (letters with no other letter
@@ -267,15 +269,19 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
             out.append(ch)
             where.append(origin[i])
             continue
+        capital = small.get(ch)
+        if capital is not None:
+            if out and out[-1].isalpha():
+                capital = capital.lower()  # inside a word: "ᴋᴀʏ" reads "Kay"
+            out.append(capital)
+            where.append(origin[i])
+            continue
         for part in unicodedata.normalize("NFKC", ch):
             if ord(part) in _IGNORABLE or unicodedata.category(part) == "Cf":
                 continue
             if unicodedata.category(part) == "Mn" and out and out[-1].isascii():
                 continue  # a mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam"
-            capital = small.get(part)
-            if capital is not None and out and out[-1].isalpha():
-                capital = capital.lower()  # inside a word: "ᴋᴀʏ" reads "Kay"
-            out.append(capital or fold.get(part, part))
+            out.append(fold.get(part, part))
             where.append(origin[i])
     if hidden:
         _read_hidden(hidden, origin[len(text)], out, where)
@@ -304,8 +310,9 @@ def _read_hidden(hidden: list[_Hidden], end: int, out: list[str], where: list[in
 
 
 #: Unicode blocks that hold Latin letters beyond the basic ones: IPA Extensions,
-#: Phonetic Extensions (and their Supplement), Latin Extended-C, -D and -E, and
-#: Latin Extended-G.
+#: Phonetic Extensions (and their Supplement), Latin Extended-C, -D and -E,
+#: Latin Extended-G, Enclosed Alphanumerics and their Supplement (letters in
+#: brackets, squares and circles, and the regional indicators).
 _LATIN_BLOCKS = (
     range(0x0250, 0x02B0),
     range(0x1D00, 0x1DC0),
@@ -313,23 +320,32 @@ _LATIN_BLOCKS = (
     range(0xA720, 0xA800),
     range(0xAB30, 0xAB70),
     range(0x1DF00, 0x1E000),
+    range(0x2460, 0x2500),
+    range(0x1F100, 0x1F200),
 )
-_SMALL_CAPITAL = "LATIN LETTER SMALL CAPITAL "
+#: The Unicode names of a letter drawn as a capital: small, in a square or a
+#: circle (filled or not), in brackets, or as a regional indicator.
+_DRAWN_CAPITAL = re.compile(
+    r"(?:LATIN LETTER SMALL CAPITAL"
+    r"|(?:NEGATIVE )?(?:SQUARED|CIRCLED|PARENTHESIZED) (?:ITALIC )?LATIN CAPITAL LETTER"
+    r"|PARENTHESIZED LATIN SMALL LETTER|REGIONAL INDICATOR SYMBOL LETTER) ([A-Z])"
+)
 
 
 @cache
 def _small_capitals() -> dict[str, str]:
-    """Latin small capitals, each mapped to the capital it is drawn as (step 8):
-    every letter of the Latin blocks Unicode names "LATIN LETTER SMALL CAPITAL X"
-    with X one letter A to Z (``ᴋ`` to ``K``; not ``ɶ``, "SMALL CAPITAL OE", nor
-    ``ʁ``, "SMALL CAPITAL INVERTED R")."""
+    """Letters drawn as a capital, each mapped to that capital (step 8): every
+    letter of the blocks above whose Unicode name is "LATIN LETTER SMALL CAPITAL
+    X", "NEGATIVE SQUARED LATIN CAPITAL LETTER X" and the like, with X one letter
+    A to Z (``ᴋ`` and ``🅺`` to ``K``; not ``ɶ``, "SMALL CAPITAL OE", nor ``ʁ``,
+    "SMALL CAPITAL INVERTED R"). NFKC leaves the filled ones as they are, and
+    makes "(K)" of a bracketed one."""
     table: dict[str, str] = {}
     for block in _LATIN_BLOCKS:
         for code in block:
-            name = unicodedata.name(chr(code), "")
-            letter = name.removeprefix(_SMALL_CAPITAL)
-            if letter != name and len(letter) == 1 and "A" <= letter <= "Z":
-                table[chr(code)] = letter
+            m = _DRAWN_CAPITAL.fullmatch(unicodedata.name(chr(code), ""))
+            if m is not None:
+                table[chr(code)] = m.group(1)
     return table
 
 

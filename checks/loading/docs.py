@@ -47,6 +47,20 @@ def _read_doc(
             "the front matter starts with `---` but has no closing `---` line",
         )
         return None
+    if split.front is None and text[:1].isspace():
+        # Blank lines before a block that would be front matter: MkDocs reads the
+        # block as text ("draft: true" becomes a heading) and publishes the page,
+        # so whatever it says about being a draft would be lost.
+        lead = len(text) - len(text.lstrip())
+        if split_front_matter(text[lead:]).front is not None:
+            loader.report(
+                BAD_YAML,
+                rel,
+                text.count("\n", 0, lead) + 1,
+                "the front matter must start on the very first line: remove the blank "
+                "lines before its opening `---` (until then the page is not published)",
+            )
+            return None
     doc = Document(rel, "page", split.body, split.body_line)
     doc.code_lines = code_lines(split.body)
     front: Any = None

@@ -118,8 +118,12 @@ def _id_words(root: Path, kb: KnowledgeBase) -> set[str]:
 _LABEL_WORDS = 6
 #: A page's front matter, between its opening and closing ``---`` lines.
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-#: Where a page writes a link's target: ``](x``, ``]: x``, ``href="x"``, ``src="x"``.
-_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|\]:[ \t]*<?(\S+)|(?:href|src)\s*=\s*[\"']?([^\s\"'>]+)")
+#: Where a page writes a link's target (``](x``, ``]: x``, ``href="x"``, ``src="x"``)
+#: or an element's id (``{#x}``, an attribute list).
+_LINK = re.compile(
+    r"\]\(\s*<?([^\s)>]+)|\]:[ \t]*<?(\S+)|(?:href|src)\s*=\s*[\"']?([^\s\"'>]+)"
+    r"|\{:?[ \t]*[^{}\n]*#([^\s{}]+)"
+)
 
 
 def _yaml_ids(text: str, label_words: int = 0) -> set[str]:

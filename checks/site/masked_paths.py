@@ -15,12 +15,18 @@ be lost. MkDocs resolves a Markdown link by the file it names, so links to the
 page follow it; the title MkDocs makes from a file name when a page has none is
 masked too (in the plugin's ``on_page_content``).
 
+The same holds for the ids a page writes where no reader sees them: a link's
+fragment (``#wennaBolitho``) and an attribute list's id (``{#kensaTrewhella}``)
+become the page's anchors, its contents' links and its search index's
+(:func:`mask_fragments`).
+
 Outside a pull request nothing is masked: what is merged was reviewed, file
 names included.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -51,3 +57,32 @@ def mask_addresses(files: Iterable[Any], docs_dir: Path, unvetted: Unvetted) -> 
         file.edit_uri = None  # the edit link names the source file
         moved[file.src_uri] = url
     return moved
+
+
+#: The part after ``#`` of a link's target, in Markdown (``](x.md#part)``, a
+#: reference ``[r]: x.md#part``) or HTML (``href="#part"``).
+_FRAGMENT = re.compile(
+    r"(?:\]\(\s*<?|^[ \t]*\[[^\]\n]+\]:[ \t]*<?|\bhref[ \t]*=[ \t]*[\"']?)"
+    r"[^\s()<>\"'#]*#(?P<f>[^\s()<>\"']+)",
+    re.M | re.I,
+)
+#: An attribute list (``{#an-id .class}``, ``{: #an-id }``), whose id becomes the
+#: element's id, the contents' link and the search index's anchor.
+_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<f>[^{}\n]*#[^{}\n]*)\}")
+
+
+def mask_fragments(markdown: str, unvetted: Unvetted) -> str:
+    """``markdown`` with each unvetted word in a link's fragment or an attribute
+    list's id masked: "#wennaBolitho" and ``{#kensaTrewhella}`` are ids, written
+    where no reader sees them, so ANO001 does not read them as prose; a reader
+    follows them, and the page's address shows them."""
+    if not unvetted:
+        return markdown
+
+    def masked(m: re.Match[str]) -> str:
+        start, end = m.span("f")
+        whole = m.group(0)
+        at = start - m.start()
+        return whole[:at] + unvetted.mask(m.group("f")) + whole[at + end - start :]
+
+    return _ATTR_LIST.sub(masked, _FRAGMENT.sub(masked, markdown))

@@ -43,7 +43,7 @@ from checks.site.build import SiteBuild
 from checks.site.csp import with_policy
 from checks.site.gate import Gate, Violation
 from checks.site.hidden_links import without_hidden_links
-from checks.site.masked_paths import mask_addresses
+from checks.site.masked_paths import mask_addresses, mask_fragments
 from checks.site.not_found import not_found_html
 from checks.site.pagefind import index_site, marks_for, with_search
 from checks.site.paging import Anchors
@@ -272,6 +272,9 @@ class SitePlugin:
         # finding that withholds it (ANO001 reads the text even an image carries).
         named = frozenset(p.removeprefix(build.docs_prefix) for p in identifying_names(build.kb))
         named |= build.hidden
+        # A page's link or image to such a file would print its name: it loses
+        # its target as a link to a withheld page does (checks/site/hidden_links.py).
+        build.hidden |= named
         refused = refused_files(files, Path(config.docs_dir), build.pages, extra, named)
         for file, why in refused:
             files.remove(file)
@@ -338,6 +341,8 @@ class SitePlugin:
             page.meta["tags"] = tags
         # A link to a withheld page would print its file name (checks/site/hidden_links.py).
         markdown = without_hidden_links(markdown, page.file.src_uri, build.hidden)
+        # So would an id nobody has vetted (checks/site/masked_paths.py).
+        markdown = mask_fragments(markdown, build.unvetted)
         # Links to a section of a long generated page go to the page it is on.
         return self.anchors.in_markdown(
             build.decorate(page.file.src_uri, markdown), page.file.src_uri

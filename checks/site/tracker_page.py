@@ -81,7 +81,8 @@ def _count(kb: KnowledgeBase, n: int, what: str) -> str:
     """``n`` and what it counts; where records did not load, a zero is "none found
     in the records that loaded", never a bare 0 that reads as all clear."""
     if n == 0 and kb.unloaded:
-        return f"none {what} found in the records that loaded"
+        none = "no" if what.endswith("s") else "none"  # "no actions", "none overdue"
+        return f"{none} {what} found in the records that loaded"
     return f"{n} {what}"
 
 
@@ -112,7 +113,7 @@ def tracker_pages(
     first = "\n".join(
         [
             "# Action tracker\n",
-            f"As at {today:%-d %B %Y}: {len(actions)} actions, "
+            f"As at {today:%-d %B %Y}: {_count(kb, len(actions), 'actions')}, "
             f"**{_count(kb, total['overdue'], 'overdue')}**, {total['open']} open or in "
             "progress and not "
             f"yet due, {total['complete']} complete, {total['closed']} closed without "

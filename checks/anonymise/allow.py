@@ -235,8 +235,8 @@ def in_area(hit: Hit, text: str) -> bool:
     """Whether ``hit`` is a whole local authority area, nation or region named as
     a public body's area: with a body word (:data:`_BODY_WORDS`) just after it, or
     a few words before it in the same sentence. The town a family came from or
-    lived in ("moved from Rochdale", "grandparents in Peterborough") identifies
-    them and stays a finding; so does a name followed by ``'s``."""
+    lived in ("moved from <town>", "her aunt in <town>") identifies them and
+    stays a finding; so does a name followed by ``'s``."""
     if hit.kind not in ("place", "name") or fold(text[hit.start : hit.end]) not in areas():
         return False
     after = text[hit.end : hit.end + 40]

@@ -30,12 +30,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from checks.anonymise.detectors import Hit
+from checks.anonymise.package_lists import every_entry, package_yaml
 from checks.anonymise.pseudonyms import PERSON_WORDS
 
 #: The kinds an allowance can apply to: names of people, places and bodies, and
@@ -165,9 +163,7 @@ def _entry(raw: Any, kind: str) -> PublicName:
 @cache
 def shipped() -> tuple[PublicName, ...]:
     """The list shipped with the checker (``public_names.yaml``)."""
-    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
-    # libyaml's loader: the pure-Python one took a fifth of a second each run.
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = package_yaml(SHIPPED)
     kinds = {"children": "child", "authors": "author", "helplines": "helpline"}
     return tuple(_entry(raw, kinds[group]) for group in kinds for raw in data[group])
 
@@ -176,9 +172,7 @@ def shipped() -> tuple[PublicName, ...]:
 def sector_names() -> tuple[str, ...]:
     """National bodies, programmes and roles (``sector_names.yaml``): not people or
     places, and named on purpose."""
-    text = resources.files("checks.anonymise").joinpath(SECTOR).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return tuple(str(n) for group in data.values() for n in group or ())
+    return every_entry(SECTOR)
 
 
 @cache
@@ -226,9 +220,7 @@ _BODY_REACH = 5
 @cache
 def areas() -> frozenset[str]:
     """Local authority areas, nations and regions (``areas.yaml``), folded."""
-    text = resources.files("checks.anonymise").joinpath(AREAS).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return frozenset(fold(str(n)) for group in data.values() for n in group or ())
+    return frozenset(fold(n) for n in every_entry(AREAS))
 
 
 def in_area(hit: Hit, text: str) -> bool:

@@ -33,13 +33,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, surnames
 from checks.anonymise.normalise import needs_normalising, normalise
+from checks.anonymise.package_lists import every_entry, package_yaml
 from checks.anonymise.pseudonyms import PERSON_WORDS, doubled_after_person
 
 #: The kinds only these rules report (the others are the shared kinds).
@@ -58,17 +56,14 @@ _SECTOR_GROUPS = ("agencies", "roles", "processes", "legislation")
 def sector_acronyms() -> frozenset[str]:
     """The acronyms of the sector alone: where text says a person is meant ("known
     as KB"), an everyday abbreviation of the same letters is still initials."""
-    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    data = package_yaml(SHIPPED)
     return frozenset(str(a).upper() for g in _SECTOR_GROUPS for a in data.get(g) or ())
 
 
 @cache
 def acronyms() -> frozenset[str]:
     """The sector's acronyms shipped with the checker, in capitals."""
-    text = resources.files("checks.anonymise").joinpath(SHIPPED).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return frozenset(str(a).upper() for group in data.values() for a in group or ())
+    return frozenset(a.upper() for a in every_entry(SHIPPED))
 
 
 def _hit(kind: str, text: str, start: int, end: int) -> Hit:

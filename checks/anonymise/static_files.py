@@ -78,7 +78,7 @@ def _words_in_bytes(data: bytes) -> str | None:
 _MOST_FROM_BYTES = 200_000
 
 
-def _document_text(path: Path, data: bytes) -> str | None:
+def _document_text(path: Path) -> str | None:
     """A Word document's or a PDF's text, as the importer reads it (bounded in
     size, time and memory: checks/authoring/importing/reading.py), so that a
     name split across two runs of a document reads whole; its plain-byte words
@@ -88,7 +88,7 @@ def _document_text(path: Path, data: bytes) -> str | None:
     try:
         lines = READERS[path.suffix.lower()](path)
     except (ImportRefused, OSError, RecursionError):
-        return _words_in_bytes(data)
+        return _words_in_bytes(path.read_bytes())
     return "\n".join(line.text for line in lines)
 
 
@@ -106,9 +106,9 @@ def _read_text(path: Path, root: Path, limit: int) -> str | None:
             head = fh.read(_SNIFF)
             if head.startswith((b"\xff\xfe", b"\xfe\xff")):
                 return (head + fh.read()).decode("utf-16", errors="replace")
-            data = head + fh.read()
             if path.suffix.lower() in (".docx", ".pdf"):
-                return _document_text(path, data)
+                return _document_text(path)
+            data = head + fh.read()
             if b"\x00" in head:
                 return _words_in_bytes(data)
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons

@@ -47,13 +47,14 @@ def refused_files(
     docs_dir: Path,
     pages: set[str],
     extra_types: frozenset[str] = frozenset(),
-    named: frozenset[str] = frozenset(),
+    held: frozenset[str] = frozenset(),
 ) -> list[tuple[F, str | None]]:
     """Each file from ``docs_dir`` that may not be published, with why.
 
     ``pages`` holds the docs-relative paths of the pages that may be published;
-    ``named``, those of files whose names could identify someone (SEC004).
-    The reason is None for a page: a page held back may be a draft or an
+    ``held``, those of files held back already: withheld for a finding, or
+    named in a way that could identify someone (SEC004). The reason is None
+    for a page and a held file: a page held back may be a draft or an
     embargoed brief, and its name must not reach the build log; nor may a
     name that could identify someone.
     """
@@ -63,7 +64,7 @@ def refused_files(
         source = file.abs_src_path
         if source is None or not _inside(source, str(docs_dir)):
             continue  # generated, or the theme's
-        if file.src_uri in named:
+        if file.src_uri in held:
             why: str | None = None  # its name is what must not be said
         else:
             why = _refusal(file, source, real_docs, pages, extra_types)

@@ -20,8 +20,13 @@ def reading_minutes(body: str) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+def theme_label(kb: KnowledgeBase, theme: str) -> str:
+    """A theme's label, or its id where the register has no such theme."""
+    return kb.themes[theme].label if theme in kb.themes else theme
+
+
 def theme_labels(kb: KnowledgeBase, brief: Brief) -> list[str]:
-    return [kb.themes[t].label if t in kb.themes else t for t in brief.themes]
+    return [theme_label(kb, t) for t in brief.themes]
 
 
 def brief_header(kb: KnowledgeBase, brief: Brief, body: str, register_href: str) -> str:

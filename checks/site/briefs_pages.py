@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
 from checks.reports.markdown import esc
-from checks.site.brief_page import theme_labels
+from checks.site.brief_page import theme_label, theme_labels
 from checks.site.paging import Section, pack
 
 #: (target, page) -> the URL of docs page ``target`` as linked from ``page``
@@ -92,16 +92,13 @@ def by_theme(kb: KnowledgeBase, briefs: Sequence[Brief]) -> dict[str, str]:
     for b in briefs:
         for theme in dict.fromkeys(b.themes):
             groups[theme].append(b)
-
-    def label(theme: str) -> str:
-        return kb.themes[theme].label if theme in kb.themes else theme
-
-    order = sorted(groups, key=lambda t: label(t).casefold())
+    order = sorted(groups, key=lambda t: theme_label(kb, t).casefold())
     contents = "\n".join(
-        f"- [{esc(label(t))}](themes.md#theme-{t}) ({len(groups[t])})" for t in order
+        f"- [{esc(theme_label(kb, t))}](themes.md#theme-{t}) ({len(groups[t])})" for t in order
     )
     sections = [
-        Section(f"theme-{t}", esc(label(t)), rows=_items(kb, groups[t], "briefs")) for t in order
+        Section(f"theme-{t}", esc(theme_label(kb, t)), rows=_items(kb, groups[t], "briefs"))
+        for t in order
     ]
     first = _NOT_SEARCHED + "# Learning briefs by theme\n\n" + contents + "\n"
     return pack("briefs/themes.md", "Learning briefs by theme", first, sections)

@@ -267,15 +267,14 @@ class SitePlugin:
         # may be published, images and style sheets, vendored files), before
         # anything (page, search index, sitemap) sees the rest.
         extra = frozenset(build.kb.config.publish_types)
-        # A file whose name could identify someone is left out whatever kb.yaml
-        # says of SEC004, and not named in the log; so is a static file with a
-        # finding that withholds it (ANO001 reads the text even an image carries).
-        named = frozenset(p.removeprefix(build.docs_prefix) for p in identifying_names(build.kb))
-        named |= build.hidden
-        # A page's link or image to such a file would print its name: it loses
-        # its target as a link to a withheld page does (checks/site/hidden_links.py).
-        build.hidden |= named
-        refused = refused_files(files, Path(config.docs_dir), build.pages, extra, named)
+        # A file whose name could identify someone is held back whatever kb.yaml
+        # says of SEC004, and not named in the log, like a file withheld for a
+        # finding (ANO001 reads the text even an image carries); a page's link or
+        # image to it loses its target (checks/site/hidden_links.py).
+        build.hidden |= {p.removeprefix(build.docs_prefix) for p in identifying_names(build.kb)}
+        refused = refused_files(
+            files, Path(config.docs_dir), build.pages, extra, frozenset(build.hidden)
+        )
         for file, why in refused:
             files.remove(file)
             if why is not None:

@@ -257,6 +257,8 @@ def test_an_area_named_as_a_public_body_s_is_not_a_finding(files, check, text):
         # Where a family came from or lived identifies them (shared/domain.md).
         ("The family had moved from Wakefield a month before the referral.", "Wakefield"),
         ("Her aunt lived in Coventry and offered to care for the baby.", "Coventry"),
+        # A body's area, in a sentence about where the family lived.
+        ("The partnerships in Norfolk and in Suffolk, where the children grew up, met.", "Suffolk"),
         # A street in an area is a street.
         ("The flat on Norfolk Street had no heating.", "Norfolk Street"),
     ],

@@ -213,6 +213,15 @@ _BODY_WORDS = frozenset(
     conferences county borough safeguarding
     """.split()
 )
+#: Words that make a sentence about where someone lives or comes from.
+_A_HOME = frozenset(
+    """
+    family families child children mother father parent parents household lived
+    live lives living moved move moving housed home homes placed resident address
+    """.split()
+)
+#: Where a sentence ends.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: How many words before an area a body word may stand.
 _BODY_REACH = 5
 
@@ -233,6 +242,12 @@ def in_area(hit: Hit, text: str) -> bool:
         return False
     after = text[hit.end : hit.end + 40]
     if _POSSESSIVE.match(after):
+        return False
+    # Where the sentence is about a family's or a child's home, the area is
+    # where they lived, whatever body it names ("the family lived in the
+    # Bolton Council area", "the Stockport partnership, in whose area they lived").
+    whole = _SENTENCE_END.split(text[: hit.start])[-1] + _SENTENCE_END.split(text[hit.start :])[0]
+    if _A_HOME.intersection(re.findall(r"[^\W\d_]+", whole.lower())):
         return False
     following = re.findall(r"[^\W\d_]+", after.lower())[:1]
     if following and following[0] in _BODY_WORDS:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,22 @@ class Scores:
     flagged_sentences: list[str]
     #: clean sentences flagged and read, by the section of clean.yaml they are in
     by_section: dict[str, tuple[int, int]]
+
+    @property
+    def found(self) -> int:
+        return sum(f for f, _ in self.by_kind.values())
+
+    @property
+    def planted(self) -> int:
+        return sum(n for _, n in self.by_kind.values())
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.planted if self.planted else 0.0
+
+    def below(self, measured: dict[str, tuple[int, int]]) -> dict[str, int]:
+        """The kinds found more than one under what was ``measured`` (found, planted)."""
+        return {k: f for k, (f, _) in self.by_kind.items() if f < measured[k][0] - 1}
 
     @property
     def share_flagged(self) -> float:
@@ -121,3 +138,47 @@ def measure(folder: Path = HERE, half: str | None = None) -> Scores:
         flagged_sentences=flagged,
         by_section={k: (f, n) for k, (f, n) in sections.items()},
     )
+
+
+@dataclass(frozen=True)
+class SplitSet:
+    """A held-out set split into halves, and what its test half must keep: every
+    kind with its planted count, at most a share of clean sentences flagged, at
+    least an overall recall, and no kind more than one under what it measured.
+    The test half's sentences are never printed: that half stays unread."""
+
+    folder: Path
+    measured: dict[str, tuple[int, int]]  # kind: (found, planted) when measured
+    clean: int
+    flagged_at_most: float
+    recall_at_least: float
+
+    def scores(self) -> Scores:
+        return _test_half(self.folder)
+
+    def check(self, what: str) -> None:
+        s = self.scores()
+        if what == "covers every kind":
+            planted = {k: n for k, (_, n) in s.by_kind.items()}
+            assert planted == {k: n for k, (_, n) in self.measured.items()}
+            assert s.clean == self.clean
+        elif what == "clean sentences flagged":
+            assert s.share_flagged <= self.flagged_at_most, s.flagged
+        elif what == "overall recall":
+            assert s.recall >= self.recall_at_least, f"{s.found}/{s.planted}"
+        else:
+            assert what == "no kind under its floor"
+            assert not s.below(self.measured)
+
+
+SPLIT_CHECKS = (
+    "covers every kind",
+    "clean sentences flagged",
+    "overall recall",
+    "no kind under its floor",
+)
+
+
+@cache
+def _test_half(folder: Path) -> Scores:
+    return measure(folder, "test")

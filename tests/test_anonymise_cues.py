@@ -54,6 +54,15 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("A letter named the landlord as 陈伟.", "script", "陈伟"),
         ("The men met at the Silver Moon takeaway.", "place", "Silver Moon takeaway"),
         ("His gamer tag, NightOwl_77, was shared.", "handle", "NightOwl_77"),
+        ("An older boy, who called himself Blade, sent the messages.", "name", "Blade"),
+        ("Her uncle went by the name Geordie.", "name", "Geordie"),
+        ('She said she had been with "Bo-Bo" all night.', "name", "Bo-Bo"),
+        ("Her boyfriend 'Kyren' collected her.", "name", "Kyren"),
+        ("Nan ('nanna bun' to the children) had the baby.", "name", "nanna bun"),
+        ("Poppy-Jo (3) was seen in the walk-in centre.", "name", "Poppy-Jo"),
+        ("His unit number at the hospital, 5530981, was on the letter.", "reference", "5530981"),
+        ("They lived in the Dudley Council area.", "place", "Dudley"),
+        ("The card read ʇuǝɯɐ.", "script", "ʇuǝɯɐ"),
     ],
 )
 def test_a_detail_is_found_by_its_context(text, kind, span):
@@ -77,6 +86,10 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "The child's father Tuesday visits were not recorded.",
         "The wider family were not asked about the baby.",
         "Practitioners were trained in the Solihull Approach and Signs of Safety.",
+        'The father "disappeared" for weeks at a time.',
+        'Two boys were linked to "County Lines" gangs.',
+        "Home visits in the Bolton area were audited.",
+        "Zoë, José and Łukasz are names the gate reads.",
     ],
 )
 def test_ordinary_practice_text_is_not_a_finding(text):

@@ -22,11 +22,8 @@ The floors below are one under those figures.
 
 from __future__ import annotations
 
-from functools import cache
-
-from anonhandwritten import HERE, Scores, measure
-
-HELDOUT5 = HERE / "heldout5"
+import pytest
+from anonhandwritten import HERE, SPLIT_CHECKS, SplitSet
 
 #: What the test half measured, per kind (found, planted).
 MEASURED = {
@@ -51,32 +48,9 @@ MEASURED = {
     "vehicle_registration": (6, 6),
 }
 
-
-@cache
-def scores() -> Scores:
-    return measure(HELDOUT5, "test")
+SET = SplitSet(HERE / "heldout5", MEASURED, clean=125, flagged_at_most=0.08, recall_at_least=0.90)
 
 
-def test_the_test_half_covers_every_kind():
-    s = scores()
-    assert {k: n for k, (_, n) in s.by_kind.items()} == {k: n for k, (_, n) in MEASURED.items()}
-    assert s.clean == 125
-
-
-def test_at_most_8_percent_of_the_test_half_clean_sentences_are_flagged():
-    s = scores()
-    assert s.share_flagged <= 0.08, len(s.flagged_sentences)
-
-
-def test_overall_recall_on_the_test_half_is_at_least_90_percent():
-    s = scores()
-    found = sum(f for f, _ in s.by_kind.values())
-    planted = sum(n for _, n in s.by_kind.values())
-    # Sentences are not printed: this half stays unread.
-    assert found / planted >= 0.90, f"{found}/{planted}"
-
-
-def test_no_kind_on_the_test_half_falls_below_its_floor():
-    s = scores()
-    low = {k: f for k, (f, _) in s.by_kind.items() if f < MEASURED[k][0] - 1}
-    assert not low, low
+@pytest.mark.parametrize("what", SPLIT_CHECKS)
+def test_the_test_half_holds(what):
+    SET.check(what)

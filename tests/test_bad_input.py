@@ -30,6 +30,20 @@ def test_uk_date_shows_how_to_write_it(files, check):
     assert f.subject == "A02"
 
 
+@pytest.mark.parametrize("action_id", ["FAMILY-YOUNG", "CROSSES-A23", "A1-KELLY"])
+def test_an_action_id_made_of_words_is_refused_and_not_repeated(files, check, action_id):
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["id"] = action_id
+    (f,) = [f for f in check(files).findings if f.code == "KB003"]
+    assert "actions[2].id" in f.message and "A01, REC-3, 2.1" in f.message
+    assert action_id not in f.message and action_id not in f.subject
+
+
+@pytest.mark.parametrize("action_id", ["A01", "REC-3", "2.1", "A4B", "R12.3"])
+def test_an_action_id_that_is_a_code_is_accepted(files, check, action_id):
+    files["data/actions/CSPR-2026-01.yaml"]["actions"][1]["id"] = action_id
+    assert "KB003" not in codes(check(files))
+
+
 def test_impossible_date(files, check):
     files["data/reviews.yaml"]["reviews"][0]["sin_sent"] = "2026-02-30"
     (f,) = [f for f in check(files).findings if f.code == "KB003"]

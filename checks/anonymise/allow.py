@@ -114,7 +114,8 @@ class PublicName:
     """One name that is public on purpose, where it is listed, and why."""
 
     name: str
-    #: "child", "author", "helpline", "office-holder" or "partnership" (kb.yaml)
+    #: "child", "author", "national-figure", "helpline", "office-holder" or
+    #: "partnership" (kb.yaml)
     kind: str
     forms: tuple[str, ...]
     numbers: tuple[str, ...] = ()  # digits
@@ -129,6 +130,7 @@ class PublicName:
         what = {
             "child": "a child named in a national review or inquiry",
             "author": "the author of a national review",
+            "national-figure": "a national office-holder or a researcher cited by name",
             "helpline": "a national helpline",
             "office-holder": "an office-holder the partnership lists as public",
             "partnership": "a name kb.yaml allows",
@@ -164,7 +166,12 @@ def _entry(raw: Any, kind: str) -> PublicName:
 def shipped() -> tuple[PublicName, ...]:
     """The list shipped with the checker (``public_names.yaml``)."""
     data = package_yaml(SHIPPED)
-    kinds = {"children": "child", "authors": "author", "helplines": "helpline"}
+    kinds = {
+        "children": "child",
+        "authors": "author",
+        "office_holders_and_researchers": "national-figure",
+        "helplines": "helpline",
+    }
     return tuple(_entry(raw, kinds[group]) for group in kinds for raw in data[group])
 
 
@@ -210,16 +217,29 @@ AREAS = "areas.yaml"
 _BODY_WORDS = frozenset(
     """
     partnership partnerships council councils authority authorities conference
-    conferences county borough safeguarding
+    conferences county borough safeguarding report reports inquiry inquiries
+    practitioners professionals colleagues delegates representatives
     """.split()
 )
-#: Words that make a sentence about where someone lives or comes from.
-_A_HOME = frozenset(
+#: Areas named together ("the Kent, Medway and Sussex partnerships"): the body
+#: word after the last names them all.
+_AND_ANOTHER = re.compile(
+    r"(?:(?:,|[ \u00a0]+(?:and|or|&))[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}?)+"
+    r"(?=[a-z])"
+)
+#: Verbs and nouns that say where someone lives: in a sentence with one, a
+#: local authority area is where a family lived even if nothing else says so
+#: (cues.py finds it there when the model reads it as part of a body's name).
+RESIDENCE = frozenset(
     """
-    family families child children mother father parent parents household lived
-    live lives living moved move moving housed home homes placed resident address
+    lived live lives living moved moves moving relocated housed rehoused resident
     """.split()
 )
+#: What makes a sentence about where someone lives, grew up or was placed, once
+#: the model has read an area as a place. Not "child" or "family": most of a
+#: brief's sentences have one, including those naming the partnership that
+#: reviewed the case; and not "homes", which are a service ("children's homes").
+_A_HOME = RESIDENCE | frozenset("home placed address grew raised born stayed".split())
 #: Where a sentence ends.
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: How many words before an area a body word may stand.
@@ -240,9 +260,12 @@ def in_area(hit: Hit, text: str) -> bool:
     stays a finding; so does a name followed by ``'s``."""
     if hit.kind not in ("place", "name") or fold(text[hit.start : hit.end]) not in areas():
         return False
-    after = text[hit.end : hit.end + 40]
+    after = text[hit.end : hit.end + 80]
     if _POSSESSIVE.match(after):
         return False
+    joined = _AND_ANOTHER.match(after)
+    if joined:
+        after = after[joined.end() :]
     # Where the sentence is about a family's or a child's home, the area is
     # where they lived, whatever body it names ("the family lived in the
     # Bolton Council area", "the Stockport partnership, in whose area they lived").

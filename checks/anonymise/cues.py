@@ -34,6 +34,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
+from checks.anonymise.allow import AREAS, RESIDENCE
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, surnames
 from checks.anonymise.normalise import needs_normalising, normalise
@@ -132,7 +133,19 @@ _CUED_NUMBER = re.compile(
 )
 
 
+#: A long number some words after the kind of number it is: "her unit number
+#: at the hospital, 5530981".
+_NUMBER_OF_KIND = re.compile(
+    r"\b(?:patient|hospital|unit|case|client|medical|crime|incident|custody|pupil|"
+    r"student|prisoner|court|claim)[ \u00a0]+(?:number|no\.?|ref(?:erence)?)\b"
+    r"[^.\n\d]{0,50}?(?P<n>(?<![\d-])\d{6,12})(?![\d-])",
+    re.I,
+)
+
+
 def _references(text: str) -> Iterator[Hit]:
+    for m in _NUMBER_OF_KIND.finditer(text):
+        yield _hit("reference", text, m.start("n"), m.end("n"))
     for m in _REFERENCE.finditer(text):
         if m.group("hash"):
             yield _hit("reference", text, m.start("hash"), m.end("hash"))
@@ -178,7 +191,8 @@ _NICKNAMED = re.compile(
     r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
     r"(?:nick-?name|street[ \u00a0]+name)(?:[ \u00a0]+[a-z' ]{1,30}?)?[ \u00a0]+(?:was|is)|"
-    r"goes[ \u00a0]+by|went[ \u00a0]+by|"
+    r"(?:goes|went|go|going)[ \u00a0]+by(?:[ \u00a0]+the[ \u00a0]+name(?:[ \u00a0]+of)?)?|"
+    r"call(?:s|ed|ing)?[ \u00a0]+(?:him|her|them)sel(?:f|ves)|"
     r"go[ \u00a0]+by|called)"
     rf"[ \u00a0]+(?P<n>{_NICK_WORD})"
 )
@@ -205,6 +219,42 @@ def _nicknames(text: str) -> Iterator[Hit]:
         ):
             continue  # "called Childline": only "called X by ..." names someone
         yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+#: A name in quotes: straight after a word for a person ("her boyfriend
+#: 'Tyler'", "Nan ('Nanna Bun' to the children)"), or after "with", "by" or
+#: "from" when it is no dictionary word ("with 'Bo-Bo'"). Quotes after a person
+#: word also report what was said ("the father 'disappeared'"), so the quoted
+#: word must be written with a capital there.
+_QUOTED = re.compile(
+    r"(?P<w>\b[A-Za-z-]+)[ \u00a0]*[,(]?[ \u00a0]*['\"‘“]"
+    r"(?P<n>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0][A-Za-z][A-Za-z'’-]*)?)['\"’”]"
+)
+_PERSON_BEFORE_QUOTE = PERSON_WORDS | {"mate", "pal", "associate", "ex", "ex-partner"}
+
+
+def _quoted_names(text: str) -> Iterator[Hit]:
+    from checks.anonymise.context import ordinary, pseudonym
+
+    for m in _QUOTED.finditer(text):
+        before, name = m.group("w").lower(), m.group("n")
+        parts = [w for w in re.split(r"[-'’ \u00a0]", name) if w]
+        if pseudonym(name) or name.upper() in acronyms():
+            continue
+        to_the = re.match(r"[ \u00a0]+to[ \u00a0]+(?:the|his|her|their)\b", text[m.end() :])
+        if before in _PERSON_BEFORE_QUOTE or before in _KIN_TITLES:
+            if name[0].isupper() or (m.group(0).find("(") >= 0 and to_the):
+                yield _hit("name", text, m.start("n"), m.end("n"))
+        elif (
+            before in ("with", "by", "from")
+            and name[0].isupper()
+            # "Bo-Bo": a doubled word is a pet name, whatever each half means
+            and (
+                not all(ordinary(w) for w in parts)
+                or len(set(map(str.lower, parts))) == 1 < len(parts)
+            )
+        ):
+            yield _hit("name", text, m.start("n"), m.end("n"))
 
 
 #: Words for a relative that a child uses as a title before a name, as "Mr" is
@@ -261,6 +311,8 @@ _SPEECH = re.compile(
 )
 _AGED = re.compile(
     r"(?:,|[ \u00a0]?\()[ \u00a0]*aged[ \u00a0]+(?:\d{1,2}|[a-z]+)\b"
+    # "Poppy-Jo (3) seen in": a child's age alone in brackets
+    r"|[ \u00a0]\((?:1[0-7]|[0-9])(?:[ \u00a0]*(?:yrs?|years?|months?))?\)"
     # "Sophie, 15, said": an age alone between commas
     r"|,[ \u00a0]+\d{1,2},[ \u00a0]+(?=[a-z])"
 )
@@ -436,20 +488,26 @@ _HOUSEHOLD = re.compile(
 #: Scripts the gate reads: Latin (with its accents), and Greek and Cyrillic
 #: letters only where they stand for Latin ones (checks.anonymise.normalise).
 _READ = ("LATIN",)
+#: Latin letters the gate cannot read either: drawn turned or reversed, or from
+#: the phonetic alphabet (U+0250 to U+02AF), as upside-down and mirror-writing
+#: generators use them ("ɐɹɐuǝs").
+_DRAWN = ("TURNED", "REVERSED", "INVERTED")
 
 
-def _script_of(ch: str) -> str:
-    try:
-        return unicodedata.name(ch).split()[0]
-    except ValueError:
-        return ""
+def _unreadable(ch: str) -> bool:
+    if not ch.isalpha() or ch.isascii():
+        return False
+    if 0x250 <= ord(ch) <= 0x2AF:
+        return True
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] not in _READ or any(w in name.split() for w in _DRAWN)
 
 
 def _scripts(text: str) -> Iterator[Hit]:
-
+    last = -1  # where the last hit ended: a word with two runs is one hit
     start = -1
     for i, ch in enumerate(text + " "):
-        foreign = ch.isalpha() and not ch.isascii() and _script_of(ch) not in _READ
+        foreign = _unreadable(ch)
         if foreign and start < 0:
             start = i
         elif (
@@ -462,7 +520,15 @@ def _scripts(text: str) -> Iterator[Hit]:
             # A word written in look-alike letters is folded to Latin and read.
             if needs_normalising(run) and normalise(run).text.isascii():
                 continue
-            yield _hit("script", text, i - len(run), i)
+            # The whole word, plain letters and all ("ɐɹɐuǝs" has a "u" and an "s").
+            lo, hi = i - len(run), i
+            while lo > 0 and text[lo - 1].isalpha():
+                lo -= 1
+            while hi < len(text) and text[hi].isalpha():
+                hi += 1
+            if lo >= last:
+                yield _hit("script", text, lo, hi)
+                last = hi
 
 
 # --------------------------------------------------------------------------- venues
@@ -520,6 +586,51 @@ def _venues(text: str) -> Iterator[Hit]:
 
 
 _LEADING = frozenset("the a an at in of to from by and or on".split())
+
+
+# --------------------------------------------------------------------------- areas of home
+
+
+@cache
+def _home_areas() -> re.Pattern[str]:
+    """The local authority areas (``areas.yaml``, without its nations and regions),
+    as they are written, capitalised."""
+    names = sorted(
+        (
+            str(n)
+            for group, entries in package_yaml(AREAS).items()
+            if group != "nations_and_regions"
+            for n in entries or ()
+        ),
+        key=len,
+        reverse=True,
+    )
+    words = (r"[ \u00a0]+".join(map(re.escape, n.split())) for n in names)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])")
+
+
+_FROM_AN_AREA = re.compile(r"\bfrom[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+_AN_AREA_AFTER = re.compile(r"^[^.!?;\n]{0,30}?\barea\b", re.I)
+
+
+def _areas_of_home(text: str) -> Iterator[Hit]:
+    """A local authority area in a sentence about where a family lived ("they lived
+    in the Bolton Council area", "moved into the Rochdale partnership's area"), or
+    named as the area someone came from ("from the Bury partnership's area"). The
+    model reads the town there as part of a body's name and says nothing; the
+    allow list would keep it a finding if it had (allow.in_area). Only the
+    residence words count here (allow.RESIDENCE), not "home" or "placed": with
+    no word from the model, "home visits in the Bolton area" is a service."""
+    for m in _home_areas().finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+        sentence = text[start : min(ends, default=len(text))]
+        words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+        came_from = _FROM_AN_AREA.search(text, max(0, m.start() - 12), m.start()) and (
+            _AN_AREA_AFTER.match(text[m.end() : m.end() + 40])
+        )
+        if words & RESIDENCE or came_from:
+            yield _hit("place", text, m.start(), m.end())
 
 
 # --------------------------------------------------------------------------- handles
@@ -588,6 +699,8 @@ def find(text: str) -> list[Hit]:
         hits += _given_names(text)
         hits += _families(text)
         hits += _venues(text)
+        hits += _areas_of_home(text)
+        hits += _quoted_names(text)
     if any(c.isdigit() for c in text):
         hits += _references(text)
     hits += _lower_names(text)

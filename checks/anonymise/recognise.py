@@ -174,7 +174,9 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
             if kind == "name":
                 end = _name_end(piece, start, end)
             before = piece[max(0, start - 40) : start]
-            if start >= end or not _keep(kind, piece[start:end], result.entity_type, before):
+            around = piece[max(0, start - 80) : end + 80]
+            span = piece[start:end]
+            if start >= end or not _keep(kind, span, result.entity_type, before, around):
                 continue
             found[i].append(Hit(kind, offset + start, offset + end, piece[start:end]))
     return found
@@ -245,8 +247,13 @@ def _name_end(text: str, start: int, end: int) -> int:
 _PSEUDONYM = re.compile(rf"^(?:the )?(?:[A-Za-z-]+ )*[A-Za-z-]+ {LETTER}(?:'s|’s)?$")
 
 
-def _keep(kind: str, span: str, entity: str, before: str) -> bool:
-    """Whether a person or place from the model is a finding."""
+def _keep(kind: str, span: str, entity: str, before: str, around: str = "") -> bool:
+    """Whether a person or place from the model, or a vehicle registration, is a
+    finding."""
+    if entity == "UK_VEHICLE_REGISTRATION":
+        # Presidio reads plates in any letter case ("E1 and" in "Child E1 and
+        # Child E2"); a plate is written in capitals, or near a word for one.
+        return span.upper() == span or bool(_PLATE_CUE.search(around))
     if entity not in ("PERSON", "LOCATION", "FACILITY"):
         return True
     words = [w.strip(".,;:()'\"’“”") for w in span.split()]
@@ -291,6 +298,12 @@ def _keep(kind: str, span: str, entity: str, before: str) -> bool:
     )
 
 
+_PLATE_CUE = re.compile(
+    r"\b(?:reg|registration|registered|plates?|index|vehicles?|cars?|vans?|taxis?|cabs?|"
+    r"motorbikes?|motorcycles?|mopeds?|scooters?|lorry|lorries|trucks?|minibus|vrm|vrn|"
+    r"drove|driven|driving|driver|parked|hatchback|saloon|estate car|4x4)\b",
+    re.I,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*#>\n(\[\"“‘-])[ \u00a0\t]*$")
 _PLACE_CUE = re.compile(
     r"\b(?:in|from|to|near|around|outside|at|into|towards|via|visiting|visited|of)[ \u00a0]+$",

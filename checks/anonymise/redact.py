@@ -120,12 +120,8 @@ def _area(kb: KnowledgeBase, rel: str) -> str:
 
 def redact(kb: KnowledgeBase, text: str, rel: str) -> Redacted:
     """``text`` (the file at ``rel``) with each ANO001 finding replaced by its placeholder."""
-    from checks.rules import REGISTRY
-    from checks.rules.ano001_identifying_detail import CODE, Opts, spans
-    from checks.rules.safety import effective
+    from checks.rules.ano001_identifying_detail import spans
 
-    options = effective(REGISTRY[CODE], kb.config.rules.get(CODE)).options
-    assert isinstance(options, Opts)
     area = _area(kb, rel)
     parts: list[tuple[int, str, str]] = []  # (offset, text, area)
     front = _FRONT_MATTER.match(text) if area != "data" else None
@@ -138,7 +134,7 @@ def redact(kb: KnowledgeBase, text: str, rel: str) -> Redacted:
         parts.append((0, text, area))
     found: list[tuple[str, int, int]] = []
     for offset, part, where in parts:
-        (hits,) = spans([part], kb, options, where, in_brief=area == "briefs")
+        (hits,) = spans([part], kb, area=where, in_brief=area == "briefs")
         found += [(kind, offset + start, offset + end) for kind, start, end in hits]
     out: list[str] = []
     counts: dict[str, int] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checks.model.action import ACTION_ID
 from checks.model.yaml_source import LineDict, LineList, YamlError, load_yaml
 
 #: The field that names an entry of each list, so that a lost entry can still
@@ -34,6 +35,8 @@ _KEY_FORMS = {
     "id": re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,59}"),
     "group": re.compile(r"[a-z0-9][a-z0-9-]{0,59}"),
 }
+#: An action's id is a code (checks.model.action says why).
+_ACTION_ID = re.compile(ACTION_ID)
 
 
 def valid_key(name: object, list_key: str) -> str | None:
@@ -47,7 +50,10 @@ def valid_key(name: object, list_key: str) -> str | None:
     """
     if not isinstance(name, str):
         return None
-    form = _KEY_FORMS.get(entry_key_field(list_key), _KEY_FORMS["id"])
+    if list_key == "actions":
+        form = _ACTION_ID
+    else:
+        form = _KEY_FORMS.get(entry_key_field(list_key), _KEY_FORMS["id"])
     return name if form.fullmatch(name) else None
 
 

@@ -585,8 +585,15 @@ def spans(
     day-precise date is one) of a learning brief or not (``in_brief``, by default
     whether ``area`` is "briefs": a brief never names an office-holder): for
     ``kb redact``, which replaces each span with a placeholder of its kind.
-    Offsets are into the text as written."""
-    options = options or Opts()
+    Offsets are into the text as written. ``options`` are by default the ones
+    the check runs with (kb.yaml's, as far as they may apply), so these answers
+    are the check's, and the parse cache keeps one set of them."""
+    if options is None:
+        from checks.rules import REGISTRY
+        from checks.rules.safety import effective
+
+        applied = effective(REGISTRY[CODE], kb.config.rules.get(CODE)).options
+        options = applied if isinstance(applied, Opts) else Opts()
     finder = _Finder(kb, options)
     finder.prepare(texts)
     allowed = {brief: allowed_for(kb, brief) for brief in (True, False)}

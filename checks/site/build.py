@@ -44,7 +44,7 @@ from checks.site.status import review_status
 from checks.site.tor_page import tor_header, tor_history, tor_membership
 from checks.site.tracker_page import tracker_pages
 from checks.site.versions_page import compare, seats_changed, version_page, version_uri
-from checks.speed.cache import open_cache, using
+from checks.speed.cache import ParseCache, open_cache, using
 from checks.speed.gcpause import paused_gc
 
 
@@ -93,6 +93,8 @@ class SiteBuild:
     git_note: str | None = field(init=False, default=None)
     #: links written as HTML (the hooks pass MkDocs' own URLs)
     link: Linker = markdown_link
+    #: the parse cache the checks ran with, for the gate's later reads (file names)
+    cache: ParseCache | None = field(default=None, repr=False, compare=False)
     calendar: WorkingCalendar = field(init=False)
     public: list[Brief] = field(init=False)
     hidden: set[str] = field(init=False)
@@ -165,9 +167,9 @@ class SiteBuild:
         with paused_gc(), using(cache):
             kb = load(root)
             result = run(kb, today)
-        if cache is not None:
-            cache.save()
-        return cls(kb, result, today, **kw)  # type: ignore[arg-type]
+        # Saved once the pages are generated (see generated()): a save keeps only
+        # the answers asked for so far, and the gate reads file names later.
+        return cls(kb, result, today, cache=cache, **kw)  # type: ignore[arg-type]
 
     def summary(self) -> str:
         """One line for the build log, so whoever reads a CI log sees what was
@@ -268,7 +270,10 @@ class SiteBuild:
             return frozenset()  # the usual case: the language model is not loaded
         from checks.rules.ano001_identifying_detail import spans
 
-        found = spans(unsure, self.kb, area="data")
+        # In the cache the checks ran with: a warm build then never loads the
+        # language model for a file name it has read before.
+        with using(self.cache):
+            found = spans(unsure, self.kb, area="data")
         return frozenset(path for path, hits in zip(unsure, found, strict=True) if hits)
 
     # -- generated pages --------------------------------------------------------
@@ -325,6 +330,8 @@ class SiteBuild:
                 pages[version_uri(gid, version.version)] = version_page(
                     kb, tor, version, previous, "../"
                 )
+        if self.cache is not None:
+            self.cache.save()
         return pages
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -242,6 +243,33 @@ def test_a_warm_run_does_not_even_import_the_heavy_libraries(kb_with_findings, t
     assert "spacy" in cold.stdout, cold.stderr
     warm = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_a_warm_site_build_draws_no_chart_and_reads_no_file_name_again(tmp_path):
+    """The site's generated pages in the cache too: a data file's name the gate had
+    to read, and the report charts, are taken from it on a warm build (neither the
+    language model nor matplotlib is imported), and the pages are the same."""
+    import subprocess
+    import sys
+
+    files = compliant()
+    files["data/actions/plan-for-neglect.yaml"] = files.pop("data/actions/CSPR-2026-01.yaml")
+    files["data/actions/plan-for-neglect.yaml"]["actions"][1]["due"] = "2026-11-01"
+    root = write(tmp_path / "kb", files)
+    script = (
+        "import sys, hashlib, datetime; from pathlib import Path; "
+        "from checks.site.build import SiteBuild; "
+        f"b = SiteBuild.prepare(Path({str(root)!r}), datetime.date(2026, 11, 25)); "
+        "pages = b.generated(); "
+        "print(sorted(m for m in ('spacy', 'matplotlib') if m in sys.modules), "
+        "hashlib.sha256(repr(sorted(pages.items())).encode()).hexdigest(), "
+        "any(p.endswith('.svg') for p in pages))"
+    )
+    env = {**os.environ, "KB_CACHE_DIR": str(tmp_path / "c")}
+    run = partial(subprocess.run, [sys.executable, "-c", script], capture_output=True, text=True)
+    cold, warm = run(env=env).stdout.split(), run(env=env).stdout.split()
+    assert cold[:2] == ["['matplotlib',", "'spacy']"] and cold[-1] == "True", cold
+    assert warm[0] == "[]" and warm[1:] == cold[2:], warm
 
 
 def test_kb_cache_shows_and_clears_the_cache(kb_with_findings, tmp_path, capsys):

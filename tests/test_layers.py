@@ -50,12 +50,14 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 
 #: The only modules that may call the speed layer: the loader's one-file step,
 #: the anonymisation gate's recogniser, a ToR's history in git (two git processes
-#: per ToR, most of a warm run on the example, kept under the commit's id), and
-#: the two entry points that open a cache.
+#: per ToR, most of a warm run on the example, kept under the commit's id), the
+#: reports' charts (matplotlib, a quarter of a warm build at a partnership's
+#: scale, kept under their arguments), and the two entry points that open a cache.
 SPEED_CALLERS = {
     "checks/loading/reader.py",
     "checks/loading/tor_history.py",
     "checks/rules/ano001_identifying_detail.py",
+    "checks/reports/charts.py",
     "checks/cli.py",
     "checks/site/build.py",
 }

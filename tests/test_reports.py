@@ -234,3 +234,15 @@ def test_a_parent_group_no_tor_names_is_never_printed(tmp_path, files):
     assert code == 0, err
     assert "smith" not in out.lower()
     assert "over the last three months (the group reports to no group that has met)" in out
+
+
+def test_a_cell_links_to_at_most_twenty_records_and_counts_the_rest(tmp_path, files):
+    from checks.reports.sections import MOST_LINKED
+
+    plan = files["data/actions/CSPR-2026-01.yaml"]["actions"]
+    overdue = {k: v for k, v in plan[1].items() if k != "id"} | {"due": "2026-09-30"}
+    plan[2:] = [{**overdue, "id": f"B{i:02d}"} for i in range(MOST_LINKED + 5)]
+    out = _assurance(write(tmp_path / "kb", files))
+    (row,) = [line for line in out.splitlines() if "B01" in line]
+    assert row.count("](") == MOST_LINKED + 1  # the agency's link, then the records'
+    assert row.rstrip(" |").endswith("and 5 more")

@@ -28,6 +28,7 @@ from checks.reports.sections import (
     figures_table,
     incomplete_note,
     links,
+    listed,
     review_dates_table,
     steps_table,
 )
@@ -156,10 +157,13 @@ def share(steps: list[Step]) -> str:
 def _cell(steps: list[Step], link: Linker) -> str:
     if not steps:
         return "none due"
-    refs = ", ".join(
-        f"[{esc(s.review.ref)}]({link('register.md#' + s.review.ref.lower())})"
-        + ("" if s.outcome == "on time" else f" ({s.outcome})")
-        for s in steps
+    # Late and overdue steps first: past the cap, the ones on time are counted.
+    refs = listed(
+        [
+            f"[{esc(s.review.ref)}]({link('register.md#' + s.review.ref.lower())})"
+            + ("" if s.outcome == "on time" else f" ({s.outcome})")
+            for s in sorted(steps, key=lambda s: s.outcome == "on time")
+        ]
     )
     return f"{share(steps)}: {refs}"
 
@@ -256,8 +260,8 @@ def _themes_table(report: Assurance, link: Linker) -> str:
     def cell(refs: list[str]) -> str:
         if not refs:
             return "0"
-        return f"{len(refs)}: " + ", ".join(
-            f"[{esc(ref)}]({link('register.md#' + ref.lower())})" for ref in refs
+        return f"{len(refs)}: " + listed(
+            [f"[{esc(ref)}]({link('register.md#' + ref.lower())})" for ref in refs]
         )
 
     return table(

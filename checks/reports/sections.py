@@ -19,9 +19,24 @@ def day(value: date | None) -> str:
     return long_date(value)
 
 
+#: The most records a report links to in one cell. A report is read by an
+#: executive and printed; a cell naming 1,200 overdue actions is unreadable and
+#: makes the page too large to load (the tracker and register list them all).
+MOST_LINKED = 20
+
+
 def links(records: Iterable[Record], link: Linker) -> str:
-    shown = [f"[{esc(r.text)}]({link(r.target)})" for r in records]
-    return ", ".join(shown) if shown else "none"
+    """A link to each record, the first :data:`MOST_LINKED` of them, and how many
+    more there are."""
+    return listed([f"[{esc(r.text)}]({link(r.target)})" for r in records])
+
+
+def listed(shown: Sequence[str]) -> str:
+    """``shown``, joined, with at most :data:`MOST_LINKED` given and the rest counted."""
+    if not shown:
+        return "none"
+    more = len(shown) - MOST_LINKED
+    return ", ".join(shown[:MOST_LINKED]) + (f" and {more} more" if more > 0 else "")
 
 
 def figures_table(figures: Sequence[Figure], link: Linker) -> str:

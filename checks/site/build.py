@@ -270,16 +270,23 @@ class SiteBuild:
             return frozenset()  # the usual case: the language model is not loaded
         from checks.rules.ano001_identifying_detail import spans
 
-        # In the cache the checks ran with: a warm build then never loads the
-        # language model for a file name it has read before.
-        with using(self.cache):
-            found = spans(unsure, self.kb, area="data")
+        found = spans(unsure, self.kb, area="data")
         return frozenset(path for path, hits in zip(unsure, found, strict=True) if hits)
 
     # -- generated pages --------------------------------------------------------
 
     def generated(self) -> dict[str, str]:
         """Docs-relative path -> content of every page the knowledge base adds."""
+        # In the cache the checks ran with: the gate's reading of file names and
+        # the report charts are kept there (a warm build loads neither the
+        # language model nor matplotlib for what it has seen before).
+        with using(self.cache):
+            pages = self._generated()
+        if self.cache is not None:
+            self.cache.save()
+        return pages
+
+    def _generated(self) -> dict[str, str]:
         kb, today, window = self.view, self.today, self.kb.config.warning_days
         shown, hidden = self.visible_findings()
         linked: dict[str, list[str]] = {}
@@ -330,8 +337,6 @@ class SiteBuild:
                 pages[version_uri(gid, version.version)] = version_page(
                     kb, tor, version, previous, "../"
                 )
-        if self.cache is not None:
-            self.cache.save()
         return pages
 
     @property

@@ -63,6 +63,8 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("His unit number at the hospital, 5530981, was on the letter.", "reference", "5530981"),
         ("They lived in the Dudley Council area.", "place", "Dudley"),
         ("The card read ʇuǝɯɐ.", "script", "ʇuǝɯɐ"),
+        ("The officer spoke to Mehwish in English.", "name", "Mehwish"),
+        ("Staff asked Dariusz about the bruise.", "name", "Dariusz"),
     ],
 )
 def test_a_detail_is_found_by_its_context(text, kind, span):
@@ -89,6 +91,8 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         'The father "disappeared" for weeks at a time.',
         'Two boys were linked to "County Lines" gangs.',
         "Home visits in the Bolton area were audited.",
+        "The worker spoke to Ofsted, then visited Leeds and told Childline.",
+        "The nurse saw Dr Okafor's team.",
         "Zoë, José and Łukasz are names the gate reads.",
     ],
 )

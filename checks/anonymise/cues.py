@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
-from checks.anonymise.allow import AREAS, RESIDENCE
+from checks.anonymise.allow import AREAS, RESIDENCE, areas, fold
 from checks.anonymise.detectors import Hit
 from checks.anonymise.names import given_names, surnames
 from checks.anonymise.normalise import needs_normalising, normalise
@@ -321,6 +321,16 @@ _CLAUSE = re.compile(
     r"[ \u00a0\t]*$"
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
+_TITLES = frozenset("dr mr mrs ms miss mx prof sir dame lord lady rev".split())
+#: A person spoken to, seen or met, named straight after the verb ("the officer
+#: spoke to Mehwish", "staff asked Dariusz"): in that place a capitalised word
+#: that is no dictionary word, area, title or body of the sector is a name.
+_SPOKEN_TO = re.compile(
+    r"\b(?:spoke|speak|speaks|speaking|talked|talking|chatted)[ \u00a0]+(?:to|with)[ \u00a0]+$"
+    r"|\b(?:told|asked|saw|sees|visited|met|meets|phoned|rang|texted|messaged|collected|"
+    r"hugged|hit|slapped|kicked|grabbed|pushed|shouted[ \u00a0]+at|blamed|believed|"
+    r"interviewed|reassured|comforted)[ \u00a0]+$"
+)
 #: Someone's relative, named straight after ("Child AA's sister, Star", "her son
 #: Leo"): the possessive makes the relation a person's, so the capital is a name.
 _KIN_BEFORE = re.compile(
@@ -339,6 +349,7 @@ def _given_names(text: str) -> Iterator[Hit]:
         ACRONYMS,
         ordinary,
     )
+    from checks.anonymise.recognise import sector_word
 
     for m in _CAPITAL_WORD.finditer(text):
         word, start, end = m.group("w"), m.start(), m.end()
@@ -350,7 +361,14 @@ def _given_names(text: str) -> Iterator[Hit]:
             _CLAUSE.search(text, max(0, start - 14), start)
         )
         kin = bool(_KIN_BEFORE.search(text, max(0, start - 40), start))
-        if not (aged or speaks or kin):
+        spoken_to = bool(_SPOKEN_TO.search(text, max(0, start - 30), start))
+        if not (aged or speaks or kin or spoken_to):
+            continue
+        # Spoken to, only a word that is nothing else: not a dictionary word, an
+        # area, or a body or role of the sector (public names are let through later).
+        if not (aged or speaks or kin) and (
+            ordinary(word) or fold(word) in areas() or sector_word(low) or low in _TITLES
+        ):
             continue
         if aged and low.endswith("s") and ordinary(word):
             continue  # "Pupils, aged 11 to 16": a group

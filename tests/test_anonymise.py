@@ -47,6 +47,8 @@ def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_p
         ("NHS number 943 476 5919 was recorded.", "nhs-number"),
         ("NI number AB123456C.", "ni-number"),
         ("They lived at KT1 2AB.", "postcode"),
+        # A district in lower case, with the shape of a B road.
+        ("the children were living in b11 with an aunt", "postcode"),
         ("Call 020 7946 0018.", "phone"),
         ("Write to jo.bloggs@example.com today.", "email"),
         ("She was born on 3 March 2019.", "birth-or-death-date"),

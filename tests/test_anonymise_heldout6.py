@@ -19,7 +19,8 @@ person, "called himself", "went by the name", a name straight after "spoke to",
 "asked", "told" and the like, an age alone in brackets, a long
 number some words after its kind, areas named together before a body word,
 national office-holders and researchers as public names, vehicle registrations
-in lower case only beside a word for a vehicle): dev 147/150, 1/125 flagged
+in lower case only beside a word for a vehicle, a district in lower case after
+"in" though it has a B road's shape): dev 148/150, 1/125 flagged
 (a current chief inspector, left off the public names because his surname is
 a given name the first set plants); test 135/150 (90.0%), 7/125 flagged
 (5.6%). The floors below are one under those figures.

@@ -1486,7 +1486,12 @@ def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
     for m in _OUTWARD_LOWER.finditer(t):
         group = "pc" if m.group("pc") else "after"
         pc = m.group(group).upper()
-        if _OUTWARD.fullmatch(pc) and not (group == "after" and _ROADS.match(pc)):
+        # "near b1234" may be a road; "in b11", "living in b11" is a district
+        # (Birmingham's all share a B road's shape).
+        road = (
+            group == "after" and _ROADS.match(pc) and not re.match(r"(?:in|within|liv)", m.group(0))
+        )
+        if _OUTWARD.fullmatch(pc) and not road:
             yield _hit("postcode", text, m.start(group), m.end(group))
     for m in _OUTWARD.finditer(t):
         before = _OUTWARD_BEFORE.search(t, max(0, m.start() - 40), m.start())

@@ -193,3 +193,31 @@ def test_front_matter_after_a_blank_line_is_a_finding_and_the_page_is_not_publis
 
     kb = load(write(tmp_path / "kb2", files))
     assert "docs/notes.md" not in kb.documents and "docs/rule.md" in kb.documents
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_and_printed(files, tmp_path):
+    """Round 9: a brief, a meetings file and a style sheet whose names hold bytes
+    that are not UTF-8 gave tracebacks in `kb check` and the build. Each is now
+    refused (KB001) and never read; every output format prints."""
+    import json
+
+    from kbfactory import kb, write
+
+    root = write(tmp_path / "kb", files)
+    (root / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+    for folder, name in (
+        ("docs/briefs", b"lb-\xff.md"),
+        ("data/meetings", b"m\xfe.yaml"),
+        ("docs/assets", b"x\xfd.css"),
+    ):
+        path = os.path.join(os.fsencode(root / folder), name)
+        with open(path, "wb") as fh:
+            fh.write(b"---\ntitle: x\n---\n")
+    code, out, err = kb("check", str(root), "--as-of", "2026-11-25", "--format", "json")
+    assert code == 1 and "Traceback" not in err
+    refused = [f for f in json.loads(out)["findings"] if f["code"] == "KB001"]
+    assert len(refused) == 3 and all(
+        "\ufffd" in f["file"] or "unpublished" in f["file"] for f in refused
+    )
+    code, out, err = kb("check", str(root), "--as-of", "2026-11-25")
+    assert code == 1 and "Traceback" not in err and "not valid UTF-8" in out

@@ -78,6 +78,20 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         ("A" + TAGGED + "\nB", "A Kayden Mulvaney \nB"),
         ("Jes" + tags("q") + "sica Smith", "Jessica Smith q "),  # a tag splits no word
         ("\U000e0001" + tags("ab") + "\U000e007f", " ab "),  # language and cancel tags go
+        # a Hangul filler is drawn as a blank (round 9)
+        ("Tamsin\u3164Keast", "Tamsin Keast"),
+        ("Tamsin\u115fKeast", "Tamsin Keast"),
+        # a digit of any script is the digit it stands for
+        ("call \u0966\u096d\u096d\u0966\u0966", "call 07700"),
+        ("\u0e50\u0e57\u0e57", "077"),
+        ("\u09e6\u09ed", "07"),
+        # a name in capitals in prose, but not a note written in capitals
+        (
+            "Set up after the death of KATIA TENNETT last year.",
+            "Set up after the death of Katia Tennett last year.",
+        ),
+        ("The MASH and CAMHS staff met the family.", "The MASH and CAMHS staff met the family."),
+        ("TYLER, 3, HAD A BRUISE", "TYLER, 3, HAD A BRUISE"),
     ],
 )
 def test_a_disguised_name_reads_as_it_is(written: str, read: str) -> None:

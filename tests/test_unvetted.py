@@ -195,3 +195,23 @@ def test_unvetted_words_in_link_fragments_and_heading_ids_are_masked():
     assert "[the plan](#withheld-2)" in masked and "{#withheld-1}" in masked
     assert "[kept](#background) {: .wide }" in masked
     assert mask_fragments(page, Unvetted()) == page
+
+
+def test_an_action_with_a_new_id_and_a_name_is_withheld_on_a_pull_request(tmp_path):
+    """The finding's subject is masked on a pull request ("CSPR-2026-01/withheld-1");
+    the text is still withheld by the action's own id (red team, round 9)."""
+    base = write(tmp_path / "trusted", compliant())
+    files = copy.deepcopy(compliant())
+    action = files["data/actions/CSPR-2026-01.yaml"]["actions"][1]
+    action["id"] = "R9A16"
+    action["recommendation"] = "The school nurse sees Mary Trewin every week."
+    change = write(tmp_path / "change", files)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KB_TRUSTED", str(base))
+        from checks.site.build import SiteBuild
+
+        build = SiteBuild.prepare(change, TODAY, use_cache=False)
+        pages = build.generated()
+    found = [f.subject for f in build.result.findings if f.code == "ANO001"]
+    assert found and "R9A16" not in " ".join(found)  # the id is masked in findings
+    assert not [p for p, text in pages.items() if "Trewin" in text]

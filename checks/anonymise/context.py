@@ -1489,7 +1489,9 @@ def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
         # "near b1234" may be a road; "in b11", "living in b11" is a district
         # (Birmingham's all share a B road's shape).
         road = (
-            group == "after" and _ROADS.match(pc) and not re.match(r"(?:in|within|liv)", m.group(0))
+            group == "after"
+            and _ROADS.match(pc) is not None
+            and not re.match(r"(?:in|within|liv)", m.group(0))
         )
         if _OUTWARD.fullmatch(pc) and not road:
             yield _hit("postcode", text, m.start(group), m.end(group))
@@ -1500,8 +1502,10 @@ def _partial_postcodes(text: str, t: str) -> Iterator[Hit]:
             continue
         pc = m.group("pc")
         # "the M25", "the A1": roads share the shape of some districts.
-        road = before and re.search(r"(?:the|on|off|via|along)[ \u00a0]*$", before.group(0), re.I)
-        if _ROADS.match(pc) and not after and road:
+        by_road = before and re.search(
+            r"(?:the|on|off|via|along)[ \u00a0]*$", before.group(0), re.I
+        )
+        if _ROADS.match(pc) and not after and by_road:
             continue
         yield _hit("postcode", text, m.start(), m.end())
 

@@ -474,7 +474,8 @@ def _families(text: str) -> Iterator[Hit]:
                 continue
             if ordinary(name) and stem not in surnames() and name[:-1] not in surnames():
                 continue  # "the Services", "the Police"
-            if re.match(r"[ \u00a0]+[A-Z]", after):
+            following = re.match(r"[ \u00a0]+([A-Z][A-Za-z]*)", after)
+            if following and ordinary(following.group(1)):
                 continue  # "the Hendersons Group": part of a longer name
         elif low in _FAMILY_KINDS or (
             ordinary(name)

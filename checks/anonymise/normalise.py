@@ -18,7 +18,10 @@ text they are given is first made to read as it is shown:
    every format character (category Cf, which
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
-   the combining grapheme joiner, Hangul fillers);
+   the combining grapheme joiner), except the Hangul fillers, which are shown
+   as a blank and read as a space; a decimal digit of any script reads as the
+   ASCII digit it stands for (Devanagari, Bengali and Thai digits are no
+   confusables of ours);
 5. text after a right-to-left override (U+202E) is read reversed, as it is
    shown, up to the next directional control or the line's end;
 6. emphasis that touches a letter, and inline style tags inside a word, which
@@ -85,12 +88,16 @@ _MAX_ROUNDS = 8
 #: DerivedCoreProperties.txt (Default_Ignorable_Code_Point).
 _IGNORABLE = frozenset(
     [
-        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0),
+        *(0x034F, 0x17B4, 0x17B5),
         *range(0x180B, 0x1810),
         *range(0xFE00, 0xFE10),
         *range(0xE0100, 0xE01F0),
     ]
 )
+
+#: Hangul fillers are default-ignorable too, but a browser draws each as a blank
+#: as wide as a letter: "Tamsin\u3164Keast" is shown as two words, so it reads so.
+_BLANK_LETTERS = frozenset((0x115F, 0x1160, 0x3164, 0xFFA0))
 
 #: What a confusable may be folded to: the characters the detectors read.
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-'")
@@ -127,6 +134,7 @@ def needs_normalising(text: str) -> bool:
         or "<" in text
         or not text.isascii()
         or _SPELT_OUT.search(text) is not None
+        or (_CAPITALS_RUN.search(text) is not None and _mostly_lower(text))
     )
 
 
@@ -168,7 +176,34 @@ def normalise(text: str) -> Normalised:
     if not text.isascii():
         text, origin = _fold_characters(text, origin)
     text, origin = _join_spelt_out(text, origin)
+    if _CAPITALS_RUN.search(text) and _mostly_lower(text):
+        text = _CAPITALS_RUN.sub(_title_cased, text)  # one letter for one: offsets hold
     return Normalised(text, origin)
+
+
+#: Two to four words in capitals in a row (step 10): "KATIA TENNETT".
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+){1,3}\b")
+
+
+def _mostly_lower(text: str) -> bool:
+    """Prose with a run of capitals in it, not a note written in capitals ("TYLER,
+    3, HAD A BRUISE"), which the model reads as it is."""
+    lower = sum(1 for c in text if c.islower())
+    return lower > 2 * sum(1 for c in text if c.isupper())
+
+
+def _title_cased(m: re.Match[str]) -> str:
+    """The words of a run in capitals with a capital first letter only, but the
+    sector's acronyms ("MASH", "CAMHS") as they are: the language model finds
+    "Katia Tennett" where it misses "KATIA TENNETT"."""
+    from checks.anonymise.cues import acronyms
+
+    known = acronyms()
+    return re.sub(
+        r"[A-Z][A-Z'’-]+",
+        lambda w: w.group(0) if w.group(0) in known else w.group(0).capitalize(),
+        m.group(0),
+    )
 
 
 def _decode_references(text: str, origin: list[int]) -> tuple[str, list[int]] | None:
@@ -274,6 +309,15 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
             if out and out[-1].isalpha():
                 capital = capital.lower()  # inside a word: "ᴋᴀʏ" reads "Kay"
             out.append(capital)
+            where.append(origin[i])
+            continue
+        if code in _BLANK_LETTERS:
+            out.append(" ")
+            where.append(origin[i])
+            continue
+        if unicodedata.category(ch) == "Nd":
+            # A digit of any script is the digit it stands for ("०७७००" is a phone).
+            out.append(str(unicodedata.digit(ch)))
             where.append(origin[i])
             continue
         for part in unicodedata.normalize("NFKC", ch):

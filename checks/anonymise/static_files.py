@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from checks.loading.files import markdown_files
+from checks.loading.files import files_under, markdown_files
 from checks.model.knowledge_base import KnowledgeBase
 
 #: Bytes read to tell text from binary: a NUL byte in them means binary (images,
@@ -34,15 +34,12 @@ def static_texts(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
     limit = int(kb.config.max_file_mb * 1024 * 1024)
     # Not followed: a linked folder is reported by the loader, and following
     # one could read outside the repository or loop.
-    for dirpath, dirnames, filenames in os.walk(docs):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            if path in pages:
-                continue
-            text = _read_text(path, root, limit)
-            if text is not None:
-                yield path.relative_to(root).as_posix(), text
+    for path in files_under(docs):
+        if path in pages:
+            continue
+        text = _read_text(path, root, limit)
+        if text is not None:
+            yield path.relative_to(root).as_posix(), text
 
 
 #: A run of printable ASCII in a binary file (what ``strings`` shows) ...

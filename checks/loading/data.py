@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from checks.loading.files import yaml_files
+from checks.loading.files import named_in_utf8, yaml_files
 from checks.loading.reader import (
     BAD_YAML,
     DUPLICATE,
@@ -108,6 +108,8 @@ def load_data(loader: Reader, kb: KnowledgeBase, data_dir: Path) -> None:
 
     if data_dir.is_dir():
         for path in sorted(data_dir.iterdir()):
+            if not named_in_utf8(path.name):
+                continue  # refused, and reported as KB001, by Reader.refuse_all
             if path.is_dir():
                 if path.name not in ("actions", "meetings") and not path.name.startswith("."):
                     loader.report(

@@ -42,6 +42,22 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def named_in_utf8(name: str) -> bool:
+    """Whether a file name is text: a name that is not valid UTF-8 reaches Python
+    with stand-ins for its bad bytes, which cannot be printed, hashed as text or
+    published. Such a file is refused (KB001), never read."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: str) -> str:
+    """``path`` as it can be printed: each byte that is not UTF-8 as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _entries(folder: Path | str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as listing:
@@ -58,7 +74,11 @@ def markdown_files(folder: Path) -> Iterator[Path]:
     """
     if os.path.islink(folder):
         return
-    entries = [e for e in _entries(folder) if not _hidden(e.name) and not e.is_symlink()]
+    entries = [
+        e
+        for e in _entries(folder)
+        if not _hidden(e.name) and not e.is_symlink() and named_in_utf8(e.name)
+    ]
     # A folder's own files first, then its sub-folders, as os.walk gives them.
     for entry in entries:
         if entry.is_file(follow_symlinks=False) and is_markdown(entry.name):
@@ -66,6 +86,22 @@ def markdown_files(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from markdown_files(Path(entry.path))
+
+
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every regular file under ``folder``, by path, sorted per folder: never
+    through a link, nor a hidden file or folder, nor a name that is not UTF-8
+    (:func:`refused` reports links and such names). Entries say from the listing
+    itself what they are, so no file is looked at twice."""
+    if os.path.islink(folder):
+        return
+    for entry in _entries(folder):
+        if _hidden(entry.name) or not named_in_utf8(entry.name) or entry.is_symlink():
+            continue
+        if entry.is_file(follow_symlinks=False):
+            yield Path(entry.path)
+        elif entry.is_dir(follow_symlinks=False):
+            yield from files_under(Path(entry.path))
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -76,6 +112,7 @@ def yaml_files(folder: Path) -> list[Path]:
         Path(e.path)
         for e in _entries(folder)
         if e.name.endswith(YAML_SUFFIXES)
+        and named_in_utf8(e.name)
         and not e.is_symlink()
         and e.is_file(follow_symlinks=False)
     ]
@@ -94,7 +131,18 @@ def refused(folder: Path, root: Path) -> Iterator[tuple[Path, str]]:
 def _refused_below(folder: str, root: Path) -> Iterator[tuple[Path, str]]:
     # Paths stay text until one is reported: this walks every file on every run.
     for entry in _entries(folder):
-        if _hidden(entry.name) or entry.is_file(follow_symlinks=False):
+        if _hidden(entry.name):
+            continue
+        if not named_in_utf8(entry.name):
+            yield (
+                Path(entry.path),
+                (
+                    "the name is not valid UTF-8 (shown with � for each byte that is not), so "
+                    "it is not read or published; rename it with letters, digits and dashes"
+                ),
+            )
+            continue
+        if entry.is_file(follow_symlinks=False):
             continue
         if entry.is_symlink():
             yield Path(entry.path), link_problem(Path(entry.path), root, "file")

@@ -19,7 +19,7 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from checks.loading.entries import entry_key_field, recover_list, valid_key
-from checks.loading.files import link_problem, refused, special_problem
+from checks.loading.files import link_problem, refused, shown, special_problem
 from checks.loading.validation import explain
 from checks.model.common import Located
 from checks.model.findings import Problem
@@ -123,7 +123,7 @@ class Reader:
         """Report a link or special file (KB001), once, and never read it."""
         if rel not in self.refused:
             self.refused.add(rel)
-            self.report(UNREADABLE, rel, 1, message)
+            self.report(UNREADABLE, shown(rel), 1, message)
 
     def refuse_all(self, folder: Path) -> None:
         """Report every link and special file under ``folder`` (see files.refused)."""

@@ -32,7 +32,7 @@ from checks.reports.sections import (
     review_dates_table,
     steps_table,
 )
-from checks.reports.statutory import STEP_LABELS, Step, review_steps
+from checks.reports.statutory import STEP_LABELS, Step
 
 #: How many quarters the timeliness trend shows, ending with the period's last.
 TREND_QUARTERS = 8
@@ -64,17 +64,13 @@ class Assurance:
 
 
 def assurance(scope: Scope, period: Period, kind: str) -> Assurance:
-    kb, today = scope.kb, scope.today
+    kb = scope.kb
     last = quarter_of(period.end)
     quarters = [last]
     while len(quarters) < TREND_QUARTERS:
         quarters.insert(0, quarter_of(quarters[0].start - timedelta(days=1)))
     first = quarters[0].start
-    steps = [
-        s
-        for s in review_steps(kb, today, scope.calendar)
-        if s.counts and first <= s.due <= last.end
-    ]
+    steps = [s for s in scope.steps if s.counts and first <= s.due <= last.end]
     themes: dict[str, dict[int, list[str]]] = {}
     for r in kb.reviews.values():
         start = started_on(r)

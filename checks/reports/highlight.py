@@ -30,7 +30,7 @@ from checks.reports.sections import (
     review_dates_table,
     steps_table,
 )
-from checks.reports.statutory import Step, review_steps
+from checks.reports.statutory import Step
 
 OPEN = ("open", "in-progress")
 
@@ -101,11 +101,7 @@ def highlight(scope: Scope, group: str, since: date | None = None) -> Highlight:
     def in_period(d: date | None) -> bool:
         return d is not None and d in period
 
-    steps = [
-        s
-        for s in review_steps(kb, today, scope.calendar)
-        if s.counts and (in_period(s.due) or in_period(s.done))
-    ]
+    steps = [s for s in scope.steps if s.counts and (in_period(s.due) or in_period(s.done))]
     actions = kb.actions()
     overdue = [(p, a) for p, a in actions if a.status in OPEN and a.due < today]
     escalated = [(p, a) for p, a in actions if in_period(a.escalated_on)]

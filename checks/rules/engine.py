@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +25,9 @@ class Result:
     files_read: int
     suppressed: int = 0
     rules_run: list[str] = field(default_factory=list)
+    #: The subjects of the findings that withhold text (see :func:`withholding`),
+    #: as the records name them: the findings above show them redacted or masked.
+    text_withheld: frozenset[str] = frozenset()
 
     @property
     def counts(self) -> Counts:
@@ -32,6 +36,18 @@ class Result:
     def failed(self, strict: bool = False) -> bool:
         c = self.counts
         return c.errors > 0 or (strict and c.warnings > 0)
+
+
+def withholding(what: str) -> frozenset[str]:
+    """The codes of the checks whose findings withhold ``what`` from the site:
+    ``"page"`` (the finding's page is not published) or ``"text"`` (the finding's
+    subject is shown by its id on generated pages). Each check declares it in
+    its module (``WITHHOLDS``)."""
+    return frozenset(
+        code
+        for code, rule in REGISTRY.items()
+        if what in getattr(sys.modules[rule.module], "WITHHOLDS", ())
+    )
 
 
 def _matches(code: str, prefixes: Sequence[str]) -> bool:
@@ -117,17 +133,20 @@ def run(
                     match=problem.match,
                 )
             )
+    withheld = withholding("text")
+    text_withheld = frozenset(f.subject for f in findings if f.code in withheld)
     # Findings about drafts and embargoed briefs never carry their names or content.
     findings = redact(findings, kb, today)
     # Names with an identifying detail in them are shown by their ids.
     findings = withhold_flagged_names(findings, kb)
     # On a pull request, words nobody has vetted are not printed (ids, keys, subjects).
     findings = list(Unvetted.of(kb).findings(findings))
-    return Result(findings, today, kb.files_read, suppressed, [r.code for r in rules])
+    codes = [r.code for r in rules]
+    return Result(findings, today, kb.files_read, suppressed, codes, text_withheld)
 
 
 def _suppressed(granted: list[Granted], code: str, subject: str, match: str) -> bool:
     return any(g.matches(code, subject, match) for g in granted)
 
 
-__all__ = ["Result", "Severity", "run", "selected_rules"]
+__all__ = ["Result", "Severity", "run", "selected_rules", "withholding"]

@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from checks.loading.files import named_in_utf8
 from checks.model.findings import Problem, Severity
 from checks.rules.base import Context, Options
 from checks.rules.reserved import RESERVED_PAGES
@@ -97,4 +98,5 @@ def _files_under(folder: Path) -> Iterator[str]:
     for dirpath, _dirnames, filenames in os.walk(folder):
         rel = os.path.relpath(dirpath, folder)
         prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-        yield from (prefix + name for name in filenames)
+        # A name that is not UTF-8 is refused (KB001) and never published.
+        yield from (prefix + name for name in filenames if named_in_utf8(name))

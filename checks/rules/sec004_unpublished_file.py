@@ -53,13 +53,12 @@ None.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from checks.loading.files import is_markdown
+from checks.loading.files import files_under, is_markdown
 from checks.model.findings import Problem, Severity
 from checks.model.image_metadata import FIX, image_problem
 from checks.model.knowledge_base import KnowledgeBase
@@ -190,15 +189,9 @@ def _docs_path(docs: Path, kb: KnowledgeBase, path: str) -> str:
 
 
 def _files(folder: Path) -> Iterator[Path]:
-    """Ordinary files under ``folder``, never through a link (KB001 reports links)."""
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not os.path.islink(Path(dirpath, d))
-        )
-        for name in sorted(filenames):
-            path = Path(dirpath, name)
-            if not name.startswith(".") and not path.is_symlink() and path.is_file():
-                yield path
+    """Ordinary files under ``folder``, never through a link (KB001 reports links
+    and names that are not UTF-8)."""
+    return files_under(folder)
 
 
 def _sha256(path: Path) -> str:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import yaml
 
+from checks.loading.files import files_under
 from checks.model.findings import Finding
 from checks.model.knowledge_base import KnowledgeBase
 
@@ -62,7 +63,7 @@ def _files(root: Path, kb: KnowledgeBase) -> Iterator[Path]:
             yield root / name
     for folder in (root / kb.config.docs_dir, root / kb.config.data_dir):
         if folder.is_dir() and not folder.is_symlink():
-            yield from (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+            yield from files_under(folder)
 
 
 def _read(path: Path) -> str | None:

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checks.anonymise.model import ModelUnavailable
 from checks.loading import KnowledgeBaseNotFound
+from checks.loading.files import named_in_utf8
 from checks.model.findings import Severity
 from checks.model.publication import VENDORED
 from checks.model.working_days import DateError, parse_date
@@ -134,7 +135,11 @@ class _WalkWithoutLinks:
     @staticmethod
     def walk(top: Any, *args: Any, **kwargs: Any) -> Any:
         kwargs["followlinks"] = False
-        return os.walk(top, *args, **kwargs)
+        for dirpath, dirnames, filenames in os.walk(top, *args, **kwargs):
+            # A name that is not UTF-8 cannot be written into a page or the
+            # sitemap (MkDocs fails on it); the loader reports it (KB001).
+            dirnames[:] = [d for d in dirnames if named_in_utf8(d)]
+            yield dirpath, dirnames, [f for f in filenames if named_in_utf8(f)]
 
 
 class SitePlugin:

@@ -58,8 +58,13 @@ text they are given is first made to read as it is shown:
    three letters is read so only beside a run of four or more. Three letters
    alone ("I a m") stay as they are. Ordinary text rarely spells four single
    letters in a row, and where it does ("grades A B C D") it reads as a word
-   that names no one. This is the last step, so that letters disguised in
-   other ways are read first.
+   that names no one. This comes after the others, so that letters disguised in
+   other ways are read first;
+10. two to four words in capitals inside prose read with a capital first letter
+   only ("KATIA TENNETT" reads "Katia Tennett"), the sector's acronyms as they
+   are; a note written all in capitals is left as it is;
+11. a digit between letters of a word, beside a small letter, reads as the
+   letter it stands in for ("L0veday C4rne").
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -135,6 +140,7 @@ def needs_normalising(text: str) -> bool:
         or not text.isascii()
         or _SPELT_OUT.search(text) is not None
         or (_CAPITALS_RUN.search(text) is not None and _mostly_lower(text))
+        or _LEET.search(text) is not None
     )
 
 
@@ -178,7 +184,16 @@ def normalise(text: str) -> Normalised:
     text, origin = _join_spelt_out(text, origin)
     if _CAPITALS_RUN.search(text) and _mostly_lower(text):
         text = _CAPITALS_RUN.sub(_title_cased, text)  # one letter for one: offsets hold
+    if _LEET.search(text):
+        text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)  # one for one too
     return Normalised(text, origin)
+
+
+#: A digit between letters of a word with a small letter beside it (step 11):
+#: "L0veday C4rne" reads "Loveday Carne". Codes ("RT8LK46", "A4B") have no small
+#: letter beside their digits, and stay as they are; "@" stays, for addresses.
+_LEET = re.compile(r"(?<=[A-Za-z])[013457](?=[a-z])|(?<=[a-z])[013457](?=[A-Za-z])")
+_LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 
 #: Two to four words in capitals in a row (step 10): "KATIA TENNETT".
@@ -188,8 +203,8 @@ _CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+){1,
 def _mostly_lower(text: str) -> bool:
     """Prose with a run of capitals in it, not a note written in capitals ("TYLER,
     3, HAD A BRUISE"), which the model reads as it is."""
-    lower = sum(1 for c in text if c.islower())
-    return lower > 2 * sum(1 for c in text if c.isupper())
+    words = [w for w in re.findall(r"[^\W_]+", text) if not w.isdigit()]
+    return 2 * sum(1 for w in words if w.isupper()) < len(words)
 
 
 def _title_cased(m: re.Match[str]) -> str:

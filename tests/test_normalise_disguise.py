@@ -92,6 +92,10 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         ),
         ("The MASH and CAMHS staff met the family.", "The MASH and CAMHS staff met the family."),
         ("TYLER, 3, HAD A BRUISE", "TYLER, 3, HAD A BRUISE"),
+        (
+            "Notice.\nIN NO EVENT SHALL THE AUTHORS BE LIABLE",
+            "Notice.\nIN NO EVENT SHALL THE AUTHORS BE LIABLE",
+        ),
         ("Set up after KATIA TENNETT RT9LK61 died.", "Set up after Katia Tennett RT9LK61 died."),
         # digits for letters inside a word, but not in codes or addresses
         ("The child L0veday C4rne was seen.", "The child Loveday Carne was seen."),

@@ -139,7 +139,7 @@ def needs_normalising(text: str) -> bool:
         or "<" in text
         or not text.isascii()
         or _SPELT_OUT.search(text) is not None
-        or (_CAPITALS_RUN.search(text) is not None and _mostly_lower(text))
+        or _CAPITALS_RUN.search(text) is not None
         or _LEET.search(text) is not None
     )
 
@@ -182,7 +182,7 @@ def normalise(text: str) -> Normalised:
     if not text.isascii():
         text, origin = _fold_characters(text, origin)
     text, origin = _join_spelt_out(text, origin)
-    if _CAPITALS_RUN.search(text) and _mostly_lower(text):
+    if _CAPITALS_RUN.search(text):
         text = _CAPITALS_RUN.sub(_title_cased, text)  # one letter for one: offsets hold
     if _LEET.search(text):
         text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)  # one for one too
@@ -196,28 +196,35 @@ _LEET = re.compile(r"(?<=[A-Za-z])[013457](?=[a-z])|(?<=[a-z])[013457](?=[A-Za-z
 _LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 
 
-#: Two to four words in capitals in a row (step 10): "KATIA TENNETT".
-_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+){1,3}\b")
+#: Words in capitals in a row (step 10): "KATIA TENNETT".
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+)+\b")
 
 
-def _mostly_lower(text: str) -> bool:
-    """Prose with a run of capitals in it, not a note written in capitals ("TYLER,
-    3, HAD A BRUISE"), which the model reads as it is."""
-    words = [w for w in re.findall(r"[^\W_]+", text) if not w.isdigit()]
+def _mostly_lower(line: str) -> bool:
+    """Prose with a run of capitals in it, not a note or a notice written in
+    capitals ("TYLER, 3, HAD A BRUISE", a licence's warranty), which the model
+    reads as it is."""
+    words = [w for w in re.findall(r"[^\W_]+", line) if not w.isdigit()]
     return 2 * sum(1 for w in words if w.isupper()) < len(words)
 
 
 def _title_cased(m: re.Match[str]) -> str:
-    """The words of a run in capitals with a capital first letter only, but the
-    sector's acronyms ("MASH", "CAMHS") as they are: the language model finds
-    "Katia Tennett" where it misses "KATIA TENNETT"."""
+    """The words of a run of two to four words in capitals, in a line of prose,
+    with a capital first letter only, but the sector's acronyms ("MASH", "CAMHS")
+    as they are: the language model finds "Katia Tennett" where it misses
+    "KATIA TENNETT". A longer run, or a line mostly in capitals, stays."""
     from checks.anonymise.cues import acronyms
 
+    text, run = m.string, m.group(0)
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    if len(run.split()) > 4 or not _mostly_lower(text[start : end if end >= 0 else len(text)]):
+        return run
     known = acronyms()
     return re.sub(
         r"[A-Z][A-Z'’-]+",
         lambda w: w.group(0) if w.group(0) in known else w.group(0).capitalize(),
-        m.group(0),
+        run,
     )
 
 

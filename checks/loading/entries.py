@@ -35,8 +35,9 @@ _KEY_FORMS = {
     "id": re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,59}"),
     "group": re.compile(r"[a-z0-9][a-z0-9-]{0,59}"),
 }
-#: An action's id is a code (checks.model.action says why).
-_ACTION_ID = re.compile(ACTION_ID)
+#: Forms kept for one list alone: an action's id is a code (checks.model.action
+#: says why).
+_LIST_FORMS = {"actions": re.compile(ACTION_ID)}
 
 
 def valid_key(name: object, list_key: str) -> str | None:
@@ -50,10 +51,7 @@ def valid_key(name: object, list_key: str) -> str | None:
     """
     if not isinstance(name, str):
         return None
-    if list_key == "actions":
-        form = _ACTION_ID
-    else:
-        form = _KEY_FORMS.get(entry_key_field(list_key), _KEY_FORMS["id"])
+    form = _LIST_FORMS.get(list_key) or _KEY_FORMS.get(entry_key_field(list_key), _KEY_FORMS["id"])
     return name if form.fullmatch(name) else None
 
 

@@ -155,11 +155,11 @@ def _cell(steps: list[Step], link: Linker) -> str:
         return "none due"
     # Late and overdue steps first: past the cap, the ones on time are counted.
     refs = listed(
-        [
+        sorted(steps, key=lambda s: s.outcome == "on time"),
+        lambda s: (
             f"[{esc(s.review.ref)}]({link('register.md#' + s.review.ref.lower())})"
             + ("" if s.outcome == "on time" else f" ({s.outcome})")
-            for s in sorted(steps, key=lambda s: s.outcome == "on time")
-        ]
+        ),
     )
     return f"{share(steps)}: {refs}"
 
@@ -257,7 +257,7 @@ def _themes_table(report: Assurance, link: Linker) -> str:
         if not refs:
             return "0"
         return f"{len(refs)}: " + listed(
-            [f"[{esc(ref)}]({link('register.md#' + ref.lower())})" for ref in refs]
+            refs, lambda ref: f"[{esc(ref)}]({link('register.md#' + ref.lower())})"
         )
 
     return table(

@@ -3,9 +3,10 @@ dates of ToRs and procedures, timeliness tables, and figures with their records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from checks.model import Meeting
 from checks.model.labels import long_date
@@ -13,6 +14,8 @@ from checks.reports.markdown import esc, table
 from checks.reports.scope import Figure, Linker, Record, Scope, meeting_record
 from checks.reports.statutory import Step, step_label
 from checks.rules._due import due_soon_message, lapsed_message
+
+T = TypeVar("T")
 
 
 def day(value: date | None) -> str:
@@ -28,15 +31,17 @@ MOST_LINKED = 20
 def links(records: Iterable[Record], link: Linker) -> str:
     """A link to each record, the first :data:`MOST_LINKED` of them, and how many
     more there are."""
-    return listed([f"[{esc(r.text)}]({link(r.target)})" for r in records])
+    return listed(list(records), lambda r: f"[{esc(r.text)}]({link(r.target)})")
 
 
-def listed(shown: Sequence[str]) -> str:
-    """``shown``, joined, with at most :data:`MOST_LINKED` given and the rest counted."""
-    if not shown:
+def listed(items: Sequence[T], show: Callable[[T], str]) -> str:
+    """The first :data:`MOST_LINKED` of ``items``, each as ``show`` writes it (only
+    those are written), joined, and how many more there are."""
+    if not items:
         return "none"
-    more = len(shown) - MOST_LINKED
-    return ", ".join(shown[:MOST_LINKED]) + (f" and {more} more" if more > 0 else "")
+    more = len(items) - MOST_LINKED
+    shown = ", ".join(show(item) for item in items[:MOST_LINKED])
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def figures_table(figures: Sequence[Figure], link: Linker) -> str:

@@ -97,7 +97,7 @@ class SiteBuild:
         self.hidden = hidden_markdown(self.kb, self.today)
         # A page with a finding that withholds it (markup that could run, say) is
         # never published; which findings do is declared by their checks.
-        unpublishable, withhold_text = withholding("page"), withholding("text")
+        unpublishable = withholding("page")
         unsafe = {
             f.file
             for f in self.result.findings
@@ -105,8 +105,7 @@ class SiteBuild:
         }
         # By the subjects as the records name them (the findings' own are masked
         # on a pull request, "CSPR-2025-03/withheld-2", and would match nothing).
-        self.withheld = {f.subject for f in self.result.findings if f.code in withhold_text}
-        self.withheld |= self.result.text_withheld
+        self.withheld = set(self.result.text_withheld)
         self.hidden |= {p.removeprefix(self.docs_prefix) for p in unsafe}
         #: Docs-relative paths of the pages that may be published: the allow list
         #: the hook holds MkDocs' files to (anything else in docs/ is left out).

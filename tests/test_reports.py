@@ -246,3 +246,59 @@ def test_a_cell_links_to_at_most_twenty_records_and_counts_the_rest(tmp_path, fi
     (row,) = [line for line in out.splitlines() if "B01" in line]
     assert row.count("](") == MOST_LINKED + 1  # the agency's link, then the records'
     assert row.rstrip(" |").endswith("and 5 more")
+
+
+def test_a_steps_table_lists_the_late_first_and_counts_the_rest(repo, monkeypatch):
+    from checks.reports import sections
+
+    whole = _steps_rows(kb("report", "assurance", "--year", "2026", str(repo), "--as-of", AS_OF))
+    late = [r for r in whole if "**Late**" in r or "**Overdue**" in r]
+    assert late and len(late) < len(whole) - 1, "the example has late and on-time steps"
+    monkeypatch.setattr(sections, "MOST_ROWS", len(late) + 1)
+    out = kb("report", "assurance", "--year", "2026", str(repo), "--as-of", AS_OF)
+    shown = _steps_rows(out)
+    # Every late step, then the first step on time, in the order the full table has them.
+    assert set(late) < set(shown) and len(shown) == len(late) + 1
+    assert shown == [r for r in whole if r in shown]
+    assert (
+        f"The first {len(late) + 1} of {len(whole)} steps, the late and overdue first. The "
+        f"other {len(whole) - len(late) - 1} (0 late or overdue) are in the [review register]"
+    ) in out[1]
+
+
+def _steps_rows(run: tuple[int, str, str]) -> list[str]:
+    code, out, err = run
+    assert code == 0, err
+    section = out.split("### Steps due in 2026", 1)[1].split("\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("| [")]
+
+
+def test_a_report_too_long_for_a_page_is_split_by_section_with_nothing_lost(tmp_path, files):
+    from checks.site import report_pages
+    from checks.site.build import SiteBuild
+
+    files["data/actions/CSPR-2026-01.yaml"] = "review: [\n"
+    root = write(tmp_path / "kb", files)
+
+    def generated() -> dict[str, str]:
+        build = SiteBuild.prepare(root, date(2026, 11, 25), use_cache=False)
+        return build.generated()
+
+    whole = generated()["reports/year.md"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(report_pages, "BUDGET", 1000)
+        pages = generated()
+    parts = sorted(p for p in pages if p.startswith("reports/year/"))
+    assert len(parts) == whole.count("\n## ") >= 5
+    index = pages["reports/year.md"]
+    assert f"This report is in {len(parts)} parts" in index
+    for part in parts:
+        assert f"]({part.removeprefix('reports/')})" in index
+        text = pages[part]
+        assert text.startswith("# Yearly report: data sections, 2026: ")
+        # Each part says first, as the whole report did, that records did not load.
+        assert "data/actions/CSPR-2026-01.yaml did not load" in text.split("## ", 1)[0], part
+    # Every table row is on some part, its links written from one folder further down.
+    rows = [line for line in whole.splitlines() if line.startswith("| ")]
+    moved = "\n".join(pages[p] for p in parts).replace("](../../", "](../")
+    assert rows and all(row in moved for row in rows)

@@ -9,6 +9,8 @@ from pydantic import Field
 from checks.model.common import IsoDate, Located, ReviewRef, Slug, Text
 
 ActionStatus = Literal["open", "in-progress", "complete", "closed"]
+#: The statuses of an action still to be done: it can be due soon, or overdue.
+OPEN_STATUSES: tuple[ActionStatus, ...] = ("open", "in-progress")
 
 
 class Owner(Located):
@@ -59,6 +61,11 @@ class Action(Located):
         default=None,
         description="the date the overdue action was escalated to the executive",
     )
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (``open`` or ``in-progress``)."""
+        return self.status in OPEN_STATUSES
 
 
 class ActionPlan(Located):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from checks.model import Action, ActionPlan
-from checks.reports.highlight import OPEN, started_on
+from checks.reports.highlight import started_on
 from checks.reports.markdown import esc, table
 from checks.reports.period import Period, quarter_of
 from checks.reports.scope import Figure, Linker, Scope, action_record, brief_record, review_record
@@ -98,7 +98,7 @@ def assurance(scope: Scope, period: Period, kind: str) -> Assurance:
 
 def _actions(scope: Scope, period: Period) -> list[AgencyActions]:
     by_agency: dict[str, list[tuple[ActionPlan, Action]]] = {}
-    for plan, a in scope.kb.actions():
+    for plan, a in scope.actions:
         # Unknown ids share one key, so no link or label echoes one.
         by_agency.setdefault(scope.kb.agency_key(a.owner.agency if a.owner else None), []).append(
             (plan, a)
@@ -108,7 +108,7 @@ def _actions(scope: Scope, period: Period) -> list[AgencyActions]:
         due = [(p, a) for p, a in items if a.due <= period.end]
         done = [a for _, a in due if a.status == "complete" and a.completed_on]
         on_time = sum(1 for a in done if a.completed_on and a.completed_on <= a.due)
-        overdue = [(p, a) for p, a in items if a.status in OPEN and a.due < scope.today]
+        overdue = [(p, a) for p, a in items if a.is_open and a.due < scope.today]
         rows.append(AgencyActions(agency, tuple(due), on_time, len(done) - on_time, tuple(overdue)))
     return sorted(rows, key=lambda r: scope.agency(r.agency or None))
 
@@ -119,11 +119,7 @@ def _activity(scope: Scope, period: Period) -> tuple[Figure, ...]:
     def within(d: date | None) -> bool:
         return d is not None and d in period
 
-    completed = [
-        action_record(p.review, a.id)
-        for p, a in scope.kb.actions()
-        if a.status == "complete" and within(a.completed_on)
-    ]
+    completed = [action_record(p.review, a.id) for p, a in scope.completed_in(period)]
     return (
         Figure(
             "Reviews started", tuple(review_record(r) for r in reviews if within(started_on(r)))

@@ -32,8 +32,6 @@ from checks.reports.sections import (
 )
 from checks.reports.statutory import Step
 
-OPEN = ("open", "in-progress")
-
 
 class ReportError(ValueError):
     """A report asked for something the knowledge base does not have; says what it has."""
@@ -102,9 +100,8 @@ def highlight(scope: Scope, group: str, since: date | None = None) -> Highlight:
         return d is not None and d in period
 
     steps = [s for s in scope.steps if s.counts and (in_period(s.due) or in_period(s.done))]
-    actions = kb.actions()
-    overdue = [(p, a) for p, a in actions if a.status in OPEN and a.due < today]
-    escalated = [(p, a) for p, a in actions if in_period(a.escalated_on)]
+    overdue = scope.overdue
+    escalated = scope.escalated_in(period)
     children = sorted(g for g, t in kb.tors.items() if t.reports_to == group)
     briefs = [b for b in scope.briefs if b.publish_on in period]
     return Highlight(
@@ -130,11 +127,7 @@ def highlight(scope: Scope, group: str, since: date | None = None) -> Highlight:
         actions=(
             Figure(
                 "Actions completed",
-                tuple(
-                    action_record(p.review, a.id)
-                    for p, a in actions
-                    if a.status == "complete" and in_period(a.completed_on)
-                ),
+                tuple(action_record(p.review, a.id) for p, a in scope.completed_in(period)),
             ),
             Figure(
                 "Actions overdue (as at today)",

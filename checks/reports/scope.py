@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from checks.model import Brief, Meeting, Review
+from checks.model import Action, ActionPlan, Brief, Meeting, Review
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.labels import long_date
 from checks.model.publication import public_briefs, publishable_docs
 from checks.model.working_days import WorkingCalendar
+from checks.reports.period import Period
 from checks.reports.statutory import Step, review_steps
 from checks.rules import REGISTRY
 from checks.rules.engine import Result
@@ -78,6 +80,37 @@ class Scope:
         thousand reviews, 110,000 working-day sums a build, a fifth of it)."""
         return review_steps(self.kb, self.today, self.calendar)
 
+    # Every action, and those each report filters, listed once per scope: a site
+    # has a highlight report per group, and each reads them all (at 10,000
+    # actions and 100 groups, 7 s a build).
+    @cached_property
+    def actions(self) -> list[tuple[ActionPlan, Action]]:
+        return self.kb.actions()
+
+    @cached_property
+    def overdue(self) -> list[tuple[ActionPlan, Action]]:
+        """Actions still open whose due date has passed, as at :attr:`today`."""
+        return [(p, a) for p, a in self.actions if a.is_open and a.due < self.today]
+
+    def completed_in(self, period: Period) -> list[tuple[ActionPlan, Action]]:
+        """Actions completed within ``period``, in the knowledge base's order."""
+        return _within(self._completed, period)
+
+    def escalated_in(self, period: Period) -> list[tuple[ActionPlan, Action]]:
+        """Actions escalated to the executive within ``period``."""
+        return _within(self._escalated, period)
+
+    @cached_property
+    def _completed(self) -> list[Dated]:
+        # A completion date counts only for an action that is complete.
+        return _by_date(
+            (a.completed_on if a.status == "complete" else None, (p, a)) for p, a in self.actions
+        )
+
+    @cached_property
+    def _escalated(self) -> list[Dated]:
+        return _by_date((a.escalated_on, (p, a)) for p, a in self.actions)
+
     def agency(self, agency_id: str | None) -> str:
         if agency_id is None:
             return "No agency named"
@@ -101,6 +134,24 @@ class Scope:
             if text not in said:
                 said.append(text)
         return said
+
+
+#: An action by a date of it (when it was completed, or escalated), and its
+#: place in the knowledge base.
+Dated = tuple[date, int, tuple[ActionPlan, Action]]
+
+
+def _by_date(actions: Iterable[tuple[date | None, tuple[ActionPlan, Action]]]) -> list[Dated]:
+    """The actions with a date, sorted by it, for :func:`_within` to search."""
+    dated = [(on, n, pa) for n, (on, pa) in enumerate(actions) if on is not None]
+    return sorted(dated, key=lambda d: d[:2])
+
+
+def _within(dated: list[Dated], period: Period) -> list[tuple[ActionPlan, Action]]:
+    """Those dated within ``period``, in the knowledge base's order."""
+    start = bisect_left(dated, period.start, key=lambda d: d[0])
+    end = bisect_right(dated, period.end, key=lambda d: d[0])
+    return [pa for _, _, pa in sorted(dated[start:end], key=lambda d: d[1])]
 
 
 def review_record(review: Review) -> Record:

@@ -57,9 +57,27 @@ def figures_table(figures: Sequence[Figure], link: Linker) -> str:
     return table(["What", "Number", "Records counted"], rows)
 
 
+#: The most statutory steps a report lists in one table: the late and overdue
+#: first, in order, then the others; the rest are counted, since the register
+#: lists every review's steps (a thousand reviews have 3,000 steps a year).
+MOST_ROWS = 50
+LATE = ("late", "overdue")
+
+
 def steps_table(steps: Sequence[Step], link: Linker) -> str:
     if not steps:
         return "No statutory step fell due.\n"
+    shown, more = list(steps), ""
+    if len(steps) > MOST_ROWS:
+        first = sorted(steps, key=lambda s: s.outcome not in LATE)  # stable: in order
+        kept = {id(s) for s in first[:MOST_ROWS]}
+        shown = [s for s in steps if id(s) in kept]
+        late = sum(1 for s in steps if s.outcome in LATE and id(s) not in kept)
+        more = (
+            f"\nThe first {MOST_ROWS} of {len(steps)} steps, the late and overdue first. The "
+            f"other {len(steps) - MOST_ROWS} ({late} late or overdue) are in the "
+            f"[review register]({link('register.md')}), under each review.\n"
+        )
     rows = [
         [
             f"[{esc(s.review.ref)}]({link('register.md#' + s.review.ref.lower())})",
@@ -70,9 +88,9 @@ def steps_table(steps: Sequence[Step], link: Linker) -> str:
             if s.outcome in ("late", "overdue")
             else s.outcome.capitalize(),
         ]
-        for s in steps
+        for s in shown
     ]
-    return table(["Review", "Step", "Due", "Done", "Timeliness"], rows)
+    return table(["Review", "Step", "Due", "Done", "Timeliness"], rows) + more
 
 
 @dataclass(frozen=True, slots=True)

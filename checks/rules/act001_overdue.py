@@ -49,7 +49,7 @@ SEVERITY = Severity.ERROR
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for plan, action in ctx.kb.actions():
-        if action.status in ("open", "in-progress") and action.due < ctx.today:
+        if action.is_open and action.due < ctx.today:
             days = (ctx.today - action.due).days
             owner = ctx.kb.agency_name(action.owner.agency if action.owner else None)
             yield Problem(

@@ -43,7 +43,7 @@ class Opts(Options):
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     days = window(options.days, ctx.warning_days)
     for plan, action in ctx.kb.actions():
-        if action.status not in ("open", "in-progress"):
+        if not action.is_open:
             continue
         msg = due_soon_message(f"action {action.id}", action.due, ctx.today, days)
         if msg:

@@ -16,8 +16,6 @@ from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
 from checks.model.working_days import WorkingCalendar
 
-OPEN = ("open", "in-progress")
-
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
@@ -49,7 +47,7 @@ def deadlines(
                 )
             )
     for plan, a in kb.actions():
-        if a.status in OPEN and a.due >= today:
+        if a.is_open and a.due >= today:
             found.append(
                 Deadline(
                     f"action-{plan.review}-{a.id}",

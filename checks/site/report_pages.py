@@ -11,6 +11,7 @@ nothing from elsewhere.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
@@ -19,16 +20,23 @@ from html import escape
 from checks.model import Brief
 from checks.model.knowledge_base import KnowledgeBase
 from checks.reports import assurance, highlight
+from checks.reports.assurance import Assurance
 from checks.reports.assurance_charts import assurance_charts
 from checks.reports.charts import Chart
 from checks.reports.markdown import esc
 from checks.reports.period import quarter_of, year_of
 from checks.reports.scope import Linker, Scope
+from checks.site.paging import BUDGET
+
+#: A report's charts by name.
+Charts = dict[str, Chart]
 
 #: (target, page) -> the address from ``page`` to ``target`` in HTML (SiteBuild.link).
 PageLinker = Callable[[str, str], str]
 
 INDEX = "reports/index.md"
+_SECTION = re.compile(r"(?m)^## ")
+_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def report_pages(
@@ -40,12 +48,15 @@ def report_pages(
     year = year_of(today.year)
     pages: dict[str, str] = {}
     for slug, period, kind in (("assurance", quarter, "quarter"), ("year", year, "year")):
-        page = f"reports/{slug}.md"
         report = assurance.assurance(scope, period, kind)
         charts = assurance_charts(report, slug)
         for chart in charts.values():
             pages[f"reports/charts/{chart.name}.svg"] = chart.svg
-        pages[page] = assurance.render(report, _from(page), partial(_figure, charts, link, page))
+
+        def written(page: str, report: Assurance = report, charts: Charts = charts) -> str:
+            return assurance.render(report, _from(page), partial(_figure, charts, link, page))
+
+        pages.update(_bounded(f"reports/{slug}.md", written))
     groups = highlight.report_groups(kb)
     for gid in groups:
         page = f"reports/highlight-{gid}.md"
@@ -53,6 +64,51 @@ def report_pages(
         pages[page] = _wrapped(highlight.render(report_h, _from(page)))
     pages[INDEX] = _index(kb, today, quarter.label, groups)
     return pages
+
+
+def _bounded(page: str, written: Callable[[str], str]) -> dict[str, str]:
+    """The report ``written`` for ``page`` (it writes links from the page it is
+    given), on that page if it fits in :data:`BUDGET`; if not, its head and a list
+    of its sections there, and each section on a page of its own below it
+    (``reports/year/statutory-timeliness.md``). A partnership with 100 groups
+    and 1,000 reviews has a yearly report of 90 KB on one page."""
+    whole = written(page)
+    if len(whole) <= BUDGET:
+        return {page: whole}
+    title, head, sections = _sections(whole)
+    folder = page.removesuffix(".md")
+    slugs = [_SLUG.sub("-", heading.lower()).strip("-") for heading, _ in sections]
+    pages = {
+        page: f"{title}\n{head}\nThis report is in {len(sections)} parts, each on its own page:\n\n"
+        + "".join(
+            f"- [{h}]({posixpath.basename(folder)}/{s}.md)\n"
+            for (h, _), s in zip(sections, slugs, strict=True)
+        )
+    }
+    for n, slug in enumerate(slugs):
+        sub = f"{folder}/{slug}.md"
+        _, _, own = _sections(written(sub))
+        heading, body = own[n]
+        later = (
+            f"Next part: [{sections[n + 1][0]}]({slugs[n + 1]}.md). "
+            if n + 1 < len(sections)
+            else ""
+        )
+        pages[sub] = (
+            f"{title.removeprefix('# ')}: {heading}".join(("# ", "\n"))
+            + f"{head}\n{body.replace(chr(10) + '### ', chr(10) + '## ')}\n"
+            + f"{later}Back to [the whole report](../{posixpath.basename(page)}).\n"
+        )
+    return pages
+
+
+def _sections(markdown: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """A report's title line, the text before its first section, and each ``##``
+    section's heading and text."""
+    first, *rest = _SECTION.split(markdown)
+    title, _, head = first.partition("\n")
+    sections = [tuple(part.partition("\n")[::2]) for part in rest]
+    return title, head, [(h, body) for h, body in sections]
 
 
 def _wrapped(markdown: str) -> str:
@@ -72,7 +128,7 @@ def _relative(page: str, target: str) -> str:
     return posixpath.relpath(path, posixpath.dirname(page)) + hash_ + anchor
 
 
-def _figure(charts: dict[str, Chart], link: PageLinker, page: str, name: str) -> str:
+def _figure(charts: Charts, link: PageLinker, page: str, name: str) -> str:
     """The chart as an image with its text alternative, and a caption."""
     chart = charts[name]
     src = link(f"reports/charts/{chart.name}.svg", page)

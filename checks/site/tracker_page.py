@@ -23,7 +23,6 @@ from checks.model.labels import ACTION_STATUSES, label, long_date
 from checks.reports.markdown import esc, table
 from checks.site.paging import Section, pack
 
-OPEN = ("open", "in-progress")
 #: The four states, in the order the tracker shows them, with their column names.
 STATES = {
     "overdue": "Overdue",
@@ -36,7 +35,7 @@ PAGE = "actions.md"
 
 def state(action: Action, today: date) -> str:
     """One of :data:`STATES`: where this action counts."""
-    if action.status in OPEN:
+    if action.is_open:
         return "overdue" if action.due < today else "open"
     return action.status
 
@@ -137,7 +136,7 @@ def tracker_pages(
         )
     ]
     for ag, items in agencies:
-        live = sorted(((p, a) for p, a in items if a.status in OPEN), key=lambda pa: pa[1].due)
+        live = sorted(((p, a) for p, a in items if a.is_open), key=lambda pa: pa[1].due)
         mine = counts(items, today)
         sections.append(
             Section(

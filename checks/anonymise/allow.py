@@ -119,6 +119,7 @@ class PublicName:
     kind: str
     forms: tuple[str, ...]
     numbers: tuple[str, ...] = ()  # digits
+    emails: tuple[str, ...] = ()  # lower case
     why: str = ""
     source: str = ""  # the file that lists it ("" for the shipped list)
     line: int = 1
@@ -150,6 +151,7 @@ _CITED_AS = ("report", "reports", "review", "reviews", "inquiry", "enquiry", "ca
 def _entry(raw: Any, kind: str) -> PublicName:
     name = str(raw["name"])
     numbers = tuple(digits(str(n)) for n in raw.get("numbers") or ())
+    emails = tuple(str(e).lower() for e in raw.get("emails") or ())
     cited: tuple[str, ...] = ()
     if kind in ("child", "author") and len(name.split()) > 1:
         cited = tuple(f"{name.split()[-1]} {word}" for word in _CITED_AS)
@@ -158,6 +160,7 @@ def _entry(raw: Any, kind: str) -> PublicName:
         kind=kind,
         forms=(name, *(str(a) for a in raw.get("also") or ()), *cited),
         numbers=numbers,
+        emails=emails,
         why=str(raw.get("cited_in") or ""),
     )
 
@@ -217,7 +220,7 @@ AREAS = "areas.yaml"
 _BODY_WORDS = frozenset(
     """
     partnership partnerships council councils authority authorities conference
-    conferences county borough safeguarding report reports inquiry inquiries
+    conferences county borough safeguarding report reports inquiry inquiries review reviews
     practitioners professionals colleagues delegates representatives
     """.split()
 )
@@ -260,6 +263,8 @@ def in_area(hit: Hit, text: str) -> bool:
     stays a finding; so does a name followed by ``'s``."""
     if hit.kind not in ("place", "name") or fold(text[hit.start : hit.end]) not in areas():
         return False
+    if fold(text[hit.start : hit.end]) in regions():
+        return True
     after = text[hit.end : hit.end + 80]
     if _POSSESSIVE.match(after):
         return False
@@ -269,8 +274,7 @@ def in_area(hit: Hit, text: str) -> bool:
     # Where the sentence is about a family's or a child's home, the area is
     # where they lived, whatever body it names ("the family lived in the
     # Bolton Council area", "the Stockport partnership, in whose area they lived").
-    whole = _SENTENCE_END.split(text[: hit.start])[-1] + _SENTENCE_END.split(text[hit.start :])[0]
-    if _A_HOME.intersection(re.findall(r"[^\W\d_]+", whole.lower())):
+    if _A_HOME.intersection(re.findall(r"[^\W\d_]+", _sentence(text, hit).lower())):
         return False
     following = re.findall(r"[^\W\d_]+", after.lower())[:1]
     if following and following[0] in _BODY_WORDS:
@@ -278,6 +282,19 @@ def in_area(hit: Hit, text: str) -> bool:
     sentence = re.split(r"[.!?;:]\s", text[max(0, hit.start - 80) : hit.start])[-1]
     before = re.findall(r"[^\W\d_]+", sentence.lower())[-_BODY_REACH:]
     return any(w in _BODY_WORDS for w in before)
+
+
+def _sentence(text: str, hit: Hit) -> str:
+    """The sentence ``hit`` is in."""
+    return _SENTENCE_END.split(text[: hit.start])[-1] + _SENTENCE_END.split(text[hit.start :])[0]
+
+
+@cache
+def regions() -> frozenset[str]:
+    """The nations and England's regions (``areas.yaml``), folded. Each holds
+    millions: "moved from London" or "grew up in Wales" says nothing of which
+    family it was, as the town within it would."""
+    return frozenset(fold(str(n)) for n in package_yaml(AREAS)["nations_and_regions"])
 
 
 @cache
@@ -316,7 +333,8 @@ class Allowed:
         for i, entry in enumerate(self.public):
             for form in entry.forms:
                 forms.setdefault(fold(" ".join(form.split())).replace("’", "'"), i)
-            for number in entry.numbers:
+            # A helpline's published numbers, by their digits, and its addresses.
+            for number in (*entry.numbers, *entry.emails):
                 numbers.setdefault(number, entry)
         # Longest first, so "Victoria Climbié" is matched before "Climbié".
         alternatives = sorted(forms, key=len, reverse=True)
@@ -378,15 +396,17 @@ class Allowed:
         """The public name that lets ``hit`` (found in ``text``, as written) through,
         if one does.
 
-        A helpline's number is allowed by its digits. A name, place or school is
+        A helpline's number is allowed by its digits, and its address as
+        published. A name, place or school is
         allowed when each of its words lies in a listed form found in the text
         around it ("Victoria" in "Victoria Climbié"), or is a word that cites it
         ("Lord", "Inquiry"); a title ("Dr") only before a full name. "Victoria"
         alone is not "Victoria Climbié". Office-holders are never allowed in a
         learning brief. Text written in look-alike letters is not folded here, so
         a name in disguise stays a finding."""
-        if hit.kind == "phone":
-            entry = self._numbers.get(digits(hit.text))
+        if hit.kind in ("phone", "reference", "email"):
+            key = hit.text.lower() if hit.kind == "email" else digits(hit.text)
+            entry = self._numbers.get(key)
             return entry if entry is not None and (entry.in_briefs or not in_brief) else None
         if hit.kind not in ALLOWABLE or self._pattern is None:
             return None
@@ -402,7 +422,7 @@ class Allowed:
                 continue
             found.append((start, end, entry))
         if not found:
-            return self._named_before(hit, text, in_brief)
+            return self._named_before(hit, text, in_brief) or self._where_cited(hit, text)
         full = _full_name(found, text)
         for m in _NAME_WORD.finditer(text, hit.start, hit.end):
             word = _POSSESSIVE.sub("", m.group(0))
@@ -440,13 +460,31 @@ class Allowed:
                 return entry
         return None
 
+    def _where_cited(self, hit: Hit, text: str) -> PublicName | None:
+        """A local authority area in a sentence that names a child of a national
+        review in full, and says nothing of anyone's home: where that child
+        lived or died is on the public record ("Star Hobson died in <city>").
+        A sentence that also says where someone lived, moved or was placed
+        may be about the brief's own family, and stays a finding."""
+        if hit.kind != "place" or fold(text[hit.start : hit.end]) not in areas():
+            return None
+        assert self._pattern is not None
+        sentence = _sentence(text, hit)
+        if _A_HOME.intersection(re.findall(r"[^\W\d_]+", sentence.lower())):
+            return None
+        for m in self._pattern.finditer(fold(sentence)):
+            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            if entry.kind == "child" and len(m.group(0).split()) > 1:
+                return entry
+        return None
+
     def settings(self) -> str:
         return repr(
             (
                 self.phrases,
                 sorted(self.records),
                 sorted(self.emails),
-                [(p.forms, p.numbers, p.in_briefs) for p in self.public],
+                [(p.forms, p.numbers, p.emails, p.in_briefs) for p in self.public],
             )
         )
 

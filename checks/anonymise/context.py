@@ -179,6 +179,7 @@ ACRONYMS = frozenset(
     ICT DBS DBT CBT PPE SUDI SIDS HMP YOI STC SCH LSCB LSCP SCP CSPR CSPRP LCSPR SAR SCR DHR
     DARDR JTAI NSPCC RSPCA DWP HMRC NI NINO MOD RAF ID PIN NFA NPS CRC NCA CEOP IWF VAWG
     TOR TORS LB QA KPI ICO GDPR DPA ECHR UNCRC WHO AM PM ETA BST GMT HR IVF CT MRI X XL XXL
+    MGM MGF PGM PGF HMI
     """.split()
 )
 
@@ -264,8 +265,14 @@ def _titles(text: str, t: str) -> Iterator[Hit]:
             continue
         name = m.group("name")
         words = name.split()
-        # "Nurse Practitioner", "Father Christmas": a job, or a word.
-        if m.group("role") and ordinary(words[0]) and words[0] not in given_names():
+        # "Nurse Practitioner", "Father Christmas": a job, or a word; not a
+        # surname that is also a word ("Midwife Lane").
+        if (
+            m.group("role")
+            and ordinary(words[0])
+            and words[0] not in given_names()
+            and words[0] not in surnames()
+        ):
             continue
         if words[0].lower() in PERSON_WORDS or words[0].lower() in _MONTH_WORDS:
             continue  # "Mrs Mother"? no: "Dr Child" is not a name
@@ -352,7 +359,7 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
         if who not in PERSON_WORDS and not _looks_like_name(name):
             continue
         if len(name.replace(".", "").replace(" ", "")) <= 1 or name.upper() in ACRONYMS:
-            continue  # "(A)": a pseudonym's letter
+            continue  # "(A)": a pseudonym's letter; "(MGM)": a grandparent's abbreviation
         if " " not in name and name.isupper() and who not in PERSON_WORDS:
             continue
         yield _hit("name", text, m.start("name"), m.end("name"))

@@ -316,8 +316,15 @@ _AGED = re.compile(
     # "Sophie, 15, said": an age alone between commas
     r"|,[ \u00a0]+\d{1,2},[ \u00a0]+(?=[a-z])"
 )
+#: An age written before a name: "Three-year-old Precious", "the 14-year-old Kacper".
+_AGE_BEFORE = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen)[- \u00a0](?:year|month|week)s?[- \u00a0]old"
+    r"[ \u00a0]+$",
+    re.I,
+)
 _CLAUSE = re.compile(
-    r"(?:^|[.!?:;\n\"“(]|\b(?:[Tt]hen|[Aa]fterwards|[Ll]ater|[Tt]hat|[Ww]hen|and|but)[ \u00a0]*,?)"
+    r"(?:^|[.!?:;,\n\"“(]|\b(?:[Tt]hen|[Aa]fterwards|[Ll]ater|[Tt]hat|[Ww]hen|and|but)[ \u00a0]*,?)"
     r"[ \u00a0\t]*$"
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'’-])")
@@ -356,7 +363,7 @@ def _given_names(text: str) -> Iterator[Hit]:
         low = word.lower()
         if low in PERSON_WORDS or low in _NOT_IN_NAMES or word.upper() in ACRONYMS:
             continue
-        aged = bool(_AGED.match(text, end))
+        aged = bool(_AGED.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 30), start))
         speaks = bool(_SPEECH.match(text, end)) and bool(
             _CLAUSE.search(text, max(0, start - 14), start)
         )
@@ -370,7 +377,10 @@ def _given_names(text: str) -> Iterator[Hit]:
             ordinary(word) or fold(word) in areas() or sector_word(low) or low in _TITLES
         ):
             continue
-        if aged and low.endswith("s") and ordinary(word):
+        # An area or a body speaks too ("Kent said it would fund it").
+        if (fold(word) in areas() or sector_word(low)) and word not in given_names():
+            continue
+        if aged and low.endswith("s") and ordinary(word) and low not in WORD_NAMES:
             continue  # "Pupils, aged 11 to 16": a group
         if not aged and ordinary(word) and low not in WORD_NAMES and word not in given_names():
             continue  # "Police said", "Staff told": bodies and groups speak too

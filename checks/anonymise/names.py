@@ -11,6 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from checks.anonymise.package_lists import package_yaml
+
 
 @cache
 def _faker_source(module: str) -> str:
@@ -59,11 +61,18 @@ def faker_list(module: str, attr: str) -> tuple[str, ...]:
 
 @cache
 def given_names() -> frozenset[str]:
-    names: set[str] = set()
+    """Faker's British and American given names, and the names most often given
+    to babies in England and Wales since 2008 (``baby_names.yaml``)."""
+    babies = package_yaml(BABY_NAMES)
+    names: set[str] = {*babies["boys"], *babies["girls"]}
     for module in ("person/en_GB", "person/en_US"):
         for attr in ("first_names_female", "first_names_male"):
             names.update(faker_list(module, attr))
     return frozenset(names)
+
+
+#: The file of the commonest names given to babies, shipped in this package.
+BABY_NAMES = "baby_names.yaml"
 
 
 #: Faker's locales for the places most families in England's briefs come from,
@@ -94,7 +103,7 @@ def world_given_names() -> frozenset[str]:
     less English words that are rarely names. Evidence only where a person
     already stands (a verb of telling, a name after "asked"), since many of these
     names are also English words ("Ivy", "Poppy", "Rowan")."""
-    names: set[str] = set(given_names())
+    names: set[str] = {*given_names(), *package_yaml(BABY_NAMES)["also_words_or_places"]}
     for locale in _WORLD_LOCALES:
         for attr in ("first_names_female", "first_names_male", "first_names"):
             names.update(_faker_lists("person/" + locale, attr))

@@ -49,6 +49,9 @@ def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_p
         ("They lived at KT1 2AB.", "postcode"),
         # A district in lower case, with the shape of a B road.
         ("the children were living in b11 with an aunt", "postcode"),
+        ("Both children were living in the ls9 flats by then.", "postcode"),
+        ("Benefits were traced through jm-48-26-73-b.", "ni-number"),
+        ("See [the notes](https://intranet.example/people/morwenna.tregear).", "name"),
         ("Call 020 7946 0018.", "phone"),
         ("Write to jo.bloggs@example.com today.", "email"),
         ("She was born on 3 March 2019.", "birth-or-death-date"),

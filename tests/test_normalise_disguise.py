@@ -100,6 +100,14 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         # digits for letters inside a word, but not in codes or addresses
         ("The child L0veday C4rne was seen.", "The child Loveday Carne was seen."),
         ("A4B, RT8LK46, K2234561, jo@example.org", "A4B, RT8LK46, K2234561, jo@example.org"),
+        # a circle or a keycap drawn around each letter
+        ("The child J\u20dda\u20ddn\u20dde\u20dd was seen.", "The child Jane was seen."),
+        ("K\u20e3a\u20e3y", "Kay"),
+        # capitals in a short line, beside a single letter and a code
+        (
+            "A third of members including JORY TREVASKIS RT10",
+            "A third of members including Jory Trevaskis RT10",
+        ),
     ],
 )
 def test_a_disguised_name_reads_as_it_is(written: str, read: str) -> None:

@@ -154,6 +154,20 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "3000 link brackets",
     ),
     (
+        "SEC006",
+        _body("docs/tor/panel.md", "---\nstatus: draft\n---\n\n# Panel\n"),
+        "docs/tor/panel.md",
+        None,
+        "a second front matter block follows the first",
+    ),
+    (
+        "SEC003",
+        _body("docs/tor/panel.md", "# Panel\n\n" + '<div markdown="1">\n\n' * 25 + "deep\n"),
+        "docs/tor/panel.md",
+        None,
+        "HTML blocks read as Markdown are nested more than 20 deep",
+    ),
+    (
         "ANO001",
         _body("docs/briefs/lb-2026-01.md", brief_body("A brief") + "\nJessica Smith said so.\n"),
         "docs/briefs/lb-2026-01.md",

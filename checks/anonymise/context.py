@@ -1069,6 +1069,9 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
 #: name ("news.example/firstname-surname-court", "firstname_surname.md"): no capitals,
 #: no spaces, so neither the model nor the rules above can see a name in them.
 _SLUG = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])")
+#: A part of a link's path whose words are joined by dots ("…/people/firstname.surname"):
+#: only after a slash, since a domain ("kestrelford.example") is written so too.
+_DOTTED_PATH = re.compile(r"(?<=[^/]/)[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w-])")
 _VOWEL = re.compile(r"[aeiouy]")
 
 
@@ -1093,7 +1096,7 @@ def _slugs(text: str, t: str) -> Iterator[Hit]:
     """Two words of a slug that name a person: a given name and a surname or a word
     that is not English, or two words that are not English ("…/firstname-surname").
     Faker's lists are evidence here beside the English words."""
-    for m in _SLUG.finditer(t):
+    for m in itertools.chain(_SLUG.finditer(t), _DOTTED_PATH.finditer(t)):
         parts = [
             (p.start(), p.end(), p.group(0).lower())
             for p in re.finditer(r"[A-Za-z0-9]+", m.group(0))
@@ -1467,7 +1470,8 @@ _OUTWARD_BEFORE = re.compile(
 _OUTWARD_LOWER = re.compile(
     r"(?<![\w/-])(?P<pc>[a-z]{1,2}\d{1,2}[a-z]?)[ \u00a0]+(?:area|postcode|district|post code)\b"
     # typed in lower case where a place is meant: "somewhere in bd7"
-    r"|\b(?:in|from|to|near|around|within|lived|living)[ \u00a0]+(?P<after>[a-z]{1,2}\d{1,2}[a-z]?)"
+    r"|\b(?:in|from|to|near|around|within|lived|living)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?P<after>[a-z]{1,2}\d{1,2}[a-z]?)"
     r"(?![\w/-])"
 )
 _OUTWARD_AFTER = re.compile(r"[ \u00a0]*(?:area|postcode|district|post code|address|estate)", re.I)
@@ -1741,7 +1745,7 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
     if "'" in t or '"' in t:
         hits += _nicknames(text, t)
     hits += _lower_case(text, t)
-    if "-" in t or "_" in t:
+    if "-" in t or "_" in t or "/" in t:
         hits += _slugs(text, t)
     hits += _handles(text, t)
     digits = any(c.isdigit() for c in t)

@@ -38,7 +38,8 @@ _SPOKEN = re.compile(
 )
 _NINO = re.compile(
     r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TSW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b"
+    r"[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}[ -]?[A-D]\b",
+    re.I,  # typed in lower case too ("jm-48-26-73-b"): the shape is no word's
 )
 _POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b")
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -88,7 +89,7 @@ def _spoken_nhs(text: str) -> Iterator[Hit]:
 
 # Each costly pattern has a cheap necessary condition that starts with a digit:
 # the regex engine skips to digits quickly, and most text has no match at all.
-_NINO_DIGITS = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d[ -]?[A-D]\b")
+_NINO_DIGITS = re.compile(r"\d\d[ -]?\d\d[ -]?\d\d[ -]?[A-D]\b", re.I)
 _POSTCODE_INWARD = re.compile(r"\d[A-Z]{2}\b")
 
 

@@ -14,7 +14,8 @@ text they are given is first made to read as it is shown:
    them, from Unicode's confusables table (UTS #39) as the
    ``confusable_homoglyphs`` package ships it;
 4. invisible characters are dropped, and marks that no Latin letter composes
-   with (an underline or strike-through drawn with combining characters):
+   with (an underline or strike-through drawn with combining characters, and
+   the enclosing marks, a circle, square or keycap drawn around a letter):
    every format character (category Cf, which
    includes zero-width spaces and joiners, the soft hyphen and bidirectional
    controls) and the other default-ignorable code points (variation selectors,
@@ -204,7 +205,9 @@ def _mostly_lower(line: str) -> bool:
     """Prose with a run of capitals in it, not a note or a notice written in
     capitals ("TYLER, 3, HAD A BRUISE", a licence's warranty), which the model
     reads as it is."""
-    words = [w for w in re.findall(r"[^\W_]+", line) if not w.isdigit()]
+    # Letters alone ("A third of...") and codes with digits ("CSPR-2025") say
+    # nothing of how the line is written.
+    words = [w for w in re.findall(r"[^\W_]+", line) if len(w) > 1 and w.isalpha()]
     return 2 * sum(1 for w in words if w.isupper()) < len(words)
 
 
@@ -345,8 +348,11 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
         for part in unicodedata.normalize("NFKC", ch):
             if ord(part) in _IGNORABLE or unicodedata.category(part) == "Cf":
                 continue
-            if unicodedata.category(part) == "Mn" and out and out[-1].isascii():
-                continue  # a mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam"
+            mark = unicodedata.category(part)
+            if mark == "Me" or (mark == "Mn" and out and out[-1].isascii()):
+                # A mark no letter composes with: "T̲a̲m̲" (underlined) is "Tam", and
+                # "T⃝a⃝m⃝" (each letter in a circle drawn around it) too.
+                continue
             out.append(fold.get(part, part))
             where.append(origin[i])
     if hidden:

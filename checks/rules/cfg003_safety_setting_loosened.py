@@ -10,9 +10,10 @@ CHG005), under `rules:` in `kb.yaml`:
 - a `severity` below the check's own is ignored;
 - options may only make a safety check stricter. ANO001's `kinds` and
   `reference_patterns` may add to the defaults but not leave any out (what is
-  left out is still looked for); SEC003's `max_quote_depth` and `max_indent`
-  may be lowered but not raised (a higher value is ignored). An option with no
-  stricter direction keeps its default.
+  left out is still looked for); SEC003's limits (`max_quote_depth`,
+  `max_indent`, `max_brackets`, `max_html_depth`) may be lowered but not raised
+  (a higher value is ignored). An option with no stricter direction keeps its
+  default.
 
 Each ignored setting is reported at its line.
 

@@ -57,6 +57,7 @@ TIGHTER: dict[tuple[str, str], str] = {
     ("SEC003", "max_quote_depth"): AT_MOST,
     ("SEC003", "max_indent"): AT_MOST,
     ("SEC003", "max_brackets"): AT_MOST,
+    ("SEC003", "max_html_depth"): AT_MOST,
 }
 
 _RANK = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}

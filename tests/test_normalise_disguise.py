@@ -100,6 +100,9 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         # digits for letters inside a word, but not in codes or addresses
         ("The child L0veday C4rne was seen.", "The child Loveday Carne was seen."),
         ("A4B, RT8LK46, K2234561, jo@example.org", "A4B, RT8LK46, K2234561, jo@example.org"),
+        # an empty ruby annotation splitting each word, which the page shows as nothing
+        ("to <ruby>Ja<rt></rt></ruby>go Pen<rt></rt>warden", "to Jago Penwarden"),
+        ("<b>Note</b>: line<br>break", "Note: line<br>break"),
         # a circle or a keycap drawn around each letter
         ("The child J\u20dda\u20ddn\u20dde\u20dd was seen.", "The child Jane was seen."),
         ("K\u20e3a\u20e3y", "Kay"),

@@ -25,10 +25,13 @@ text they are given is first made to read as it is shown:
    confusables of ours);
 5. text after a right-to-left override (U+202E) is read reversed, as it is
    shown, up to the next directional control or the line's end;
-6. emphasis that touches a letter, and inline style tags inside a word, which
-   the page shows as nothing but a change of style, are dropped first: ``Rh**ian**non`` and
-   ``Rh<b>ian</b>non`` both read "Rhiannon". (Markdown reads ``*`` inside a word
-   as emphasis, not ``_``: ``x_y_23`` stays as it is; ``2*3`` too.)
+6. emphasis that touches a letter, tags inside a word, and tags with no
+   attributes anywhere, which the page shows as nothing (a change of style, or
+   a tag the sanitiser drops), are dropped first: ``Rh**ian**non``,
+   ``Rh<b>ian</b>non`` and ``<ruby>Rh<rt></rt></ruby>iannon`` all read
+   "Rhiannon"; tags that break a line or a block (``<br>``, ``<p>``) stay.
+   (Markdown reads ``*`` inside a word as emphasis, not ``_``: ``x_y_23`` stays
+   as it is; ``2*3`` too.)
 7. tag characters (U+E0020 to U+E007E, each an ASCII character plus 0xE0000) are
    not shown, but the page still carries them, and anyone who copies the text or
    reads the page's bytes reads the ASCII they encode: a name written in them is
@@ -109,15 +112,26 @@ _BLANK_LETTERS = frozenset((0x115F, 0x1160, 0x3164, 0xFFA0))
 _TARGETS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@.-'")
 
 
-#: Emphasis markers that touch a letter, and inline style tags inside a word: the
-#: page shows the letters around them run together ("Rh**ian**non", "Ola**wale**
-#: Brown", "Rh<b>ian</b>non"). A tag at a word's edge stays (it may hide what
+#: Emphasis markers that touch a letter, and tags inside a word: the page shows
+#: the letters around them run together ("Rh**ian**non", "Ola**wale** Brown",
+#: "Rh<b>ian</b>non", "Ja<ruby><rt></rt></ruby>go"), whether the tag styles them
+#: or the sanitiser drops it. A tag at a word's edge stays (it may hide what
 #: follows it, and the sanitiser and SEC rules judge it); tags that break a line
-#: or a block (``<br>``, ``<p>``) separate words, and stay.
-_STYLE = r"</?(?:b|i|em|strong|u|s|mark|span|small|ins|del|abbr|font)(?:[ \t][^<>\n]{0,80})?>"
+#: or a block (``<br>``, ``<p>``, ``<td>``) separate words, and stay.
+_BREAKS = (
+    r"br|p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|thead|tbody|caption|h[1-6]|hr|"
+    r"blockquote|pre|section|article|aside|header|footer|nav|figure|figcaption|details|"
+    r"summary|img|svg|math|iframe|video|audio|object|embed|input|textarea|select|option|"
+    r"button|form|fieldset|legend|address|main|hgroup"
+)
+_STYLE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*(?:[ \t/][^<>\n]{{0,80}})?>"
+#: A tag with no attributes that breaks no line ("<ruby>", "</b>") is shown as
+#: nothing wherever it stands: "to <ruby>Ja</ruby>go" reads "to Jago". (One with
+#: attributes stays at a word's edge: what they say is read as written.)
+_BARE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*[ \t]*/?>"
 _IN_WORD_MARKUP = re.compile(
     rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])"
-    rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])",
+    rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])|{_BARE}",
     re.I,
 )
 

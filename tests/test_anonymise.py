@@ -52,6 +52,8 @@ def test_gate_finds_98_percent_and_flags_at_most_2_percent_of_clean_briefs(tmp_p
         ("Both children were living in the ls9 flats by then.", "postcode"),
         ("Benefits were traced through jm-48-26-73-b.", "ni-number"),
         ("See [the notes](https://intranet.example/people/morwenna.tregear).", "name"),
+        ("See [the plan](https://intranet.example/families/morvah/trenear/plan.pdf).", "name"),
+        ("Terms of reference of the Chenoweth Family Task Group", "name"),
         ("Call 020 7946 0018.", "phone"),
         ("Write to jo.bloggs@example.com today.", "email"),
         ("She was born on 3 March 2019.", "birth-or-death-date"),
@@ -88,6 +90,7 @@ def test_each_kind(tmp_path, text, kind):
         # A grandparent abbreviated as chronologies do, and a baby name that is a word.
         "The paternal grandfather (PGF) offered to care for the children.",
         "Hope is not a plan, and ivy on the walls is not damp proofing.",
+        "The Troubled Families programme and the Think Family approach were cited.",
     ],
 )
 def test_allowed_text(tmp_path, text):

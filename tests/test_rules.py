@@ -161,6 +161,20 @@ CASES: list[tuple[str, Callable[[F], None], str, int | None, str]] = [
         "a second front matter block follows the first",
     ),
     (
+        "SEC006",
+        _body("docs/tor/panel.md", "\n+++\nstatus = 'draft'\n+++\n\n# Panel\n"),
+        "docs/tor/panel.md",
+        None,
+        "a second front matter block follows the first",
+    ),
+    (
+        "SEC006",
+        _body("docs/tor/panel.md", "---\npublish_on: 2099-01-01\n...\n\n# Panel\n"),
+        "docs/tor/panel.md",
+        None,
+        "a second front matter block follows the first",
+    ),
+    (
         "SEC003",
         _body("docs/tor/panel.md", "# Panel\n\n" + '<div markdown="1">\n\n' * 25 + "deep\n"),
         "docs/tor/panel.md",

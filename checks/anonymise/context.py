@@ -1072,6 +1072,8 @@ _SLUG = re.compile(r"(?<![\w-])[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+(?![\w-])")
 #: A part of a link's path whose words are joined by dots ("…/people/firstname.surname"):
 #: only after a slash, since a domain ("kestrelford.example") is written so too.
 _DOTTED_PATH = re.compile(r"(?<=[^/]/)[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+(?![\w-])")
+#: Words as folders of a link's path, one after another ("…/families/firstname/surname/").
+_PATH_FOLDERS = re.compile(r"(?<=[^/]/)[A-Za-z]+(?:/[A-Za-z]+)+(?=/)")
 _VOWEL = re.compile(r"[aeiouy]")
 
 
@@ -1096,7 +1098,8 @@ def _slugs(text: str, t: str) -> Iterator[Hit]:
     """Two words of a slug that name a person: a given name and a surname or a word
     that is not English, or two words that are not English ("…/firstname-surname").
     Faker's lists are evidence here beside the English words."""
-    for m in itertools.chain(_SLUG.finditer(t), _DOTTED_PATH.finditer(t)):
+    slugs = (_SLUG.finditer(t), _DOTTED_PATH.finditer(t), _PATH_FOLDERS.finditer(t))
+    for m in itertools.chain(*slugs):
         parts = [
             (p.start(), p.end(), p.group(0).lower())
             for p in re.finditer(r"[A-Za-z0-9]+", m.group(0))

@@ -499,6 +499,27 @@ def _families(text: str) -> Iterator[Hit]:
             # also in the dictionary.
             continue
         yield _hit("name", text, m.start("n"), m.end("n"))
+    from checks.anonymise.recognise import sector_word
+
+    for m in _TITLED_FAMILY.finditer(text):
+        # "Rowse Family Task Group": a group's title, or a heading, naming a family
+        # with a capital "Family". A kind of family ("Foster Family", "Extended
+        # Family"), a dictionary word that is no surname ("Think Family", "Early
+        # Help Family Hub") or an area ("Kent Family Hubs") names none.
+        name = m.group("n")
+        low = name.lower()
+        if (
+            low in PERSON_WORDS
+            or low in _NOT_IN_NAMES
+            or low in _FAMILY_KINDS
+            or low in _LOWER_STOP
+            or name.upper() in ACRONYMS
+            or fold(name) in areas()
+            or sector_word(low)
+            or (ordinary(name) and name not in surnames())
+        ):
+            continue
+        yield _hit("name", text, m.start("n"), m.end("n"))
     for m in _HOUSEHOLD.finditer(text):
         # "Page household" with no "the" (a label: an action owner's role): a
         # surname on the list before "household" names the family.
@@ -506,6 +527,10 @@ def _families(text: str) -> Iterator[Hit]:
             yield _hit("name", text, m.start("n"), m.end("n"))
 
 
+#: A capitalised word straight before "Family" with a capital (a title).
+_TITLED_FAMILY = re.compile(
+    r"(?<![\w'’-])(?P<n>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)[ \u00a0]+(?:Family|Families)\b"
+)
 #: A capitalised word straight before "household", with no "the" before it.
 _HOUSEHOLD = re.compile(
     r"(?<![Tt]he[ \u00a0])\b(?P<n>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)[ \u00a0]+household\b"

@@ -3,8 +3,9 @@
 ## What it checks
 
 The text straight after a page's front matter (blank lines aside): a line
-`---`, then lines of `key: value`, then another `---`. It reads as a second
-front matter block, but only the first is read.
+`---` (or `+++`), then lines of `key: value` (or `key = value`), then a line
+`---`, `...` or `+++`. It reads as a second front matter block, but only the
+first is read.
 
 ## Why
 
@@ -57,16 +58,17 @@ SEVERITY = Severity.ERROR
 #: What a finding keeps off the site (read by checks.site.build): its page.
 WITHHOLDS = frozenset({"page"})
 
-#: A second block: ``---``, lines of which at least one is ``key: value``, ``---``.
+#: A second block: ``---`` (or TOML's ``+++``), lines of which at least one is
+#: ``key: value`` (or ``key = value``), then ``---``, ``...`` or ``+++``.
 _BLOCK = re.compile(
-    r"\A(?:[ \t]*\n)*(?P<open>---[ \t]*\n)(?:[^\n]*\n){0,50}?[ \t]*[A-Za-z_][\w-]*[ \t]*:"
-    r"(?:[^\n]*\n){0,50}?---[ \t]*(?:\n|\Z)"
+    r"\A(?:[ \t]*\n)*(?P<open>(?:---|\+\+\+)[ \t]*\n)(?:[^\n]*\n){0,50}?"
+    r"[ \t]*[A-Za-z_][\w-]*[ \t]*[:=](?:[^\n]*\n){0,50}?(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)"
 )
 
 
 def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for path, doc in ctx.kb.documents.items():
-        if not doc.body.lstrip().startswith("---"):
+        if not doc.body.lstrip().startswith(("---", "+++")):
             continue
         m = _BLOCK.match(doc.body)
         if m is None:

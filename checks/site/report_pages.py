@@ -36,6 +36,7 @@ PageLinker = Callable[[str, str], str]
 
 INDEX = "reports/index.md"
 _SECTION = re.compile(r"(?m)^## ")
+_SUBSECTION = re.compile(r"(?m)^### ")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -94,10 +95,10 @@ def _bounded(page: str, written: Callable[[str], str]) -> dict[str, str]:
             if n + 1 < len(sections)
             else ""
         )
+        # The section's own headings move up a level, under the page's title.
         pages[sub] = (
-            f"{title.removeprefix('# ')}: {heading}".join(("# ", "\n"))
-            + f"{head}\n{body.replace(chr(10) + '### ', chr(10) + '## ')}\n"
-            + f"{later}Back to [the whole report](../{posixpath.basename(page)}).\n"
+            f"# {title.removeprefix('# ')}: {heading}\n{head}\n{_SUBSECTION.sub('## ', body)}\n"
+            f"{later}Back to [the report's contents](../{posixpath.basename(page)}).\n"
         )
     return pages
 
@@ -107,8 +108,7 @@ def _sections(markdown: str) -> tuple[str, str, list[tuple[str, str]]]:
     section's heading and text."""
     first, *rest = _SECTION.split(markdown)
     title, _, head = first.partition("\n")
-    sections = [tuple(part.partition("\n")[::2]) for part in rest]
-    return title, head, [(h, body) for h, body in sections]
+    return title, head, [(h, body) for h, _, body in (part.partition("\n") for part in rest)]
 
 
 def _wrapped(markdown: str) -> str:

@@ -274,7 +274,7 @@ def in_area(hit: Hit, text: str) -> bool:
     # Where the sentence is about a family's or a child's home, the area is
     # where they lived, whatever body it names ("the family lived in the
     # Bolton Council area", "the Stockport partnership, in whose area they lived").
-    if _A_HOME.intersection(re.findall(r"[^\W\d_]+", _sentence(text, hit).lower())):
+    if _about_a_home(_sentence(text, hit)):
         return False
     following = re.findall(r"[^\W\d_]+", after.lower())[:1]
     if following and following[0] in _BODY_WORDS:
@@ -287,6 +287,11 @@ def in_area(hit: Hit, text: str) -> bool:
 def _sentence(text: str, hit: Hit) -> str:
     """The sentence ``hit`` is in."""
     return _SENTENCE_END.split(text[: hit.start])[-1] + _SENTENCE_END.split(text[hit.start :])[0]
+
+
+def _about_a_home(sentence: str) -> bool:
+    """Whether ``sentence`` says where someone lives, grew up or was placed."""
+    return bool(_A_HOME.intersection(re.findall(r"[^\W\d_]+", sentence.lower())))
 
 
 @cache
@@ -417,7 +422,7 @@ class Allowed:
             start, end = m.start() + lo, m.end() + lo
             if end <= hit.start or start >= hit.end:
                 continue
-            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            entry = self._listed(m.group(0))
             if not entry.in_briefs and in_brief:
                 continue
             found.append((start, end, entry))
@@ -450,7 +455,7 @@ class Allowed:
             return None
         paragraph = max(text.rfind("\n\n", 0, hit.start), text.rfind("\n#", 0, hit.start))
         for m in self._pattern.finditer(fold(text), max(0, paragraph), hit.start):
-            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            entry = self._listed(m.group(0))
             full = fold(entry.name).split()
             # An office-holder is named in full: "Idris, aged 9" after the chair
             # "Idris Okonjo-Hale" is a child.
@@ -470,13 +475,17 @@ class Allowed:
             return None
         assert self._pattern is not None
         sentence = _sentence(text, hit)
-        if _A_HOME.intersection(re.findall(r"[^\W\d_]+", sentence.lower())):
+        if _about_a_home(sentence):
             return None
         for m in self._pattern.finditer(fold(sentence)):
-            entry = self.public[self._forms[" ".join(m.group(0).split()).replace("’", "'")]]
+            entry = self._listed(m.group(0))
             if entry.kind == "child" and len(m.group(0).split()) > 1:
                 return entry
         return None
+
+    def _listed(self, form: str) -> PublicName:
+        """The entry whose listed form ``form`` (as the pattern matched it) is."""
+        return self.public[self._forms[" ".join(form.split()).replace("’", "'")]]
 
     def settings(self) -> str:
         return repr(

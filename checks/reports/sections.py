@@ -84,9 +84,7 @@ def steps_table(steps: Sequence[Step], link: Linker) -> str:
             esc(step_label(s)),
             day(s.due),
             day(s.done),
-            f"**{s.outcome.capitalize()}**"
-            if s.outcome in ("late", "overdue")
-            else s.outcome.capitalize(),
+            f"**{s.outcome.capitalize()}**" if s.outcome in LATE else s.outcome.capitalize(),
         ]
         for s in shown
     ]

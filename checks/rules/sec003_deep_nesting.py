@@ -49,9 +49,10 @@ SEVERITY = Severity.ERROR
 WITHHOLDS = frozenset({"page"})
 
 _QUOTES = re.compile(r"^(?:\s{0,3}>)+")
-#: An HTML tag that opens a block read as Markdown, or any closing tag.
+#: An HTML tag that opens a block read as Markdown, or any closing tag. (Each scan
+#: stops at the next `<`, so a line of many `<` is read in time in proportion to it.)
 _MARKDOWN_BLOCK = re.compile(
-    r"<(?P<open>[A-Za-z][\w-]*)\b[^>]*?\bmarkdown\b[^>]*>|</(?P<close>[A-Za-z][\w-]*)\s*>"
+    r"<(?P<open>[A-Za-z][\w-]*)\b[^<>]*?\bmarkdown\b[^<>]*>|</(?P<close>[A-Za-z][\w-]*)\s*>"
 )
 
 

@@ -178,15 +178,30 @@ def _references(text: str) -> Iterator[Hit]:
 
 _NICK_WORD = (
     r"(?:Lil'?[ \u00a0])?(?:[A-Z][A-Za-z'’]+|[A-Z](?=-[A-Za-z]))(?:-[A-Za-z][A-Za-z'’]+)*"
-    r"(?:[ \u00a0][A-Z][A-Za-z'’]+)?"
+    r"(?:[ \u00a0][A-Z][A-Za-z'’]*)?"
 )
 _NICKNAMED = re.compile(
     r"\b(?:known(?:[ \u00a0]+(?:online|locally|only|widely|mainly|mostly|usually))?"
     r"(?:[ \u00a0]+(?:to|on|at|in|around|across|among|amongst|by)[ \u00a0]+"
     r"[a-z' ]{1,30}?)?[ \u00a0]+as|"
     r"call(?:s|ed|ing)?[ \u00a0]+(?:him|her|them|the[ \u00a0]+(?:boy|girl|child|baby))|"
-    r"knew(?:[ \u00a0]+(?:him|her|them))?[ \u00a0]+as|nick-?named|"
-    r"referred[ \u00a0]+to[ \u00a0]+(?:him|her|them)[ \u00a0]+as|"
+    r"knew(?:[ \u00a0]+(?:him|her|them))?(?:[ \u00a0]+(?:only|mainly|simply|just))?"
+    r"[ \u00a0]+as|nick-?named|"
+    r"introduc(?:ed|es|ing)[ \u00a0]+(?:him|her|them)sel(?:f|ves)"
+    r"(?:[ \u00a0]+to[ \u00a0]+[a-z' ]{1,30}?)?[ \u00a0]+as|"
+    # "used the name K-Dot", "under the name Blade"
+    r"(?:used|uses|using|under|chose|took|adopted)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:nick-?|street[ \u00a0]+|online[ \u00a0]+)?name(?:[ \u00a0]+of)?|"
+    # "whom the children called Big T"
+    r"(?P<whom>\bwhom[ \u00a0]+[a-z' ]{1,30}?[ \u00a0]+call(?:ed|s))|"
+    r"referred[ \u00a0]+to[ \u00a0]+(?:him|her|them|the[ \u00a0]+(?:boy|girl|child|baby))"
+    r"[ \u00a0]+as|"
+    # "gave him the name Ghost": a name given, by a group or a family
+    r"(?:gave|give|gives|given|giving)[ \u00a0]+(?:(?:him|her|them)[ \u00a0]+)?the[ \u00a0]+"
+    r"(?:nick-?)?name|"
+    # "he was called Scrappy": the passive names the person the sentence is about
+    r"(?P<passive>\b(?:[Hh]e|[Ss]he|[Tt]hey)[ \u00a0]+(?:was|were|is|are|got)[ \u00a0]+"
+    r"(?:(?:often|usually|always|also|sometimes|mostly)[ \u00a0]+)?called)|"
     r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[A-Za-z]+['’]s)[ \u00a0]+"
     r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
@@ -212,10 +227,16 @@ def _nicknames(text: str) -> Iterator[Hit]:
             r"call\w*[ \u00a0]+\w+[ \u00a0]+$", m.group(0)[: m.start("n") - m.start()]
         ):
             continue  # "called her Mum": what a child calls a carer, not a name
-        if name.upper() in acronyms() or first in _NOT_NICKNAMES:
+        if first in _NOT_NICKNAMES or (
+            # "referred to the boy as KM": what a person is called, even in letters
+            # that are also a unit or a body's short name
+            name.upper() in acronyms() and not m.group(0).startswith("referred")
+        ):
             continue
-        if m.group(0).lower().endswith("called " + name.lower()) and not re.match(
-            r"[ \u00a0,]+by\b", text[m.end() :]
+        if (
+            not (m.group("passive") or m.group("whom"))
+            and m.group(0).lower().endswith("called " + name.lower())
+            and not re.match(r"[ \u00a0,]+by\b", text[m.end() :])
         ):
             continue  # "called Childline": only "called X by ..." names someone
         yield _hit("name", text, m.start("n"), m.end("n"))
@@ -227,7 +248,7 @@ def _nicknames(text: str) -> Iterator[Hit]:
 #: word also report what was said ("the father 'disappeared'"), so the quoted
 #: word must be written with a capital there.
 _QUOTED = re.compile(
-    r"(?P<w>\b[A-Za-z-]+)[ \u00a0]*[,(]?[ \u00a0]*['\"‘“]"
+    r"(?:(?P<w>\b[A-Za-z-]+)[ \u00a0]*[,(]?[ \u00a0]*)?['\"‘“]"
     r"(?P<n>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0][A-Za-z][A-Za-z'’-]*)?)['\"’”]"
 )
 _PERSON_BEFORE_QUOTE = PERSON_WORDS | {"mate", "pal", "associate", "ex", "ex-partner"}
@@ -237,7 +258,7 @@ def _quoted_names(text: str) -> Iterator[Hit]:
     from checks.anonymise.context import ordinary, pseudonym
 
     for m in _QUOTED.finditer(text):
-        before, name = m.group("w").lower(), m.group("n")
+        before, name = (m.group("w") or "").lower(), m.group("n")
         parts = [w for w in re.split(r"[-'’ \u00a0]", name) if w]
         if pseudonym(name) or name.upper() in acronyms():
             continue
@@ -245,6 +266,18 @@ def _quoted_names(text: str) -> Iterator[Hit]:
         if before in _PERSON_BEFORE_QUOTE or before in _KIN_TITLES:
             if name[0].isupper() or (m.group(0).find("(") >= 0 and to_the):
                 yield _hit("name", text, m.start("n"), m.end("n"))
+        elif (
+            name[0].isupper()
+            # '"Early Help" was taken up': a phrase of words is a term, not a name
+            and not (len(parts) > 1 and all(len(w) > 1 and ordinary(w) for w in parts))
+        ) and (
+            _SPEECH.match(text, m.end())
+            or _WAS_THE_NAME.match(text, m.end())
+            or _SEEN.search(text, max(0, m.start("n") - 30), m.start("n"))
+        ):
+            # '"Moo" had been crying', 'staff recognised "Skinny"': a quoted word that
+            # acts or is seen as a person does is what someone is called
+            yield _hit("name", text, m.start("n"), m.end("n"))
         elif (
             before in ("with", "by", "from")
             and name[0].isupper()
@@ -255,6 +288,15 @@ def _quoted_names(text: str) -> Iterator[Hit]:
             )
         ):
             yield _hit("name", text, m.start("n"), m.end("n"))
+
+
+#: "Lil Z", "Lil' Tee": the prefix of a street or online name, wherever it is.
+_LIL = re.compile(r"(?<![\w'’-])Lil['’]?[ \u00a0]+[A-Z][\w'’-]*")
+
+
+def _lil_names(text: str) -> Iterator[Hit]:
+    for m in _LIL.finditer(text):
+        yield _hit("name", text, m.start(), m.end())
 
 
 #: Words for a relative that a child uses as a title before a name, as "Mr" is
@@ -307,8 +349,23 @@ _SPEECH = re.compile(
     r"[ \u00a0]+(?:said|says|told|tells|disclosed|discloses|explained|explains|described|"
     r"reported that|asked|cried|screamed|shouted|whispered|admitted|denied|alleged|"
     r"was interviewed|was spoken to|was seen alone|was seen by|was found|was reported missing|"
-    r"was taken|was not brought|was arrested|was excluded)\b"
+    r"was taken|was not brought|was arrested|was excluded|pointed|nodded|shrugged|"
+    r"(?:was|had[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|frightened|scared)|"
+    r"ran[ \u00a0]+(?:away|off|out|home)|(?:called|dialled|rang|phoned)[ \u00a0]+999)\b"
 )
+#: Before a quoted word, a verb of seeing or knowing a person ('recognised "Skinny"').
+_SEEN = re.compile(
+    r"\b(?:recognised|recognized|identified|named|saw|spotted|met|told|asked|messaged)"
+    r"[ \u00a0]*['\"‘“]$"
+)
+#: After a quoted word: '"Tank" was the name the dealers used'.
+_WAS_THE_NAME = re.compile(
+    r"[ \u00a0]+(?:was|is)[ \u00a0]+(?:the|his|her|their)[ \u00a0]+"
+    r"(?:nick-?|street[ \u00a0]+|online[ \u00a0]+)?name\b"
+)
+#: "It was Archer who called": a cleft sentence puts a person before "who".
+_CLEFT_BEFORE = re.compile(r"\b[Ii]t[ \u00a0]+(?:was|is)[ \u00a0]+$")
+_CLEFT_AFTER = re.compile(r"[ \u00a0]+who\b")
 _AGED = re.compile(
     r"(?:,|[ \u00a0]?\()[ \u00a0]*aged[ \u00a0]+(?:\d{1,2}|[a-z]+)\b"
     # "Poppy-Jo (3) seen in": a child's age alone in brackets
@@ -369,6 +426,9 @@ def _given_names(text: str) -> Iterator[Hit]:
         )
         kin = bool(_KIN_BEFORE.search(text, max(0, start - 40), start))
         spoken_to = bool(_SPOKEN_TO.search(text, max(0, start - 30), start))
+        speaks = speaks or bool(
+            _CLEFT_AFTER.match(text, end) and _CLEFT_BEFORE.search(text, max(0, start - 10), start)
+        )
         if not (aged or speaks or kin or spoken_to):
             continue
         # Spoken to, only a word that is nothing else: not a dictionary word, an
@@ -755,6 +815,8 @@ def find(text: str) -> list[Hit]:
         hits += _venues(text)
         hits += _areas_of_home(text)
         hits += _quoted_names(text)
+        if "Lil" in text:
+            hits += _lil_names(text)
     if any(c.isdigit() for c in text):
         hits += _references(text)
     hits += _lower_names(text)

@@ -1,0 +1,61 @@
+"""The anonymisation gate on the eighth held-out set (issue 14).
+
+tests/anonymisation/heldout8/ (200 identifying sentences, weighted to the kinds
+the seventh set found weakest: 60 given names alone, many of them ordinary
+words, and 25 nicknames; 150 clean ones full of practice terms, public names,
+pseudonyms, helplines and ordinary words that are also names) was written by
+hand by someone who had read neither the detector's code, its tests, nor the
+other sets. Measured once, whole, before anyone read it (2026-11-30): 184 of
+200 found (92.0%), 0 of 150 clean sentences flagged; given names alone 53/60
+and nicknames 17/25 were the weakest kinds. At the split: dev 92/100, test
+92/100, neither half flagging a clean sentence.
+
+After rules written from the dev half and from the developer's own sentences
+(a quoted word that acts, or is seen, as a person does; "he was called X",
+"gave him the name X", "used the name X", "knew him only as X", "introduced
+herself as X", "whom the children called X", "Lil X"; "It was X who"; a word
+name before "pointed", "ran away", "called 999"; initials after "referred to
+the boy as"): dev 100/100, 0/75 flagged; the test half did not move, 92/100
+(92.0%), 0/75 flagged. Its floors below are those figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+from anonhandwritten import HERE, SPLIT_CHECKS, SplitSet, measure
+
+#: What the test half measured, per kind (found, planted).
+MEASURED = {
+    "address": (10, 10),
+    "case_number": (1, 1),
+    "email": (1, 1),
+    "exact_date": (8, 8),
+    "full_name": (13, 13),
+    "given_name": (25, 30),
+    "handle": (2, 2),
+    "initials": (2, 2),
+    "nhs_number": (1, 1),
+    "ni_number": (1, 1),
+    "nickname": (9, 12),
+    "phone": (2, 2),
+    "place": (1, 1),
+    "postcode": (1, 1),
+    "school": (3, 3),
+    "title_surname": (7, 7),
+    "vehicle": (2, 2),
+    "venue": (3, 3),
+}
+
+SET = SplitSet(HERE / "heldout8", MEASURED, clean=75, flagged_at_most=0.03, recall_at_least=0.91)
+
+
+@pytest.mark.parametrize("what", SPLIT_CHECKS)
+def test_the_test_half_holds(what):
+    SET.check(what)
+
+
+def test_the_dev_half_keeps_what_its_rules_found():
+    """The dev half was read and tuned on: every sentence is found, none flagged."""
+    s = measure(HERE / "heldout8", "dev")
+    assert (s.found, s.planted) == (100, 100), s.misses
+    assert s.flagged == 0, s.flagged_sentences

@@ -65,6 +65,19 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("The card read ʇuǝɯɐ.", "script", "ʇuǝɯɐ"),
         ("The officer spoke to Mehwish in English.", "name", "Mehwish"),
         ("Staff asked Dariusz about the bruise.", "name", "Dariusz"),
+        ('"Pickle" had been crying when the officers arrived.', "name", "Pickle"),
+        ('Staff recognised "Nugget" from the photograph.', "name", "Nugget"),
+        ('"Brick" was the name the older boys used.', "name", "Brick"),
+        ("On the estate he was called Sparrow.", "name", "Sparrow"),
+        ("The group gave him the name Wasp.", "name", "Wasp"),
+        ("Online he used the name Q-Bit.", "name", "Q-Bit"),
+        ("She introduced herself to staff as Dotty.", "name", "Dotty"),
+        ("The children lived with a man whom they called Big J.", "name", "Big J"),
+        ("His music page was under Lil Kestrel.", "name", "Lil Kestrel"),
+        ("It was Rowan who rang for help.", "name", "Rowan"),
+        ("Nurses referred to the baby as TJ in the notes.", "name", "TJ"),
+        ("The family worker drove Willow to every appointment.", "name", "Willow"),
+        ("Ivy, the youngest, was seldom mentioned.", "name", "Ivy"),
     ],
 )
 def test_a_detail_is_found_by_its_context(text, kind, span):
@@ -94,6 +107,11 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "The worker spoke to Ofsted, then visited Leeds and told Childline.",
         "The nurse saw Dr Okafor's team.",
         "Zoë, José and Łukasz are names the gate reads.",
+        '"Early Help" was taken up by every school.',
+        "The board was called to an extraordinary meeting.",
+        "It was Ofsted who raised it first.",
+        "The audit found May the busiest month.",
+        "He was called to give evidence.",
     ],
 )
 def test_ordinary_practice_text_is_not_a_finding(text):

@@ -16,7 +16,13 @@ After rules written from the dev half and from the developer's own sentences
 herself as X", "whom the children called X", "Lil X"; "It was X who"; a word
 name before "pointed", "ran away", "called 999"; initials after "referred to
 the boy as"): dev 100/100, 0/75 flagged; the test half did not move, 92/100
-(92.0%), 0/75 flagged. Its floors below are those figures.
+(92.0%), 0/75 flagged.
+
+Then, from the developer's own sentences only (the test half still unread): a
+word name acted on ("drove Summer to", "referred Sky to"), a child placed among
+the children ("Poppy, the youngest,"), a word name before "would hide", "had
+been excluded", "was living": test half 94/100 (94.0%), 0/75 flagged. Its
+floors below are those figures.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ MEASURED = {
     "email": (1, 1),
     "exact_date": (8, 8),
     "full_name": (13, 13),
-    "given_name": (25, 30),
+    "given_name": (27, 30),
     "handle": (2, 2),
     "initials": (2, 2),
     "nhs_number": (1, 1),
@@ -46,7 +52,7 @@ MEASURED = {
     "venue": (3, 3),
 }
 
-SET = SplitSet(HERE / "heldout8", MEASURED, clean=75, flagged_at_most=0.03, recall_at_least=0.91)
+SET = SplitSet(HERE / "heldout8", MEASURED, clean=75, flagged_at_most=0.03, recall_at_least=0.93)
 
 
 @pytest.mark.parametrize("what", SPLIT_CHECKS)

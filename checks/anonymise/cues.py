@@ -341,7 +341,7 @@ WORD_NAMES = frozenset(
     dawn ruby amber holly ivy daisy poppy rose lily willow hazel heather jasmine crystal
     star angel jay robin rocky rocco sonny sunny honey bliss miracle marvel justice
     reign royal king prince princess duke earl chase hunter mason archer ash phoenix
-    bear wolf fox raven sage clay reed frank mark grant august april may june
+    bear wolf fox raven sage clay reed frank mark grant august april may june blue
     """.split()
 )
 
@@ -349,8 +349,11 @@ _SPEECH = re.compile(
     r"[ \u00a0]+(?:said|says|told|tells|disclosed|discloses|explained|explains|described|"
     r"reported that|asked|cried|screamed|shouted|whispered|admitted|denied|alleged|"
     r"was interviewed|was spoken to|was seen alone|was seen by|was found|was reported missing|"
-    r"was taken|was not brought|was arrested|was excluded|pointed|nodded|shrugged|"
-    r"(?:was|had[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|frightened|scared)|"
+    r"was taken|was not brought|was arrested|pointed|nodded|shrugged|"
+    r"would[ \u00a0]+(?:hide|not|often|always|never|sometimes|tell|say|cry|run|go)|"
+    r"(?:was|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|"
+    r"frightened|scared|excluded|placed|removed|referred|admitted|discharged|left[ \u00a0]+alone|"
+    r"brought[ \u00a0]+to|taken[ \u00a0]+to|living|missing)|"
     r"ran[ \u00a0]+(?:away|off|out|home)|(?:called|dialled|rang|phoned)[ \u00a0]+999)\b"
 )
 #: Before a quoted word, a verb of seeing or knowing a person ('recognised "Skinny"').
@@ -358,6 +361,15 @@ _SEEN = re.compile(
     r"\b(?:recognised|recognized|identified|named|saw|spotted|met|told|asked|messaged)"
     r"[ \u00a0]*['\"‘“]$"
 )
+#: "Poppy, the youngest,": a child described by their place among the children.
+_APPOSITIVE = re.compile(
+    r",[ \u00a0]+(?:the|his|her|their)[ \u00a0]+(?:youngest|eldest|oldest|middle[ \u00a0]+child|"
+    r"older[ \u00a0]+(?:sister|brother|sibling)|younger[ \u00a0]+(?:sister|brother|sibling)|"
+    r"twin|baby|new-?born|step-?(?:son|daughter))\b"
+)
+#: Word names that are also what a verb acts on in a brief ("referred May's
+#: figures", "found Will's ..."): months and words read as verbs or nouns first.
+_NOT_OBJECTS = frozenset("april may june august will mark grant frank justice".split())
 #: After a quoted word: '"Tank" was the name the dealers used'.
 _WAS_THE_NAME = re.compile(
     r"[ \u00a0]+(?:was|is)[ \u00a0]+(?:the|his|her|their)[ \u00a0]+"
@@ -393,7 +405,8 @@ _SPOKEN_TO = re.compile(
     r"\b(?:spoke|speak|speaks|speaking|talked|talking|chatted)[ \u00a0]+(?:to|with)[ \u00a0]+$"
     r"|\b(?:told|asked|saw|sees|visited|met|meets|phoned|rang|texted|messaged|collected|"
     r"hugged|hit|slapped|kicked|grabbed|pushed|shouted[ \u00a0]+at|blamed|believed|"
-    r"interviewed|reassured|comforted)[ \u00a0]+$"
+    r"interviewed|reassured|comforted|referred|drove|found|weighed|examined|"
+    r"(?:closed[ \u00a0]+the[ \u00a0]+case|concerns)[ \u00a0]+(?:on|about))[ \u00a0]+$"
 )
 #: Someone's relative, named straight after ("Child AA's sister, Star", "her son
 #: Leo"): the possessive makes the relation a person's, so the capital is a name.
@@ -429,12 +442,20 @@ def _given_names(text: str) -> Iterator[Hit]:
         speaks = speaks or bool(
             _CLEFT_AFTER.match(text, end) and _CLEFT_BEFORE.search(text, max(0, start - 10), start)
         )
+        kin = kin or bool(_APPOSITIVE.match(text, end))
         if not (aged or speaks or kin or spoken_to):
             continue
-        # Spoken to, only a word that is nothing else: not a dictionary word, an
-        # area, or a body or role of the sector (public names are let through later).
+        # Spoken to, only a word that is nothing else: not a dictionary word (bar
+        # the word names: "drove Summer to"), an area, or a body or role of the
+        # sector (public names are let through later).
         if not (aged or speaks or kin) and (
-            ordinary(word) or fold(word) in areas() or sector_word(low) or low in _TITLES
+            (
+                ordinary(word)
+                and ((low not in WORD_NAMES and word not in given_names()) or low in _NOT_OBJECTS)
+            )
+            or fold(word) in areas()
+            or sector_word(low)
+            or low in _TITLES
         ):
             continue
         # An area or a body speaks too ("Kent said it would fund it").

@@ -26,17 +26,23 @@ from checks.speed.cache import recall
 MAX_COMMITS = 200
 
 
-def approved_versions(root: Path, source: str, max_bytes: int) -> list[ApprovedVersion]:
+def checked_out(root: Path) -> str:
+    """The commit checked out at ``root``; "" outside git or before a first commit."""
+    try:
+        return str(_git(root, "rev-parse", "HEAD")).strip()
+    except GitError:
+        return ""
+
+
+def approved_versions(root: Path, source: str, max_bytes: int, head: str) -> list[ApprovedVersion]:
     """Each approved version of the ToR at ``source`` (relative to ``root``) in
-    git's history, newest first; empty outside git or in a shallow history that
-    holds none.
+    git's history up to ``head`` (:func:`checked_out`), newest first; empty
+    outside git or in a shallow history that holds none.
 
     The history up to a commit never changes, so the speed layer may keep the
-    answer under the commit's id: a warm run then asks git one question (which
-    commit is checked out) instead of two per ToR (most of a warm run's time)."""
-    try:
-        head = str(_git(root, "rev-parse", "HEAD")).strip()
-    except GitError:
+    answer under the commit's id: a warm run then asks git one question in all
+    (which commit is checked out) instead of two per ToR."""
+    if not head:
         return []
     question = f"{head}\0{source}\0{max_bytes}"
     (versions,) = recall(

@@ -134,6 +134,8 @@ class KnowledgeBase:
     #: the approved versions of each ToR that git's history holds, by group: read
     #: on first need by the meeting checks (checks/rules/_in_force.py)
     tor_history: dict[str, list[ApprovedVersion]] = field(default_factory=dict)
+    #: the commit checked out, asked of git once with the first history read ("" outside git)
+    checked_out: str | None = None
     #: the copy whose allowances count as well (a pull request's target branch,
     #: from ``KB_TRUSTED`` or ``kb check --base``): ANO001 lets through only what
     #: both copies allow, so a change cannot allow its own identifying text

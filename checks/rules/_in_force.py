@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from checks.loading.tor_history import approved_versions
+from checks.loading.tor_history import approved_versions, checked_out
 from checks.model.meeting import Meeting
 from checks.model.tor_versions import ApprovedVersion, InForce, needs_history, version_in_force
 from checks.rules.base import Context
@@ -33,12 +33,14 @@ def group_tor_in_force(ctx: Context, group: str, day: date) -> InForce | None:
     earlier = ctx.kb.tor_history.get(current.id)
     if earlier is None:
         max_bytes = int(ctx.kb.config.max_file_mb * 1024 * 1024)
+        if ctx.kb.checked_out is None:
+            ctx.kb.checked_out = checked_out(ctx.kb.root)
         # An old version that records no approval date is dated by the current
         # file's history entry for it, before the day git first saw it approved.
         dated = {h.version: h.date for h in current.history}
         earlier = [
             ApprovedVersion(v.tor, v.tor.approved_on or dated.get(v.tor.version) or v.since)
-            for v in approved_versions(ctx.kb.root, current.source, max_bytes)
+            for v in approved_versions(ctx.kb.root, current.source, max_bytes, ctx.kb.checked_out)
         ]
         ctx.kb.tor_history[current.id] = earlier
     return version_in_force(day, current, earlier)

@@ -230,7 +230,9 @@ def ascii_shape(text: str) -> str:
 
 #: A capitalised word, with its inner capitals and joins: "O'Hanlon",
 #: "MacAskill", "Rees-Morgan", "DeShawn". Not a single letter.
-W = r"(?:[A-Z][a-z]*(?:'?[A-Z][a-z]+)*[a-z](?:-[A-Z]?[a-z]+(?:'?[A-Z][a-z]+)*)*)"
+# The repeats are bounded (a name has a few inner capitals, "McDonald", "O'Neill-
+# MacKenzie"), so that a word of thousands of letters is read in linear time.
+W = r"(?:[A-Z][a-z]*(?:'?[A-Z][a-z]+){0,3}[a-z](?:-[A-Z]?[a-z]+(?:'?[A-Z][a-z]+){0,3}){0,3})"
 #: A word that may stand inside a name: a capitalised word, or a particle.
 _PARTICLE = r"(?:van|von|der|den|de|da|di|du|del|la|le|bin|bint|ibn|al|el|ul|ap|ni|nic|mac|ua)"
 NAME = rf"{W}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{W}){{0,3}}"
@@ -280,7 +282,9 @@ def _titles(text: str, t: str) -> Iterator[Hit]:
 
 
 _IN_BRACKETS = re.compile(
-    r"\b(?P<who>[A-Za-z-]+)(?:'s [a-z]+)?[ \u00a0]*\([ \u00a0]*"
+    # (?<!...) rather than \b: a match starts only at a word's start, so a hyphenated
+    # run of thousands of letters is read once, not once from each hyphen
+    r"(?<![A-Za-z-])(?P<who>[A-Za-z-]+)(?:'s [a-z]+)?[ \u00a0]*\([ \u00a0]*"
     rf"(?P<name>{NAME}|[A-Z]\.?[ ]?[A-Z]\.?(?:[ ]?[A-Z]\.?)?)[ \u00a0]*(?:,[^)]{{0,40}})?\)"
 )
 _BABY = re.compile(rf"\b(?:Baby|baby|BABY)[ \u00a0]+(?P<name>{NAME})")
@@ -584,7 +588,7 @@ _WITH_FAMILY = re.compile(
 
 #: A name in apposition to a person: "her brother, Dawit, ...", "the lodger, Mr Vance,".
 _APPOSITION = re.compile(
-    r"\b(?P<who>[A-Za-z-]+)(?:'s)?,[ \u00a0]+"
+    r"(?<![A-Za-z-])(?P<who>[A-Za-z-]+)(?:'s)?,[ \u00a0]+"
     rf"(?P<name>{NAME})(?=,|[ \u00a0]+(?:was|were|had|has|who|and)\b)"
 )
 
@@ -1157,7 +1161,9 @@ def _address_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     # Without a number, only the words that mean nothing but a street: "Wood",
     # "Light", "Park" or "Hill" end the names of many other things.
     unnumbered = re.compile(
-        rf"\b(?P<name>{W}(?:[ \u00a0]+(?:{W}|upon|on|the|le|de|by))*)[ \u00a0]+"
+        # At most six words before the street word: unbounded, a page of capitalised
+        # words would be read once from each word (quadratic time).
+        rf"\b(?P<name>{W}(?:[ \u00a0]+(?:{W}|upon|on|the|le|de|by)){{0,5}})[ \u00a0]+"
         r"(?:Road|Street|Lane|Avenue|Close|Crescent|Drive|Grove|Terrace|Gardens|Approach|Mews|"
         r"Boulevard|Way|Parade|Rd|St|Ave)\b(?!-)"
     )

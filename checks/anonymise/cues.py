@@ -248,7 +248,7 @@ def _nicknames(text: str) -> Iterator[Hit]:
 #: word also report what was said ("the father 'disappeared'"), so the quoted
 #: word must be written with a capital there.
 _QUOTED = re.compile(
-    r"(?:(?P<w>\b[A-Za-z-]+)[ \u00a0]*[,(]?[ \u00a0]*)?['\"‘“]"
+    r"(?:(?<![A-Za-z-])(?P<w>[A-Za-z-]+)[ \u00a0]*[,(]?[ \u00a0]*)?['\"‘“]"
     r"(?P<n>[A-Za-z][A-Za-z'’-]*(?:[ \u00a0][A-Za-z][A-Za-z'’-]*)?)['\"’”]"
 )
 _PERSON_BEFORE_QUOTE = PERSON_WORDS | {"mate", "pal", "associate", "ex", "ex-partner"}

@@ -1,0 +1,46 @@
+"""The anonymisation gate reads any text in linear time: a pull request cannot
+stall CI with a page made of one shape repeated (red team round 12: 60,000
+spaced letters took 45 s, then a minute per 100,000 characters more).
+
+Each text below is 120,000 characters: a pattern that reads it in quadratic time
+takes minutes (the ones fixed took 2 to 4 minutes each at this size); read in
+linear time, each takes a few seconds. The time box is
+what fails the test, so no figure of speed is asserted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.loading import load
+from checks.rules.ano001_identifying_detail import spans
+from timebox import time_box
+
+REPO = Path(__file__).resolve().parent.parent
+SIZE = 120_000
+
+SHAPES = {
+    "letters spaced out": "T a l w y n ",
+    "one word of many capitals": "Talwyn",
+    "capitalised words": "Talwyn Penrose ",
+    "short capitalised words": "Aa ",
+    "a hyphenated run": "a-",
+    "a dotted run": "a.",
+    "a spelt-out address run": "a dot ",
+    "underscores": "a_",
+}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load(REPO)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_page_of_one_shape_repeated_is_read_in_linear_time(kb, shape):
+    unit = SHAPES[shape]
+    text = unit * (SIZE // len(unit))
+    with time_box(60):
+        (found,) = spans([text], kb)
+    assert isinstance(found, list)

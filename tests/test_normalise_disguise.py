@@ -103,6 +103,12 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         # an empty ruby annotation splitting each word, which the page shows as nothing
         ("to <ruby>Ja<rt></rt></ruby>go Pen<rt></rt>warden", "to Jago Penwarden"),
         ("<b>Note</b>: line<br>break", "Note: line<br>break"),
+        # two words run together by something shown as nothing read as two words
+        ("the girl<rt>Ulla Crackenthorp</rt>", "the girl Ulla Crackenthorp"),
+        ("Brisa\u2063Hollowell and Bri\u200bsa", "Brisa Hollowell and Brisa"),
+        ("Blaise&shy;Pendarvell", "Blaise Pendarvell"),
+        # letters a bidirectional override element shows right to left
+        ('to <bdo dir="rtl">stteppiT nezoR</bdo>.', 'to <bdo dir="rtl">Rozen Tippetts.'),
         # a circle or a keycap drawn around each letter
         ("The child J\u20dda\u20ddn\u20dde\u20dd was seen.", "The child Jane was seen."),
         ("K\u20e3a\u20e3y", "Kay"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +156,37 @@ def test_an_agency_named_after_a_person_is_named_by_its_id_in_every_message(tmp_
     findings = json.loads(out)["findings"]
     assert any(f["code"] == "ACT001" and "council-2" in f["message"] for f in findings)
     assert "Kowalczyk" not in out + err
+
+
+def _suppressed_brief(files: dict[str, Any], name: str) -> dict[str, Any]:
+    """The brief naming ``name``, with its own exception for it in its front matter."""
+    front, _ = files[BRIEF]
+    front = {
+        **front,
+        "suppress": [
+            {
+                "code": "ANO001",
+                "match": name,
+                "reason": "Named with consent.",
+                "until": (TODAY + timedelta(days=60)).isoformat(),
+            }
+        ],
+    }
+    return {BRIEF: (front, brief_body("A brief") + f"\n{name} was seen at home.\n")}
+
+
+def test_a_safety_suppression_the_change_adds_does_not_count(tmp_path):
+    """Red team round 12: a new brief wrote a child's name and, in its own front
+    matter, the exception for it; the name was published."""
+    change = _suppressed_brief(compliant(), "Cador Weatherspoon")
+    base, root = _pair(tmp_path, change)
+    assert _ano001(root) == []  # a local run, or main after merging: it counts
+    found = _ano001(root, base)
+    assert found and all(f["file"] == BRIEF for f in found)
+
+
+def test_a_safety_suppression_already_on_the_target_branch_counts(tmp_path):
+    change = _suppressed_brief(compliant(), "Cador Weatherspoon")
+    base, root = _pair(tmp_path, change)
+    write(base, {**compliant(), **change})
+    assert _ano001(root, base) == []

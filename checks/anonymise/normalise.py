@@ -24,7 +24,8 @@ text they are given is first made to read as it is shown:
    ASCII digit it stands for (Devanagari, Bengali and Thai digits are no
    confusables of ours);
 5. text after a right-to-left override (U+202E) is read reversed, as it is
-   shown, up to the next directional control or the line's end;
+   shown, up to the next directional control or the line's end; so is the text
+   of a ``<bdo dir="rtl">`` element;
 6. emphasis that touches a letter, tags inside a word, and tags with no
    attributes anywhere, which the page shows as nothing (a change of style, or
    a tag the sanitiser drops), are dropped first: ``Rh**ian**non``,
@@ -183,6 +184,8 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """``text`` as it reads once shown (see the module's description)."""
     origin = list(range(len(text) + 1))
+    if "<" in text and "bdo" in text.lower():
+        text, origin = _reverse_bdo(text, origin)
     if "*" in text or "<" in text:
         text, origin = _drop_in_word_markup(text, origin)
     if "\u202e" in text:
@@ -275,6 +278,9 @@ def _drop_in_word_markup(text: str, origin: list[int]) -> tuple[str, list[int]]:
         out.append(text[pos : m.start()])
         where.extend(origin[pos : m.start()])
         pos = m.end()
+        if _joins_two_words(text[m.start() - 1 : m.start()], text[pos : pos + 1]):
+            out.append(" ")  # "the girl<rt>Ulla": two words, shown run together
+            where.append(origin[m.start()])
     if not out:
         return text, origin
     out.append(text[pos:])
@@ -282,9 +288,42 @@ def _drop_in_word_markup(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _joins_two_words(before: str, after: str) -> bool:
+    """Whether something shown as nothing, between ``before`` and ``after``, runs
+    two words together: a small letter, then a capital ("Brisa\u200bHollowell" is
+    shown "BrisaHollowell", which a reader reads as two names and a detector as one
+    word). Inside a word ("Jes\u200bsica") it joins the word's letters."""
+    return before.islower() and before.isalpha() and after.isupper()
+
+
 #: Text after a right-to-left override is shown reversed, up to the next
 #: directional formatting character or the end of its line.
 _OVERRIDE = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+
+
+#: A bidirectional override element: a browser shows its letters right to left.
+_BDO = re.compile(
+    r"<bdo\b[^<>]*?\bdir[ \t]*=[ \t]*[\"']?rtl\b[^<>]*>(?P<inside>[^<]*)</bdo[ \t]*>", re.I
+)
+
+
+def _reverse_bdo(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    """``text`` with the letters of each ``<bdo dir="rtl">`` reversed, as it is meant
+    to be shown: "<bdo dir=rtl>stteppiT nezoR</bdo>" names Rozen Tippetts, whether
+    the page keeps the element or the sanitiser drops it (then the page shows the
+    letters backwards, which still names them to anyone who reads them so)."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _BDO.finditer(text):
+        out.append(text[pos : m.start("inside")])
+        where.extend(origin[pos : m.start("inside")])
+        out.append(m.group("inside")[::-1])
+        where.extend(origin[m.start("inside") : m.end("inside")][::-1])
+        pos = m.end("inside")
+    out.append(text[pos:])
+    where.extend(origin[pos:])  # includes the end
+    return "".join(out), where
 
 
 def _reverse_overrides(text: str, origin: list[int]) -> tuple[str, list[int]]:
@@ -326,6 +365,7 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
     where: list[int] = []
     hidden: list[_Hidden] = []  # the runs of tag characters of this line
     in_run = False
+    gap = False  # an invisible character was just dropped
     for i, ch in enumerate(text):
         code = ord(ch)
         if _TAG_FIRST <= code <= _TAG_LAST:
@@ -339,6 +379,10 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
         in_run = False
         if ch == "\n" and hidden:
             _read_hidden(hidden, origin[i], out, where)
+        if gap and out and _joins_two_words(out[-1], ch):
+            out.append(" ")
+            where.append(origin[i])
+        gap = False
         if ch.isascii():
             out.append(ch)
             where.append(origin[i])
@@ -361,6 +405,7 @@ def _fold_characters(text: str, origin: list[int]) -> tuple[str, list[int]]:
             continue
         for part in unicodedata.normalize("NFKC", ch):
             if ord(part) in _IGNORABLE or unicodedata.category(part) == "Cf":
+                gap = True
                 continue
             mark = unicodedata.category(part)
             if mark == "Me" or (mark == "Mn" and out and out[-1].isascii()):

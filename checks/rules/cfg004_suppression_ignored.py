@@ -16,6 +16,12 @@ Every suppression, in `kb.yaml` or in a page's `suppress:` front matter:
 A suppression that fails any of these suppresses nothing, and is reported at
 its line.
 
+On a pull request (a trusted copy of the target branch named in `KB_TRUSTED`),
+a suppression of a safety check that the target branch does not hold yet (the
+same code, subject and `match`) suppresses nothing either: the finding it would
+hide is still reported, so a change cannot write a child's name and the
+exception for it together. Merge the exception on its own first, reviewed.
+
 ## Why
 
 A suppression with no subject would hide a check's findings everywhere; one

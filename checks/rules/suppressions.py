@@ -9,7 +9,9 @@ A suppression is in force only while it is well formed: it names its subject
 reason, and an ``until`` at most :data:`MAX_DAYS` days ahead, and it is not of
 one of the checks that report such changes (CFG003, CFG004, CHG005). One that does not is
 ignored, and CFG004 reports it, so that a pull request cannot hide a finding
-everywhere or for ever.
+everywhere or for ever. On a pull request, a suppression of a safety check counts
+only once the target branch holds it too: a change cannot write a child's name
+and the exception for it together.
 """
 
 from __future__ import annotations
@@ -105,5 +107,22 @@ def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
 
 
 def in_force(kb: KnowledgeBase, today: date) -> list[Granted]:
-    """The suppressions that apply today: unexpired and well formed."""
-    return [g for g in collect(kb) if g.rule.until >= today and not faults(g, today)]
+    """The suppressions that apply today: unexpired and well formed; and, on a pull
+    request (``kb.trusted``), a safety check's only where the trusted copy holds it
+    too (:func:`held_by_target`)."""
+    granted = [g for g in collect(kb) if g.rule.until >= today and not faults(g, today)]
+    if kb.trusted is None:
+        return granted
+    return [g for g in granted if not is_safety(g.rule.code) or held_by_target(g, kb.trusted)]
+
+
+def held_by_target(granted: Granted, trusted: KnowledgeBase) -> bool:
+    """Whether the target branch (``trusted``) already suppresses the same finding:
+    the same check, subject and text. A pull request that writes a child's name and
+    an exception for it in one change would otherwise allow its own text, so its
+    own exceptions to a safety check count once they have been reviewed and merged."""
+    rule = granted.rule
+    return any(
+        (t.rule.code, t.subject, t.rule.match) == (rule.code, granted.subject, rule.match)
+        for t in collect(trusted)
+    )

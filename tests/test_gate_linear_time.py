@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks.loading import load
-from checks.rules.ano001_identifying_detail import spans
+from checks.rules.ano001_identifying_detail import MAX_PAGE_CHARACTERS, spans
 from timebox import time_box
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,3 +44,16 @@ def test_a_page_of_one_shape_repeated_is_read_in_linear_time(kb, shape):
     with time_box(60):
         (found,) = spans([text], kb)
     assert isinstance(found, list)
+
+
+def test_a_page_too_long_to_read_is_withheld_unread(files, check):
+    """Red team round 13: 20,000 links in a page of 676 KB kept the check and the
+    build busy for over a minute. A page over the gate's limit is not read, and
+    its finding withholds it."""
+    brief = next(k for k in files if k.startswith("docs/briefs/"))
+    front, body = files[brief]
+    files[brief] = (front, body + "\n" + "[Ab][r1] " * (MAX_PAGE_CHARACTERS // 9 + 1) + "\n")
+    result = check(files)
+    (long,) = [f for f in result.findings if "characters long" in f.message]
+    assert (long.code, long.file) == ("ANO001", brief)
+    assert long.subject in result.text_withheld

@@ -108,7 +108,20 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         ("Brisa\u2063Hollowell and Bri\u200bsa", "Brisa Hollowell and Brisa"),
         ("Blaise&shy;Pendarvell", "Blaise Pendarvell"),
         # letters a bidirectional override element shows right to left
-        ('to <bdo dir="rtl">stteppiT nezoR</bdo>.', 'to <bdo dir="rtl">Rozen Tippetts.'),
+        # (read after the text, the letters as written staying where they are)
+        (
+            'to <bdo dir="rtl">stteppiT nezoR</bdo>.',
+            'to <bdo dir="rtl">stteppiT nezoR. Rozen Tippetts',
+        ),
+        (
+            "<bdo dir=rtl><span>doowesi</span><i>rG &#121;amsI</i></bdo>",
+            "<bdo dir=rtl>doowesirG yamsI Ismay Grisewood",
+        ),
+        ("the girl<!-- x -->Tiberius", "the girl Tiberius"),
+        (
+            "spoke withEulalia Crumpsall, not McDonald or eBay",
+            "spoke with Eulalia Crumpsall, not McDonald or eBay",
+        ),
         # a circle or a keycap drawn around each letter
         ("The child J\u20dda\u20ddn\u20dde\u20dd was seen.", "The child Jane was seen."),
         ("K\u20e3a\u20e3y", "Kay"),

@@ -130,9 +130,12 @@ _STYLE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*(?:[ \t/][^<>\n]{{0,80}})?>"
 #: nothing wherever it stands: "to <ruby>Ja</ruby>go" reads "to Jago". (One with
 #: attributes stays at a word's edge: what they say is read as written.)
 _BARE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*[ \t]*/?>"
+#: An HTML comment, shown as nothing wherever it stands ("the girl<!-- x -->Tiberius");
+#: one holding a "<" is left as written (so that each is read in one pass).
+_COMMENT = r"<!--[^<]*?-->"
 _IN_WORD_MARKUP = re.compile(
     rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])"
-    rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])|{_BARE}",
+    rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])|{_BARE}|{_COMMENT}",
     re.I,
 )
 
@@ -155,6 +158,7 @@ def needs_normalising(text: str) -> bool:
         or "<" in text
         or not text.isascii()
         or _SPELT_OUT.search(text) is not None
+        or _RUN_TOGETHER.search(text) is not None
         or _CAPITALS_RUN.search(text) is not None
         or _LEET.search(text) is not None
     )
@@ -184,8 +188,7 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """``text`` as it reads once shown (see the module's description)."""
     origin = list(range(len(text) + 1))
-    if "<" in text and "bdo" in text.lower():
-        text, origin = _reverse_bdo(text, origin)
+    reversed_runs = _bdo_readings(text) if "<" in text and "bdo" in text.lower() else []
     if "*" in text or "<" in text:
         text, origin = _drop_in_word_markup(text, origin)
     if "\u202e" in text:
@@ -204,7 +207,38 @@ def normalise(text: str) -> Normalised:
         text = _CAPITALS_RUN.sub(_title_cased, text)  # one letter for one: offsets hold
     if _LEET.search(text):
         text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)  # one for one too
+    if _RUN_TOGETHER.search(text):
+        text, origin = _split_run_together(text, origin)
+    for chars, came_from in reversed_runs:
+        # Read after the text, as the page shows them (step 5), the letters as
+        # written staying where they are.
+        text += " " + chars
+        origin = [*origin[:-1], came_from[0], *came_from, origin[-1]]
     return Normalised(text, origin)
+
+
+#: A small word that stands before a name, run into a capitalised one with nothing
+#: between them ("spoke withEulalia Crumpsall"): a reader reads two words. Only
+#: these words: code names things so ("className", "addEventListener"), and names
+#: have small prefixes of their own ("McDonald", "deShawn", "iPhone").
+_RUN_TOGETHER = re.compile(
+    r"(?<![A-Za-z'’._-])(?:with|to|and|by|from|for|of|at|about|the|an|her|his|their|our|"
+    r"my|your|saw|met|told|asked|called|named|visited|said|says|like|than|as|or|but|"
+    r"nor|on|in|into|onto|is|was|were|are)(?=[A-Z][a-z]+(?![A-Za-z]*[(=]))"
+)
+
+
+def _split_run_together(text: str, origin: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _RUN_TOGETHER.finditer(text):
+        out.append(text[pos : m.end()] + " ")
+        where.extend([*origin[pos : m.end()], origin[m.end()]])
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(origin[pos:])  # includes the end
+    return "".join(out), where
 
 
 #: A digit between letters of a word with a small letter beside it (step 11):
@@ -301,29 +335,48 @@ def _joins_two_words(before: str, after: str) -> bool:
 _OVERRIDE = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
 
 
-#: A bidirectional override element: a browser shows its letters right to left.
-_BDO = re.compile(
-    r"<bdo\b[^<>]*?\bdir[ \t]*=[ \t]*[\"']?rtl\b[^<>]*>(?P<inside>[^<]*)</bdo[ \t]*>", re.I
-)
+#: A bidirectional override element's opening tag, and any bdo tag (to find where
+#: the element ends, nested ones included).
+_BDO_RTL = re.compile(r"<bdo\b[^<>]*?\bdir[ \t]*=[ \t]*[\"']?[ \t]*rtl\b[^<>]*>", re.I)
+_BDO_TAG = re.compile(r"<(/?)bdo\b[^<>]*>", re.I)
+_TAG_OR_REFERENCE = re.compile(r"<[^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-def _reverse_bdo(text: str, origin: list[int]) -> tuple[str, list[int]]:
-    """``text`` with the letters of each ``<bdo dir="rtl">`` reversed, as it is meant
-    to be shown: "<bdo dir=rtl>stteppiT nezoR</bdo>" names Rozen Tippetts, whether
-    the page keeps the element or the sanitiser drops it (then the page shows the
-    letters backwards, which still names them to anyone who reads them so)."""
-    out: list[str] = []
-    where: list[int] = []
+def _bdo_readings(text: str) -> list[tuple[str, list[int]]]:
+    """The letters of each ``<bdo dir="rtl">`` element, reversed as a browser shows
+    them, with where each came from: "<bdo dir=rtl>stteppiT nezoR</bdo>" names
+    Rozen Tippetts (and the sanitiser, which drops the element, leaves the letters
+    backwards, which still name them to anyone who reads them so). The element
+    runs to its matching end tag (or the text's end); tags inside it are shown as
+    nothing and character references as what they stand for."""
+    readings: list[tuple[str, list[int]]] = []
     pos = 0
-    for m in _BDO.finditer(text):
-        out.append(text[pos : m.start("inside")])
-        where.extend(origin[pos : m.start("inside")])
-        out.append(m.group("inside")[::-1])
-        where.extend(origin[m.start("inside") : m.end("inside")][::-1])
-        pos = m.end("inside")
-    out.append(text[pos:])
-    where.extend(origin[pos:])  # includes the end
-    return "".join(out), where
+    for m in _BDO_RTL.finditer(text):
+        if m.start() < pos:
+            continue  # inside the element before
+        depth, end = 1, len(text)
+        for tag in _BDO_TAG.finditer(text, m.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.start()
+                break
+        pos = end
+        chars: list[str] = []
+        came_from: list[int] = []
+        at = m.end()
+        for piece in _TAG_OR_REFERENCE.finditer(text, m.end(), end):
+            chars.extend(text[at : piece.start()])
+            came_from.extend(range(at, piece.start()))
+            if piece.group(0).startswith("&"):
+                shown = html.unescape(piece.group(0))
+                chars.extend(shown)
+                came_from.extend([piece.start()] * len(shown))
+            at = piece.end()
+        chars.extend(text[at:end])
+        came_from.extend(range(at, end))
+        if any(c.isalpha() for c in chars):
+            readings.append(("".join(chars[::-1]), came_from[::-1]))
+    return readings
 
 
 def _reverse_overrides(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -96,6 +96,9 @@ Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, was not brought...
 
 A false positive is suppressed for that one occurrence with a suppression that
 names the code, the subject, the `match` (the text found) and a reason.
+
+A page whose text is over 200,000 characters (a long procedure is about
+100,000) is not read, and not published: split it into shorter pages.
 """
 
 from __future__ import annotations
@@ -238,6 +241,8 @@ def _texts(ctx: Context) -> Iterator[Texts]:
     kb = ctx.kb
     records: dict[str, Any] = kb.records_by_source()
     for path, doc in kb.documents.items():
+        if too_long(doc.body):
+            continue  # withheld unread: check() reports it
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
         _, _, texts = _record(path, subject, record.raw if record is not None else doc.front)
@@ -423,7 +428,29 @@ def _sift(
     return found, used
 
 
+#: The most characters of one page's text the gate reads. A long procedure is
+#: about 100,000; a longer page is withheld unread, so that one huge page cannot
+#: stall a check or a build for minutes (red team round 13: 20,000 links in a
+#: page of 676 KB took over a minute, most of it the language model).
+MAX_PAGE_CHARACTERS = 200_000
+
+
+def too_long(body: str) -> bool:
+    return len(body) > MAX_PAGE_CHARACTERS
+
+
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
+    for path, doc in ctx.kb.documents.items():
+        if too_long(doc.body):
+            record = ctx.kb.records_by_source().get(path)
+            yield Problem(
+                path,
+                doc.body_line,
+                f"the page is {len(doc.body):,} characters long, and the gate reads at "
+                f"most {MAX_PAGE_CHARACTERS:,} of one page, so it is not published; "
+                "split it into shorter pages",
+                getattr(record, "id", path) if record is not None else path,
+            )
     for s in scan(ctx, options):
         if s.found:
             yield from _problems(s.file, s.subject, s.first_line, s.text, s.found, s.unpublished)

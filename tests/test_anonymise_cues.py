@@ -75,7 +75,6 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("The children lived with a man whom they called Big J.", "name", "Big J"),
         ("His music page was under Lil Kestrel.", "name", "Lil Kestrel"),
         ("It was Rowan who rang for help.", "name", "Rowan"),
-        ("Nurses referred to the baby as TJ in the notes.", "name", "TJ"),
         ("The family worker drove Willow to every appointment.", "name", "Willow"),
         ("Ivy, the youngest, was seldom mentioned.", "name", "Ivy"),
     ],
@@ -112,6 +111,12 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "It was Ofsted who raised it first.",
         "The audit found May the busiest month.",
         "He was called to give evidence.",
+        "In May, the baby was admitted to hospital.",
+        'The review identified "Neglect" as the main theme.',
+        'The "Hub" would not accept the referral.',
+        "Practitioners referred to the child as LAC throughout.",
+        "The mother, whom the school called Tuesday, did not answer.",
+        "Police found Amber Alert posters in the car.",
     ],
 )
 def test_ordinary_practice_text_is_not_a_finding(text):

@@ -14,8 +14,9 @@ After rules written from the dev half and from the developer's own sentences
 (a quoted word that acts, or is seen, as a person does; "he was called X",
 "gave him the name X", "used the name X", "knew him only as X", "introduced
 herself as X", "whom the children called X", "Lil X"; "It was X who"; a word
-name before "pointed", "ran away", "called 999"; initials after "referred to
-the boy as"): dev 100/100, 0/75 flagged; the test half did not move, 92/100
+name before "pointed", "ran away", "called 999"): dev 99/100 (100 with a rule
+for initials after "referred to the boy as", taken out when a review showed it
+flags "referred to the child as LAC"), 0/75 flagged; the test half did not move, 92/100
 (92.0%), 0/75 flagged.
 
 Then, from the developer's own sentences only (the test half still unread): a
@@ -61,7 +62,10 @@ def test_the_test_half_holds(what):
 
 
 def test_the_dev_half_keeps_what_its_rules_found():
-    """The dev half was read and tuned on: every sentence is found, none flagged."""
+    """The dev half was read and tuned on: all but one sentence is found, none
+    flagged. (Initials that are also a unit, "KM" after "referred to the boy as",
+    were found by a rule a review showed flags "referred to the child as LAC":
+    it was taken out.)"""
     s = measure(HERE / "heldout8", "dev")
-    assert (s.found, s.planted) == (100, 100), s.misses
+    assert (s.found, s.planted) == (99, 100), s.misses
     assert s.flagged == 0, s.flagged_sentences

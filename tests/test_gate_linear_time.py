@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks.loading import load
-from checks.rules.ano001_identifying_detail import MAX_PAGE_CHARACTERS, spans
+from checks.rules.ano001_identifying_detail import MAX_TEXT_CHARACTERS, spans
 from timebox import time_box
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,8 +52,15 @@ def test_a_page_too_long_to_read_is_withheld_unread(files, check):
     its finding withholds it."""
     brief = next(k for k in files if k.startswith("docs/briefs/"))
     front, body = files[brief]
-    files[brief] = (front, body + "\n" + "[Ab][r1] " * (MAX_PAGE_CHARACTERS // 9 + 1) + "\n")
+    files[brief] = (front, body + "\n" + "[Ab][r1] " * (MAX_TEXT_CHARACTERS // 9 + 1) + "\n")
     result = check(files)
     (long,) = [f for f in result.findings if "characters long" in f.message]
     assert (long.code, long.file) == ("ANO001", brief)
     assert long.subject in result.text_withheld
+
+
+def test_a_static_text_file_too_long_to_read_is_withheld_unread(files, check):
+    files["docs/notes/long.txt"] = "Ab Cd " * (MAX_TEXT_CHARACTERS // 6 + 1)
+    result = check(files)
+    (long,) = [f for f in result.findings if "characters long" in f.message]
+    assert (long.code, long.file) == ("ANO001", "docs/notes/long.txt")

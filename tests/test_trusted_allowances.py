@@ -190,3 +190,12 @@ def test_a_safety_suppression_already_on_the_target_branch_counts(tmp_path):
     base, root = _pair(tmp_path, change)
     write(base, {**compliant(), **change})
     assert _ano001(root, base) == []
+
+
+def test_an_expired_safety_suppression_is_not_revived_by_moving_its_date(tmp_path):
+    change = _suppressed_brief(compliant(), "Cador Weatherspoon")
+    base, root = _pair(tmp_path, change)
+    front, body = change[BRIEF]
+    expired = [{**front["suppress"][0], "until": (TODAY - timedelta(days=1)).isoformat()}]
+    write(base, {**compliant(), BRIEF: ({**front, "suppress": expired}, body)})
+    assert _ano001(root, base)

@@ -227,11 +227,7 @@ def _nicknames(text: str) -> Iterator[Hit]:
             r"call\w*[ \u00a0]+\w+[ \u00a0]+$", m.group(0)[: m.start("n") - m.start()]
         ):
             continue  # "called her Mum": what a child calls a carer, not a name
-        if first in _NOT_NICKNAMES or (
-            # "referred to the boy as KM": what a person is called, even in letters
-            # that are also a unit or a body's short name
-            name.upper() in acronyms() and not m.group(0).startswith("referred")
-        ):
+        if name.upper() in acronyms() or first in _NOT_NICKNAMES:
             continue
         if (
             not (m.group("passive") or m.group("whom"))
@@ -271,7 +267,7 @@ def _quoted_names(text: str) -> Iterator[Hit]:
             # '"Early Help" was taken up': a phrase of words is a term, not a name
             and not (len(parts) > 1 and all(len(w) > 1 and ordinary(w) for w in parts))
         ) and (
-            _SPEECH.match(text, m.end())
+            _ACTS.match(text, m.end())
             or _WAS_THE_NAME.match(text, m.end())
             or _SEEN.search(text, max(0, m.start("n") - 30), m.start("n"))
         ):
@@ -326,7 +322,9 @@ def _kin_titled(text: str) -> Iterator[Hit]:
 #: What follows "known as" or "called" without being a name.
 _NOT_NICKNAMES = frozenset(
     "the a an child adult mother father in to for on by as it this that these their his her "
-    "children's social care police".split()
+    "children's social care police operation back monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october "
+    "november december".split()
 )
 
 
@@ -356,10 +354,13 @@ _SPEECH = re.compile(
     r"brought[ \u00a0]+to|taken[ \u00a0]+to|living|missing)|"
     r"ran[ \u00a0]+(?:away|off|out|home)|(?:called|dialled|rang|phoned)[ \u00a0]+999)\b"
 )
-#: Before a quoted word, a verb of seeing or knowing a person ('recognised "Skinny"').
-_SEEN = re.compile(
-    r"\b(?:recognised|recognized|identified|named|saw|spotted|met|told|asked|messaged)"
-    r"[ \u00a0]*['\"‘“]$"
+#: Before a quoted word, a verb of seeing or meeting a person ('recognised "Skinny"').
+_SEEN = re.compile(r"\b(?:recognised|recognized|spotted|met|told|asked|messaged)[ \u00a0]*['\"‘“]$")
+#: After a quoted word, what only a person does ('"Moo" had been crying').
+_ACTS = re.compile(
+    r"[ \u00a0]+(?:said|says|told|cried|screamed|shouted|whispered|pointed|nodded|shrugged|"
+    r"(?:was|had[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|frightened|scared)|"
+    r"ran[ \u00a0]+(?:away|off|out|home))\b"
 )
 #: "Poppy, the youngest,": a child described by their place among the children.
 _APPOSITIVE = re.compile(
@@ -367,6 +368,11 @@ _APPOSITIVE = re.compile(
     r"older[ \u00a0]+(?:sister|brother|sibling)|younger[ \u00a0]+(?:sister|brother|sibling)|"
     r"twin|baby|new-?born|step-?(?:son|daughter))\b"
 )
+#: A preposition of time or place before a word ("In May, ..."): no person.
+_WHEN_BEFORE = re.compile(
+    r"\b(?:in|on|by|from|until|since|during|after|before|at)[ \u00a0]+$", re.I
+)
+_CAPITAL_NEXT = re.compile(r"[ \u00a0]+[A-Z]")
 #: Word names that are also what a verb acts on in a brief ("referred May's
 #: figures", "found Will's ..."): months and words read as verbs or nouns first.
 _NOT_OBJECTS = frozenset("april may june august will mark grant frank justice".split())
@@ -442,7 +448,11 @@ def _given_names(text: str) -> Iterator[Hit]:
         speaks = speaks or bool(
             _CLEFT_AFTER.match(text, end) and _CLEFT_BEFORE.search(text, max(0, start - 10), start)
         )
-        kin = kin or bool(_APPOSITIVE.match(text, end))
+        kin = kin or bool(
+            _APPOSITIVE.match(text, end)
+            and low not in _NOT_NICKNAMES  # "In May, the baby was admitted"
+            and not _WHEN_BEFORE.search(text, max(0, start - 12), start)
+        )
         if not (aged or speaks or kin or spoken_to):
             continue
         # Spoken to, only a word that is nothing else: not a dictionary word (bar
@@ -451,7 +461,12 @@ def _given_names(text: str) -> Iterator[Hit]:
         if not (aged or speaks or kin) and (
             (
                 ordinary(word)
-                and ((low not in WORD_NAMES and word not in given_names()) or low in _NOT_OBJECTS)
+                and (
+                    (low not in WORD_NAMES and word not in given_names())
+                    or low in _NOT_OBJECTS
+                    # "found Grace Church volunteers": a word name opening a proper name
+                    or _CAPITAL_NEXT.match(text, end)
+                )
             )
             or fold(word) in areas()
             or sector_word(low)

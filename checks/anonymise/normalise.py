@@ -130,9 +130,10 @@ _STYLE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*(?:[ \t/][^<>\n]{{0,80}})?>"
 #: nothing wherever it stands: "to <ruby>Ja</ruby>go" reads "to Jago". (One with
 #: attributes stays at a word's edge: what they say is read as written.)
 _BARE = rf"</?(?!(?:{_BREAKS})\b)[A-Za-z][\w-]*[ \t]*/?>"
-#: An HTML comment, shown as nothing wherever it stands ("the girl<!-- x -->Tiberius");
-#: one holding a "<" is left as written (so that each is read in one pass).
-_COMMENT = r"<!--[^<]*?-->"
+#: An HTML comment's markers read as a break between words ("the girl<!-- x
+#: -->Tiberius" is shown "the girlTiberius" where the comment is HTML), and what is
+#: between them is read too: inside a code span the page shows it as text.
+_COMMENT = r"(?P<comment><!--|-->)"
 _IN_WORD_MARKUP = re.compile(
     rf"(?<=[^\W\d_])(?:\*{{1,3}}|{_STYLE})+(?=[^\W\d_])"
     rf"|(?<=[^\W\d_])\*{{1,3}}|\*{{1,3}}(?=[^\W\d_])|{_BARE}|{_COMMENT}",
@@ -185,10 +186,13 @@ class Normalised:
         return lo, hi
 
 
-def normalise(text: str) -> Normalised:
-    """``text`` as it reads once shown (see the module's description)."""
+def normalise(text: str, readings: bool = True) -> Normalised:
+    """``text`` as it reads once shown (see the module's description); ``readings``
+    adds the reversed reading of each bidirectional override element."""
     origin = list(range(len(text) + 1))
-    reversed_runs = _bdo_readings(text) if "<" in text and "bdo" in text.lower() else []
+    reversed_runs = (
+        _bdo_readings(text) if readings and "<" in text and "bdo" in text.lower() else []
+    )
     if "*" in text or "<" in text:
         text, origin = _drop_in_word_markup(text, origin)
     if "\u202e" in text:
@@ -211,9 +215,12 @@ def normalise(text: str) -> Normalised:
         text, origin = _split_run_together(text, origin)
     for chars, came_from in reversed_runs:
         # Read after the text, as the page shows them (step 5), the letters as
-        # written staying where they are.
-        text += " " + chars
-        origin = [*origin[:-1], came_from[0], *came_from, origin[-1]]
+        # written staying where they are; read like any text (folded, invisible
+        # characters dropped), but not for elements again.
+        reading = normalise(chars, readings=False)
+        text += " " + reading.text
+        shown = [came_from[i] for i in reading.origin[:-1]]
+        origin = [*origin[:-1], came_from[0], *shown, origin[-1]]
     return Normalised(text, origin)
 
 
@@ -222,9 +229,9 @@ def normalise(text: str) -> Normalised:
 #: these words: code names things so ("className", "addEventListener"), and names
 #: have small prefixes of their own ("McDonald", "deShawn", "iPhone").
 _RUN_TOGETHER = re.compile(
-    r"(?<![A-Za-z'’._-])(?:with|to|and|by|from|for|of|at|about|the|an|her|his|their|our|"
+    r"(?:^|(?<=[\s\"“‘(\[]))(?:with|to|and|by|from|for|of|at|about|the|an|her|his|their|our|"
     r"my|your|saw|met|told|asked|called|named|visited|said|says|like|than|as|or|but|"
-    r"nor|on|in|into|onto|is|was|were|are)(?=[A-Z][a-z]+(?![A-Za-z]*[(=]))"
+    r"nor|on|in|into|onto|is|was|were|are)(?=[A-Z][a-z]+\b(?![(=]))"
 )
 
 
@@ -308,13 +315,16 @@ def _drop_in_word_markup(text: str, origin: list[int]) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     pos = 0
+    last = ""  # the last character written
     for m in _IN_WORD_MARKUP.finditer(text):
         out.append(text[pos : m.start()])
         where.extend(origin[pos : m.start()])
+        last = text[m.start() - 1 : m.start()] if m.start() > pos else last
         pos = m.end()
-        if _joins_two_words(text[m.start() - 1 : m.start()], text[pos : pos + 1]):
+        if m.group("comment") or _joins_two_words(last, text[pos : pos + 1]):
             out.append(" ")  # "the girl<rt>Ulla": two words, shown run together
             where.append(origin[m.start()])
+            last = " "
     if not out:
         return text, origin
     out.append(text[pos:])
@@ -337,9 +347,9 @@ _OVERRIDE = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
 
 #: A bidirectional override element's opening tag, and any bdo tag (to find where
 #: the element ends, nested ones included).
-_BDO_RTL = re.compile(r"<bdo\b[^<>]*?\bdir[ \t]*=[ \t]*[\"']?[ \t]*rtl\b[^<>]*>", re.I)
+_BDO_RTL = re.compile(r"<bdo\b[^<>]{0,200}?\bdir\s*=\s*[\"']?\s*rtl\b[^<>]{0,200}>", re.I)
 _BDO_TAG = re.compile(r"<(/?)bdo\b[^<>]*>", re.I)
-_TAG_OR_REFERENCE = re.compile(r"<[^<>]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def _bdo_readings(text: str) -> list[tuple[str, list[int]]]:
@@ -348,7 +358,8 @@ def _bdo_readings(text: str) -> list[tuple[str, list[int]]]:
     Rozen Tippetts (and the sanitiser, which drops the element, leaves the letters
     backwards, which still name them to anyone who reads them so). The element
     runs to its matching end tag (or the text's end); tags inside it are shown as
-    nothing and character references as what they stand for."""
+    nothing and character references (decoded as often as the text is) as what
+    they stand for."""
     readings: list[tuple[str, list[int]]] = []
     pos = 0
     for m in _BDO_RTL.finditer(text):
@@ -364,18 +375,20 @@ def _bdo_readings(text: str) -> list[tuple[str, list[int]]]:
         chars: list[str] = []
         came_from: list[int] = []
         at = m.end()
-        for piece in _TAG_OR_REFERENCE.finditer(text, m.end(), end):
-            chars.extend(text[at : piece.start()])
-            came_from.extend(range(at, piece.start()))
-            if piece.group(0).startswith("&"):
-                shown = html.unescape(piece.group(0))
-                chars.extend(shown)
-                came_from.extend([piece.start()] * len(shown))
-            at = piece.end()
+        for tag in _TAG.finditer(text, m.end(), end):
+            chars.extend(text[at : tag.start()])
+            came_from.extend(range(at, tag.start()))
+            at = tag.end()
         chars.extend(text[at:end])
         came_from.extend(range(at, end))
-        if any(c.isalpha() for c in chars):
-            readings.append(("".join(chars[::-1]), came_from[::-1]))
+        inside, where = "".join(chars), [*came_from, end]
+        for _ in range(_MAX_ROUNDS):  # references decoded first: "&#114;" is one letter
+            decoded = _decode_references(inside, where) if "&" in inside else None
+            if decoded is None:
+                break
+            inside, where = decoded
+        if any(c.isalpha() for c in inside):
+            readings.append((inside[::-1], where[:-1][::-1]))
     return readings
 
 

@@ -97,7 +97,7 @@ Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, was not brought...
 A false positive is suppressed for that one occurrence with a suppression that
 names the code, the subject, the `match` (the text found) and a reason.
 
-A page whose text is over 200,000 characters (a long procedure is about
+A page or file with a text over 200,000 characters (a long procedure is about
 100,000) is not read, and not published: split it into shorter pages.
 """
 
@@ -241,8 +241,6 @@ def _texts(ctx: Context) -> Iterator[Texts]:
     kb = ctx.kb
     records: dict[str, Any] = kb.records_by_source()
     for path, doc in kb.documents.items():
-        if too_long(doc.body):
-            continue  # withheld unread: check() reports it
         record = records.get(path)
         subject = getattr(record, "id", path) if record is not None else path
         _, _, texts = _record(path, subject, record.raw if record is not None else doc.front)
@@ -358,11 +356,21 @@ class Scanned:
     used: list[tuple[Hit, PublicName]]
     #: in a draft or embargoed brief: a report names the kind, never the text
     unpublished: bool = False
+    #: the length of a text too long to read (:data:`MAX_TEXT_CHARACTERS`): the
+    #: record's texts are not read, and the finding withholds it
+    too_long: int = 0
 
 
 #: The last scan, by knowledge base (identity) and options: ANO002 reports the
 #: allowances ANO001's own scan used, in the same run, without reading again.
 _LAST: list[tuple[KnowledgeBase, Opts, date, list[Scanned]]] = []
+
+#: The most characters of one text (a page's body, a front matter value, a data
+#: file's field, a static file) the gate reads. A long procedure is about
+#: 100,000; a longer text is withheld unread, so that one huge page cannot stall a
+#: check or a build for minutes (red team round 13: 20,000 links in a page of
+#: 676 KB took over a minute, most of it the language model).
+MAX_TEXT_CHARACTERS = 200_000
 
 
 def scan(ctx: Context, options: Opts) -> list[Scanned]:
@@ -379,9 +387,16 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
     # Findings in a draft or embargoed brief name the kind, never the text: a
     # report must not carry unpublished content.
     unpublished = {b.source for b in kb.briefs.values() if not b.is_public(ctx.today)}
-    records = list(_texts(ctx))
-    finder.prepare([text for _, _, texts in records for _, text in texts])
     result: list[Scanned] = []
+    records = []
+    for file, subject, texts in _texts(ctx):
+        over = [(line, len(text)) for line, text in texts if len(text) > MAX_TEXT_CHARACTERS]
+        if over:
+            line, length = over[0]
+            result.append(Scanned(file, subject, line, "", [], [], too_long=length))
+        else:
+            records.append((file, subject, texts))
+    finder.prepare([text for _, _, texts in records for _, text in texts])
     for file, subject, texts in records:
         page = "briefs" if file in briefs else "pages" if file in kb.documents else "data"
         for i, (first_line, text) in enumerate(texts):
@@ -428,30 +443,17 @@ def _sift(
     return found, used
 
 
-#: The most characters of one page's text the gate reads. A long procedure is
-#: about 100,000; a longer page is withheld unread, so that one huge page cannot
-#: stall a check or a build for minutes (red team round 13: 20,000 links in a
-#: page of 676 KB took over a minute, most of it the language model).
-MAX_PAGE_CHARACTERS = 200_000
-
-
-def too_long(body: str) -> bool:
-    return len(body) > MAX_PAGE_CHARACTERS
-
-
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
-    for path, doc in ctx.kb.documents.items():
-        if too_long(doc.body):
-            record = ctx.kb.records_by_source().get(path)
-            yield Problem(
-                path,
-                doc.body_line,
-                f"the page is {len(doc.body):,} characters long, and the gate reads at "
-                f"most {MAX_PAGE_CHARACTERS:,} of one page, so it is not published; "
-                "split it into shorter pages",
-                getattr(record, "id", path) if record is not None else path,
-            )
     for s in scan(ctx, options):
+        if s.too_long:
+            yield Problem(
+                s.file,
+                s.first_line,
+                f"this text is {s.too_long:,} characters long, and the gate reads at most "
+                f"{MAX_TEXT_CHARACTERS:,} characters of one text, so it is not published; "
+                "split it into shorter pages or files",
+                s.subject,
+            )
         if s.found:
             yield from _problems(s.file, s.subject, s.first_line, s.text, s.found, s.unpublished)
 

@@ -113,16 +113,19 @@ def in_force(kb: KnowledgeBase, today: date) -> list[Granted]:
     granted = [g for g in collect(kb) if g.rule.until >= today and not faults(g, today)]
     if kb.trusted is None:
         return granted
-    return [g for g in granted if not is_safety(g.rule.code) or held_by_target(g, kb.trusted)]
+    target = in_force(kb.trusted, today)
+    return [g for g in granted if not is_safety(g.rule.code) or held_by_target(g, target)]
 
 
-def held_by_target(granted: Granted, trusted: KnowledgeBase) -> bool:
-    """Whether the target branch (``trusted``) already suppresses the same finding:
-    the same check, subject and text. A pull request that writes a child's name and
-    an exception for it in one change would otherwise allow its own text, so its
-    own exceptions to a safety check count once they have been reviewed and merged."""
+def held_by_target(granted: Granted, target: list[Granted]) -> bool:
+    """Whether the target branch's suppressions in force (``target``) already
+    suppress the same finding: the same check, subject and text. A pull request
+    that writes a child's name and an exception for it in one change would
+    otherwise allow its own text, so its own exceptions to a safety check count
+    once they have been reviewed and merged (and an expired one cannot be revived
+    by moving its date)."""
     rule = granted.rule
     return any(
         (t.rule.code, t.subject, t.rule.match) == (rule.code, granted.subject, rule.match)
-        for t in collect(trusted)
+        for t in target
     )

@@ -199,3 +199,27 @@ def test_an_expired_safety_suppression_is_not_revived_by_moving_its_date(tmp_pat
     expired = [{**front["suppress"][0], "until": (TODAY - timedelta(days=1)).isoformat()}]
     write(base, {**compliant(), BRIEF: ({**front, "suppress": expired}, body)})
     assert _ano001(root, base)
+
+
+def test_a_pull_request_cannot_suppress_a_check_that_keeps_its_page_off_the_site(tmp_path):
+    """KB007 withholds a page that would stand in for a generated one (the
+    register): its suppression, like a safety check's, counts once merged."""
+    suppression = (
+        "suppressions:\n  - code: KB007\n    subject: docs/register.md\n"
+        "    reason: Our own register.\n"
+        f"    until: {(TODAY + timedelta(days=60)).isoformat()}\n"
+    )
+    change = {"kb.yaml": suppression, "docs/register.md": "# Register\n\nAll clear.\n"}
+    base, root = _pair(tmp_path, change)
+
+    def kb007(trusted: Path | None) -> list[str]:
+        with pytest.MonkeyPatch.context() as mp:
+            if trusted is None:
+                mp.delenv("KB_TRUSTED", raising=False)
+            else:
+                mp.setenv("KB_TRUSTED", str(trusted))
+            _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
+        return [f["file"] for f in json.loads(out)["findings"] if f["code"] == "KB007"]
+
+    assert kb007(None) == []
+    assert kb007(base) == ["docs/register.md"]

@@ -17,8 +17,9 @@ A suppression that fails any of these suppresses nothing, and is reported at
 its line.
 
 On a pull request (a trusted copy of the target branch named in `KB_TRUSTED`),
-a suppression of a safety check that the target branch does not hold yet (the
-same code, subject and `match`) suppresses nothing either: the finding it would
+a suppression of a safety check, or of a check whose findings keep a page off
+the site (KB007), that the target branch does not hold in force (the same code,
+subject and `match`) suppresses nothing either: the finding it would
 hide is still reported, so a change cannot write a child's name and the
 exception for it together. Merge the exception on its own first, reviewed.
 

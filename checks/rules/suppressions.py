@@ -108,13 +108,22 @@ def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
 
 def in_force(kb: KnowledgeBase, today: date) -> list[Granted]:
     """The suppressions that apply today: unexpired and well formed; and, on a pull
-    request (``kb.trusted``), a safety check's only where the trusted copy holds it
-    too (:func:`held_by_target`)."""
+    request (``kb.trusted``), one of a safety check, or of any check whose findings
+    keep a page or a name off the site (KB007's page standing in for a generated
+    one, say), only where the trusted copy holds it too (:func:`held_by_target`)."""
     granted = [g for g in collect(kb) if g.rule.until >= today and not faults(g, today)]
     if kb.trusted is None:
         return granted
+    # Imported here: the engine imports this module to apply what it returns.
+    from checks.rules.engine import withholding
+
+    guarded = withholding("page") | withholding("text")
     target = in_force(kb.trusted, today)
-    return [g for g in granted if not is_safety(g.rule.code) or held_by_target(g, target)]
+    return [
+        g
+        for g in granted
+        if not (is_safety(g.rule.code) or g.rule.code in guarded) or held_by_target(g, target)
+    ]
 
 
 def held_by_target(granted: Granted, target: list[Granted]) -> bool:

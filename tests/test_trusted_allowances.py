@@ -24,14 +24,14 @@ PUBLIC_JT = "public_names:\n  - name: JT\n    reason: The Junior Training progra
 TEXT = "JT was seen at home and JT's mother said she was worried."
 
 
-def _ano001(root: Path, trusted: Path | None = None) -> list[dict[str, Any]]:
+def _ano001(root: Path, trusted: Path | None = None, code: str = "ANO001") -> list[dict[str, Any]]:
     with pytest.MonkeyPatch.context() as mp:
         if trusted is None:
             mp.delenv("KB_TRUSTED", raising=False)
         else:
             mp.setenv("KB_TRUSTED", str(trusted))
         _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
-    return [f for f in json.loads(out)["findings"] if f["code"] == "ANO001"]
+    return [f for f in json.loads(out)["findings"] if f["code"] == code]
 
 
 def _pair(tmp_path: Path, change: dict[str, Any]) -> tuple[Path, Path]:
@@ -212,14 +212,5 @@ def test_a_pull_request_cannot_suppress_a_check_that_keeps_its_page_off_the_site
     change = {"kb.yaml": suppression, "docs/register.md": "# Register\n\nAll clear.\n"}
     base, root = _pair(tmp_path, change)
 
-    def kb007(trusted: Path | None) -> list[str]:
-        with pytest.MonkeyPatch.context() as mp:
-            if trusted is None:
-                mp.delenv("KB_TRUSTED", raising=False)
-            else:
-                mp.setenv("KB_TRUSTED", str(trusted))
-            _, out, _ = kb("check", str(root), "--as-of", TODAY.isoformat(), "--format", "json")
-        return [f["file"] for f in json.loads(out)["findings"] if f["code"] == "KB007"]
-
-    assert kb007(None) == []
-    assert kb007(base) == ["docs/register.md"]
+    assert _ano001(root, code="KB007") == []
+    assert [f["file"] for f in _ano001(root, base, code="KB007")] == ["docs/register.md"]

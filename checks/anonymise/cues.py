@@ -343,24 +343,26 @@ WORD_NAMES = frozenset(
     """.split()
 )
 
+#: What a person feels or does, after a name (shared by the two rules below).
+_FEELING = r"(?:crying|screaming|upset|frightened|scared)"
+_RAN = r"ran[ \u00a0]+(?:away|off|out|home)"
 _SPEECH = re.compile(
     r"[ \u00a0]+(?:said|says|told|tells|disclosed|discloses|explained|explains|described|"
     r"reported that|asked|cried|screamed|shouted|whispered|admitted|denied|alleged|"
     r"was interviewed|was spoken to|was seen alone|was seen by|was found|was reported missing|"
     r"was taken|was not brought|was arrested|pointed|nodded|shrugged|"
     r"would[ \u00a0]+(?:hide|not|often|always|never|sometimes|tell|say|cry|run|go)|"
-    r"(?:was|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|"
-    r"frightened|scared|excluded|placed|removed|referred|admitted|discharged|left[ \u00a0]+alone|"
+    r"(?:was|had[ \u00a0]+been|has[ \u00a0]+been)[ \u00a0]+(?:"
+    rf"{_FEELING}|excluded|placed|removed|referred|admitted|discharged|left[ \u00a0]+alone|"
     r"brought[ \u00a0]+to|taken[ \u00a0]+to|living|missing)|"
-    r"ran[ \u00a0]+(?:away|off|out|home)|(?:called|dialled|rang|phoned)[ \u00a0]+999)\b"
+    rf"{_RAN}|(?:called|dialled|rang|phoned)[ \u00a0]+999)\b"
 )
 #: Before a quoted word, a verb of seeing or meeting a person ('recognised "Skinny"').
 _SEEN = re.compile(r"\b(?:recognised|recognized|spotted|met|told|asked|messaged)[ \u00a0]*['\"‘“]$")
 #: After a quoted word, what only a person does ('"Moo" had been crying').
 _ACTS = re.compile(
     r"[ \u00a0]+(?:said|says|told|cried|screamed|shouted|whispered|pointed|nodded|shrugged|"
-    r"(?:was|had[ \u00a0]+been)[ \u00a0]+(?:crying|screaming|upset|frightened|scared)|"
-    r"ran[ \u00a0]+(?:away|off|out|home))\b"
+    rf"(?:was|had[ \u00a0]+been)[ \u00a0]+{_FEELING}|{_RAN})\b"
 )
 #: "Poppy, the youngest,": a child described by their place among the children.
 _APPOSITIVE = re.compile(

@@ -32,14 +32,12 @@ import hashlib
 import html
 import json
 import os
+import queue
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -50,6 +48,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from warmrun import WarmRunner
+
+from checks.speed.cache import cache_file
 
 REPO = Path(__file__).resolve().parent.parent
 CASES_FILE = Path(__file__).resolve().parent / "redteam" / "cases.yaml"
@@ -198,35 +199,40 @@ def trusted_copy() -> Path:
     return root
 
 
-def run(cmd: list[str], cwd: Path) -> Proc:
+def _env() -> dict[str, str]:
     env = {**os.environ, "KB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
     env["KB_TRUSTED"] = str(trusted_copy())
     env.pop("KB_SITE_URL", None)
     env.pop("KB_OFFLINE", None)
-    start = time.monotonic()
-    proc = subprocess.Popen(
-        cmd,
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    timed_out = False
+    return env
+
+
+@functools.cache
+def runners() -> queue.Queue[WarmRunner]:
+    """One warm process per build thread (tests/warmrun.py): each command is a child
+    forked from it, run as the installed console script would run."""
+    pool: queue.Queue[WarmRunner] = queue.Queue()
+    for _ in range(WORKERS):
+        runner = WarmRunner(_env())
+        atexit.register(runner.close)
+        pool.put(runner)
+    return pool
+
+
+def run(script: str, argv: list[str], cwd: Path) -> Proc:
+    pool = runners()
+    runner = pool.get()
     try:
-        out, err = proc.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        os.killpg(proc.pid, signal.SIGKILL)
-        out, err = proc.communicate()
+        ran = runner.run(script, argv, cwd, _env(), TIMEOUT)
+    finally:
+        pool.put(runner)
     return Proc(
-        " ".join(cmd[-4:]),
-        None if timed_out else proc.returncode,
-        out.decode("utf-8", "replace"),
-        err.decode("utf-8", "replace"),
-        timed_out,
-        time.monotonic() - start,
+        " ".join([script, *argv][:4]),
+        ran.rc,
+        ran.out,
+        ran.err,
+        ran.timed_out,
+        ran.seconds,
     )
 
 
@@ -287,11 +293,6 @@ def overlay(root: Path, case: dict[str, Any], control: bool = False) -> None:
             raise AssertionError(f"{case['id']}: unknown file value for {rel}: {value!r}")
 
 
-def kb_command() -> list[str]:
-    kb = Path(sys.executable).with_name("kb")
-    return [str(kb)] if kb.exists() else [shutil.which("kb") or "kb"]
-
-
 @dataclass
 class Build:
     name: str
@@ -308,20 +309,39 @@ class Build:
         return self.root / "site"
 
 
+#: The example's parse cache after its own build, laid under each case's copy (see
+#: :func:`build`); None until the example is built.
+SEED: dict[str, Path] = {}
+
+
+def _seed_cache(root: Path) -> None:
+    """Give ``root`` the cache the example left, as CI's kept cache would: the files a
+    case leaves alone are answered from it, and every file it adds or edits is read
+    afresh (answers are filed under a digest of the bytes they came from). That the
+    cache never changes a finding is test_cache's promise, hostile files included."""
+    seed = SEED.get("file")
+    if seed is not None and seed.is_file():
+        shutil.copy2(seed, cache_file(root))
+
+
+def discard(b: Build) -> None:
+    shutil.rmtree(b.root, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        cache_file(b.root).unlink()
+
+
 def build(workdir: Path, name: str, cases: list[dict[str, Any]], control: bool = False) -> Build:
     root = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=workdir))
     copy_example(root)
+    _seed_cache(root)
     for case in cases:
         overlay(root, case, control)
-    check = run([*kb_command(), "check", ".", "--as-of", AS_OF, "--format", "json"], root)
+    check = run("kb", ["check", ".", "--as-of", AS_OF, "--format", "json"], root)
     check_text = None
     if len(cases) > 1 and any(c["class"] in {"leak", "loosen"} for c in cases):
-        check_text = run([*kb_command(), "check", ".", "--as-of", AS_OF], root)
+        check_text = run("kb", ["check", ".", "--as-of", AS_OF], root)
     site = root / "site"
-    mk = run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        root,
-    )
+    mk = run("mkdocs", ["build", "-f", str(root / "mkdocs.yml"), "-d", str(site)], root)
     report = None
     general: list[str] = []
     for proc in (check, check_text, mk):
@@ -629,6 +649,9 @@ def make_baseline(workdir: Path) -> Baseline:
     version = code_version()
     b = build(workdir, "example", [])
     assert not b.general, b.general
+    seed = workdir / "example-cache.pickle"
+    shutil.copy2(cache_file(b.root), seed)
+    SEED["file"] = seed
     index = index_site(b.site)
     pages = {rel for rel in index.files if rel.endswith(".html")}
     assert "index.html" in pages and len(pages) > 20, sorted(pages)
@@ -686,61 +709,80 @@ def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
 
 def browse(browser: Any, site: Path, pages: list[str], search: list[str]) -> Events:
     """Load each page (and type each search query on the home page) and record every
-    dialog and every request that leaves 127.0.0.1."""
+    dialog and every request that leaves 127.0.0.1.
+
+    Each page has a tab of its own, so that whatever a page does late (a timer, an
+    image that loads after the event) is still told apart from its neighbours'; the
+    wait for it is one wait for all the tabs, which run side by side."""
     events = Events()
     httpd, base = _serve(site)
     context = browser.new_context(service_workers="block")
-    current = {"page": ""}
+    labels: dict[Any, str] = {}
+
+    def label(req: Any) -> str:
+        try:
+            return labels.get(req.frame.page, "a page it opened")
+        except Exception:  # a worker's request has no frame
+            return "a worker"
+
+    def local(url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return url.startswith(("data:", "blob:", "about:")) or host == "127.0.0.1"
 
     def route(r: Any) -> None:
-        url = r.request.url
-        host = urlsplit(url).hostname or ""
-        if url.startswith(("data:", "blob:", "about:")) or host == "127.0.0.1":
+        if local(r.request.url):
             r.continue_()
         else:
-            events.requests.append((url, current["page"]))
+            events.requests.append((r.request.url, label(r.request)))
             r.abort()
 
     def on_request(req: Any) -> None:
-        url = req.url
-        host = urlsplit(url).hostname or ""
-        local = url.startswith(("data:", "blob:", "about:")) or host == "127.0.0.1"
-        if not local and (url, current["page"]) not in events.requests:
-            events.requests.append((url, current["page"]))
+        if not local(req.url) and (req.url, label(req)) not in events.requests:
+            events.requests.append((req.url, label(req)))
 
-    def on_dialog(d: Any) -> None:
-        events.dialogs.append((d.message, current["page"]))
-        with contextlib.suppress(Exception):  # the page may be gone
-            d.dismiss()
+    def open_tab(name: str) -> Any:
+        page = context.new_page()
+        labels[page] = name
+
+        def on_dialog(d: Any) -> None:
+            events.dialogs.append((d.message, labels.get(page, name)))
+            with contextlib.suppress(Exception):  # the page may be gone
+                d.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.on("popup", lambda p: events.requests.append((f"popup {p.url}", labels[page])))
+        return page
 
     context.route("**/*", route)
     context.on("request", on_request)
     try:
-        page = context.new_page()
-        page.on("dialog", on_dialog)
-        page.on("popup", lambda p: events.requests.append((f"popup {p.url}", current["page"])))
+        tab = None
         for rel in pages:
-            current["page"] = rel
+            tab = open_tab(rel)
             try:
-                page.goto(base + rel, wait_until="load", timeout=15000)
-                page.wait_for_timeout(250)
+                tab.goto(base + rel, wait_until="load", timeout=15000)
             except Exception as exc:
                 events.errors.append(f"{rel}: {str(exc).splitlines()[0][:160]}")
-                page.close()
-                page = context.new_page()
-                page.on("dialog", on_dialog)
-        for query in search:
-            current["page"] = f"search for {query!r}"
+        if tab is not None:
+            tab.wait_for_timeout(250)
+        if search:
+            tab = open_tab("the search")
             try:
-                page.goto(base, wait_until="load", timeout=15000)
+                tab.goto(base, wait_until="load", timeout=15000)
+            except Exception as exc:
+                events.errors.append(f"the home page: {str(exc).splitlines()[0][:160]}")
+        for query in search:
+            labels[tab] = f"search for {query!r}"
+            try:
                 # The site's search (Pagefind's interface in the header): its results
                 # show each page's title, headings and an excerpt of its text.
-                box = page.locator(".kb-search input.pagefind-ui__search-input")
+                box = tab.locator(".kb-search input.pagefind-ui__search-input")
                 if box.count():
+                    box.fill("")
                     box.click()
                     box.press_sequentially(query, delay=10)
-                    page.locator(".kb-search .pagefind-ui__message").wait_for(timeout=10000)
-                    page.wait_for_timeout(600)
+                    tab.locator(".kb-search .pagefind-ui__message").wait_for(timeout=10000)
+                    tab.wait_for_timeout(600)
             except Exception as exc:
                 events.errors.append(f"search {query}: {str(exc).splitlines()[0][:160]}")
     finally:
@@ -1000,13 +1042,13 @@ class Plan:
             cases = self.members[key]
             if len(cases) > 1 and b.general:
                 # Something broke the shared build: split it and build the halves.
-                shutil.rmtree(b.root, ignore_errors=True)
+                discard(b)
                 half = len(cases) // 2
                 self.add(f"{key}a", cases[:half])
                 self.add(f"{key}b", cases[half:])
                 return self.problems(cid, base, browser)
             self.judged[key] = judge(b, cases, base, browser)
-            shutil.rmtree(b.root, ignore_errors=True)
+            discard(b)
         return self.judged[key][cid]
 
     def close(self) -> None:
@@ -1018,7 +1060,7 @@ class Plan:
             t.join()
         for result in self.results.values():
             if isinstance(result, Build):
-                shutil.rmtree(result.root, ignore_errors=True)
+                discard(result)
 
 
 @pytest.fixture(scope="module")
@@ -1172,7 +1214,7 @@ def test_controls_publish(workdir: Path, baseline: Baseline) -> None:
     assert not b.general, b.general
     index = index_site(b.site)
     published = {c["id"] for c in controls if index.where(secret_of(c) or "")}
-    shutil.rmtree(b.root, ignore_errors=True)
+    discard(b)
     missing = [c["id"] for c in controls if c["id"] not in published | KNOWN_CONTROLS.keys()]
     assert not missing, (
         f"these controls were not published, so their cases prove nothing: {missing}"

@@ -140,6 +140,14 @@ def open_cache(
     return ParseCache.for_root(root, folder)
 
 
+def cache_file(root: Path, directory: Path | None = None) -> Path:
+    """The file that holds the cache of the knowledge base at ``root``: named by its
+    folder, so that two knowledge bases never trim each other's answers."""
+    folder = directory or default_dir()
+    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
+    return folder / f"{name}.pickle"
+
+
 def refusal(root: Path, folder: Path) -> str | None:
     """Why the cache must not be kept in ``folder``, or None.
 
@@ -220,9 +228,7 @@ class ParseCache:
 
     @classmethod
     def for_root(cls, root: Path, directory: Path | None = None) -> ParseCache:
-        folder = directory or default_dir()
-        name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=12).hexdigest()
-        return cls(folder / f"{name}.pickle")
+        return cls(cache_file(root, directory))
 
     def recall(
         self, kind: str, inputs: Sequence[In], work_out: Callable[[list[In]], list[T]]

@@ -2,17 +2,20 @@
 
 Each case in ``tests/redteam/cases.yaml`` is a set of files a contributor could put in a
 pull request. For each, the example repository is copied, the case's files are laid over
-it, and ``kb check`` and ``mkdocs build`` run as subprocesses. Then:
+it, and ``kb check`` and ``mkdocs build`` run as their console scripts would, each in a
+process of its own (forked from a warm one: tests/warmrun.py), from the parse cache the
+example left, as CI's kept cache would be. Then:
 
 - neither may time out or print a Python traceback;
 - the case's ``secret`` (the identifying, draft or embargoed text, or the hostile payload)
   must not be in any byte of the site or of the reports, in any form (raw, HTML-entity
   decoded, URL-decoded, JSON-unescaped, in file names), unless the case says that escaping
   it is enough (``escape_ok``), in which case it may only appear as inert text;
-- every HTML page that differs from the example's is loaded in Debian's Chromium from a
-  local server: no dialog may open and no request may leave 127.0.0.1; the markup is also
-  scanned for handlers, script URLs and resources from other hosts (what only a click
-  would trigger);
+- the markup of every file that differs from the example's is scanned for handlers,
+  scripts, script URLs and resources from other hosts that the example does not have;
+- for script and request cases, every HTML page that differs is also loaded in Debian's
+  Chromium from a local server, and the site's search is typed into: no dialog may open
+  and no request may leave 127.0.0.1;
 - no page of the example is lost;
 - ``loosen`` cases must still be reported by ``kb check`` (an error at ``report_file``);
 - ``all-clear`` cases must not make the site show zero counts.
@@ -38,6 +41,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -550,6 +554,8 @@ class Scanner(HTMLParser):
             self.findings.append(f"<meta http-equiv={names['http-equiv']!r} content={content!r}>")
         if tag in {"iframe", "frame", "object", "embed", "applet", "frameset", "portal"}:
             self.findings.append(f"<{tag} {sorted(names.items())!r}>"[:200])
+        if tag == "script" and names.get("src"):
+            self.findings.append(f"<script src={names['src'][:120]!r}>")
         if tag in {"script", "style"}:
             self.stack.append(tag)
             self.script = []
@@ -561,6 +567,13 @@ class Scanner(HTMLParser):
             if kind == "style":
                 for url in _external_urls(body):
                     self.findings.append(f"<style> loads {url[:120]}")
+            elif body.strip():
+                # Every inline script, so that one the example does not have is
+                # found without a browser (judge() loads pages only for the cases
+                # that aim at script).
+                text = " ".join(_norm(line) for line in body.splitlines())
+                digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+                self.findings.append(f"<script> {text[:100]!r} #{digest}")
             if self.secret and has(body, self.secret, False):
                 self.live.append(f"in a <{kind}> element")
             self.script = []
@@ -890,9 +903,11 @@ def judge(
                 tag = "" if owners else " (not attributable to one case in this batch)"
                 problems[cid].append(f"site/{rel} has {finding}{tag}")
 
-    # 3. the browser
-    searches = ["RTXSS", "alert"] if any(c["class"] in {"script", "request"} for c in cases) else []
-    events = browse(browser, b.site, visit, searches)
+    # 3. the browser, for the cases that aim at script or requests; for the rest, the
+    # markup scan above stands in (every handler, script, script URL and resource
+    # from another host that the example does not have is a problem already)
+    aimed = any(c["class"] in {"script", "request"} for c in cases)
+    events = browse(browser, b.site, visit, ["RTXSS", "alert"]) if aimed else Events()
     for message, page in events.dialogs:
         owners = _attribute(message, cases)
         for cid in owners or [c["id"] for c in cases]:
@@ -1047,7 +1062,16 @@ class Plan:
                 self.add(f"{key}a", cases[:half])
                 self.add(f"{key}b", cases[half:])
                 return self.problems(cid, base, browser)
+            started = time.monotonic()
             self.judged[key] = judge(b, cases, base, browser)
+            if os.environ.get("RT_TIMES"):  # where a run's time goes, for tuning
+                with open(os.environ["RT_TIMES"], "a", encoding="utf-8") as out:
+                    seconds = {
+                        "check": b.check.seconds,
+                        "mkdocs": b.mkdocs.seconds,
+                        "judge": time.monotonic() - started,
+                    }
+                    out.write(json.dumps({"build": key, "cases": len(cases), **seconds}) + "\n")
             discard(b)
         return self.judged[key][cid]
 
@@ -1175,6 +1199,12 @@ def test_the_harness_sees_a_dialog_a_request_and_a_live_secret(
         {"a.json": text_forms(b'{"t": "\\u0052TLEAK9"}', "a.json")},
     )
     assert index.where("RTLEAK9") == ["a.json"]
+    # Without a browser (cases that do not aim at script), the markup scan still
+    # names a script the example does not have, inline or from a file.
+    page = b"<p>x</p><script>fetch('/x?' + document.title)</script><script src='a.js'></script>"
+    found = static_findings(SiteIndex({"p.html": page}, {}))["p.html"]
+    assert any(f.startswith('<script> "fetch(') for f in found), found
+    assert "<script src='a.js'>" in found, found
 
 
 @pytest.mark.slow

@@ -35,6 +35,7 @@ import hashlib
 import html
 import json
 import os
+import posixpath
 import queue
 import re
 import shutil
@@ -515,6 +516,8 @@ class Scanner(HTMLParser):
         self.live: list[str] = []
         self.stack: list[str] = []
         self.script: list[str] = []
+        #: the src of each script element (see :func:`static_findings`)
+        self.sources: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {k: (v or "") for k, v in attrs}
@@ -555,7 +558,7 @@ class Scanner(HTMLParser):
         if tag in {"iframe", "frame", "object", "embed", "applet", "frameset", "portal"}:
             self.findings.append(f"<{tag} {sorted(names.items())!r}>"[:200])
         if tag == "script" and names.get("src"):
-            self.findings.append(f"<script src={names['src'][:120]!r}>")
+            self.sources.append(names["src"])
         if tag in {"script", "style"}:
             self.stack.append(tag)
             self.script = []
@@ -613,6 +616,16 @@ def static_findings(index: SiteIndex, only: set[str] | None = None) -> dict[str,
         ):
             scanner = scan_html(data.decode("utf-8", "replace"))
             out[rel] = {_norm(f) for f in scanner.findings}
+            # A script from a file of the site (one from another host is found
+            # above); a reference to a file that is not there runs nothing.
+            for src in scanner.sources:
+                path = unquote(urlsplit(src.strip()).path)
+                here = posixpath.dirname(rel)
+                local = posixpath.normpath(
+                    path.lstrip("/") if path.startswith("/") else posixpath.join(here, path)
+                )
+                if local in index.files:
+                    out[rel].add(_norm(f"<script src={src[:120]!r}>"))
         elif rel.endswith(".css"):
             out[rel] = {f"css loads {u}" for u in _external_urls(data.decode("utf-8", "replace"))}
     return out
@@ -1201,10 +1214,14 @@ def test_the_harness_sees_a_dialog_a_request_and_a_live_secret(
     assert index.where("RTLEAK9") == ["a.json"]
     # Without a browser (cases that do not aim at script), the markup scan still
     # names a script the example does not have, inline or from a file.
-    page = b"<p>x</p><script>fetch('/x?' + document.title)</script><script src='a.js'></script>"
-    found = static_findings(SiteIndex({"p.html": page}, {}))["p.html"]
+    page = (
+        b"<p>x</p><script>fetch('/x?' + document.title)</script><script src='a.js'></script>"
+        b"<script src='gone.js'></script>"
+    )
+    found = static_findings(SiteIndex({"d/p.html": page, "d/a.js": b"alert(1)"}, {}))["d/p.html"]
     assert any(f.startswith('<script> "fetch(') for f in found), found
     assert "<script src='a.js'>" in found, found
+    assert not any("gone.js" in f for f in found), found
 
 
 @pytest.mark.slow

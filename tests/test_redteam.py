@@ -418,6 +418,7 @@ def text_forms(data: bytes, name: str) -> list[str]:
 @dataclass
 class SiteIndex:
     files: dict[str, bytes]  # relative path -> bytes
+    #: every form of each file that can hold a secret (see :func:`index_site`)
     forms: dict[str, list[str]]
 
     def where(self, secret: str) -> list[str]:
@@ -425,7 +426,10 @@ class SiteIndex:
         return [rel for rel, forms in self.forms.items() if any(has(f, low, False) for f in forms)]
 
 
-def index_site(site: Path) -> SiteIndex:
+def index_site(site: Path, example: dict[str, str] | None = None) -> SiteIndex:
+    """The site's files; with ``example`` (the example site's hashes), only the files
+    that differ from it are read for secrets: the example holds none of the corpus's
+    (test_the_example_is_clean), so a file it has byte for byte cannot."""
     files: dict[str, bytes] = {}
     for dirpath, dirnames, filenames in os.walk(site):
         for name in filenames + [d for d in dirnames if (Path(dirpath) / d).is_symlink()]:
@@ -435,6 +439,7 @@ def index_site(site: Path) -> SiteIndex:
     forms = {
         rel: [*text_forms(data, rel), rel.lower(), unquote(rel).lower()]
         for rel, data in files.items()
+        if example is None or example.get(rel) != _hash(data)
     }
     return SiteIndex(files, forms)
 
@@ -859,7 +864,7 @@ def judge(
     problems: dict[str, list[str]] = {c["id"]: list(b.general) for c in cases}
     if not b.site.is_dir():
         return problems
-    index = index_site(b.site)
+    index = index_site(b.site, base.hashes)
     reports = report_forms(b)
 
     # 1. secrets
@@ -869,8 +874,8 @@ def judge(
             continue
         where = problems[case["id"]]
         if escape_ok(case):
-            for rel, data in index.files.items():
-                text = data.decode("utf-8", "replace")
+            for rel in index.forms:
+                text = index.files[rel].decode("utf-8", "replace")
                 if secret not in text and secret not in html.unescape(text):
                     continue
                 if rel.endswith((".html", ".htm", ".xhtml", ".svg", ".xml")):

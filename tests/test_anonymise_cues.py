@@ -77,6 +77,11 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("It was Rowan who rang for help.", "name", "Rowan"),
         ("The family worker drove Willow to every appointment.", "name", "Willow"),
         ("Ivy, the youngest, was seldom mentioned.", "name", "Ivy"),
+        ("Hunter was 15 and had stopped going to school.", "name", "Hunter"),
+        ("Justice had just turned 14, and was out most nights.", "name", "Justice"),
+        ("The baby was always called Pippin at home.", "name", "Pippin"),
+        ("On the estate she was only ever called Wren.", "name", "Wren"),
+        ("His uncle nicknamed the older boy Tonka, and the name stuck.", "name", "Tonka"),
     ],
 )
 def test_a_detail_is_found_by_its_context(text, kind, span):
@@ -117,6 +122,12 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "Practitioners referred to the child as LAC throughout.",
         "The mother, whom the school called Tuesday, did not answer.",
         "Police found Amber Alert posters in the car.",
+        "The score in March was 12.",
+        "The Team was 12, and the school wanted more.",
+        "She was 16 when the plan ended.",
+        "The project was always called Lantern by its staff.",
+        "The council nicknamed the scheme Lantern.",
+        "The Child Protection Plan was stepped down to Child in Need.",
     ],
 )
 def test_ordinary_practice_text_is_not_a_finding(text):

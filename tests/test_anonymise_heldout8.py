@@ -23,7 +23,12 @@ Then, from the developer's own sentences only (the test half still unread): a
 word name acted on ("drove Summer to", "referred Sky to"), a child placed among
 the children ("Poppy, the youngest,"), a word name before "would hide", "had
 been excluded", "was living": test half 94/100 (94.0%), 0/75 flagged. Its
-floors below are those figures.
+floors were those figures.
+
+Rules written from the ninth set's dev half (a person's age after a name,
+"Justice was 16 and"; "the toddler was called X", "he was only ever called X";
+"nicknamed the younger sibling X"), none of them from this set, moved its test
+half to 96/100 (nicknames 11/12), 0/75 flagged: the floors below.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ MEASURED = {
     "initials": (2, 2),
     "nhs_number": (1, 1),
     "ni_number": (1, 1),
-    "nickname": (9, 12),
+    "nickname": (11, 12),
     "phone": (2, 2),
     "place": (1, 1),
     "postcode": (1, 1),
@@ -53,7 +58,7 @@ MEASURED = {
     "venue": (3, 3),
 }
 
-SET = SplitSet(HERE / "heldout8", MEASURED, clean=75, flagged_at_most=0.03, recall_at_least=0.93)
+SET = SplitSet(HERE / "heldout8", MEASURED, clean=75, flagged_at_most=0.03, recall_at_least=0.95)
 
 
 @pytest.mark.parametrize("what", SPLIT_CHECKS)

@@ -186,7 +186,10 @@ _NICKNAMED = re.compile(
     r"[a-z' ]{1,30}?)?[ \u00a0]+as|"
     r"call(?:s|ed|ing)?[ \u00a0]+(?:him|her|them|the[ \u00a0]+(?:boy|girl|child|baby))|"
     r"knew(?:[ \u00a0]+(?:him|her|them))?(?:[ \u00a0]+(?:only|mainly|simply|just))?"
-    r"[ \u00a0]+as|nick-?named|"
+    r"[ \u00a0]+as|"
+    # "nicknamed the younger sibling Peanut": the one named is a person
+    r"nick-?named(?:[ \u00a0]+(?:him|her|them|(?:the|his|her|their)[ \u00a0]+"
+    r"(?:[a-z-]+[ \u00a0]+)?(?P<named>[a-z-]+)))?|"
     r"introduc(?:ed|es|ing)[ \u00a0]+(?:him|her|them)sel(?:f|ves)"
     r"(?:[ \u00a0]+to[ \u00a0]+[a-z' ]{1,30}?)?[ \u00a0]+as|"
     # "used the name K-Dot", "under the name Blade"
@@ -200,8 +203,10 @@ _NICKNAMED = re.compile(
     r"(?:gave|give|gives|given|giving)[ \u00a0]+(?:(?:him|her|them)[ \u00a0]+)?the[ \u00a0]+"
     r"(?:nick-?)?name|"
     # "he was called Scrappy": the passive names the person the sentence is about
-    r"(?P<passive>\b(?:[Hh]e|[Ss]he|[Tt]hey)[ \u00a0]+(?:was|were|is|are|got)[ \u00a0]+"
-    r"(?:(?:often|usually|always|also|sometimes|mostly)[ \u00a0]+)?called)|"
+    r"(?P<passive>\b(?:[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+"
+    r"(?:[a-z-]+[ \u00a0]+)?(?P<who>[a-z-]+))[ \u00a0]+(?:was|were|is|are|got)[ \u00a0]+"
+    r"(?:(?:often|usually|always|also|sometimes|mostly|only|ever|just|simply|still)"
+    r"[ \u00a0]+){0,2}called)|"
     r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]|[A-Za-z]+['’]s)[ \u00a0]+"
     r"(?:nick-?name|street[ \u00a0]+name)"
     r"(?:[ \u00a0]+was)?,?|"
@@ -229,6 +234,10 @@ def _nicknames(text: str) -> Iterator[Hit]:
             continue  # "called her Mum": what a child calls a carer, not a name
         if name.upper() in acronyms() or first in _NOT_NICKNAMES:
             continue
+        # "The toddler was called Moo-Moo", not "The project was called Phoenix"
+        subject = m.group("who") or m.group("named")
+        if subject and subject not in PERSON_WORDS and subject not in ("he", "she", "they"):
+            continue  # ("the group he was called": the person is the pronoun)
         if (
             not (m.group("passive") or m.group("whom"))
             and m.group(0).lower().endswith("called " + name.lower())
@@ -393,6 +402,12 @@ _AGED = re.compile(
     # "Sophie, 15, said": an age alone between commas
     r"|,[ \u00a0]+\d{1,2},[ \u00a0]+(?=[a-z])"
 )
+#: An age given after a name: "Justice was 16 and ...", "Tyler had just turned 12,".
+_AGE_AFTER = re.compile(
+    r"[ \u00a0]+(?:was|is|had[ \u00a0]+(?:just[ \u00a0]+)?turned|turned)[ \u00a0]+"
+    r"(?:1[0-7]|[1-9])(?:[ \u00a0]+years?[ \u00a0]+old)?"
+    r"(?=[ \u00a0]*(?:[,.;)]|and\b|when\b|at[ \u00a0]+the[ \u00a0]+time\b|$))"
+)
 #: An age written before a name: "Three-year-old Precious", "the 14-year-old Kacper".
 _AGE_BEFORE = re.compile(
     r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -442,6 +457,11 @@ def _given_names(text: str) -> Iterator[Hit]:
         if low in PERSON_WORDS or low in _NOT_IN_NAMES or word.upper() in ACRONYMS:
             continue
         aged = bool(_AGED.match(text, end) or _AGE_BEFORE.search(text, max(0, start - 30), start))
+        aged = aged or bool(
+            _AGE_AFTER.match(text, end)
+            and low not in _NOT_NICKNAMES  # "in March was 12"
+            and (low in WORD_NAMES or not ordinary(word))  # "the Team was 12."
+        )
         speaks = bool(_SPEECH.match(text, end)) and bool(
             _CLAUSE.search(text, max(0, start - 14), start)
         )
@@ -476,7 +496,11 @@ def _given_names(text: str) -> Iterator[Hit]:
         ):
             continue
         # An area or a body speaks too ("Kent said it would fund it").
-        if (fold(word) in areas() or sector_word(low)) and word not in given_names():
+        if (
+            (fold(word) in areas() or sector_word(low))
+            and word not in given_names()
+            and not (aged and low in WORD_NAMES)  # "Justice was 16": a body has no age
+        ):
             continue
         if aged and low.endswith("s") and ordinary(word) and low not in WORD_NAMES:
             continue  # "Pupils, aged 11 to 16": a group

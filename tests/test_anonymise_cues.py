@@ -82,6 +82,8 @@ def test_the_acronym_list_is_package_data_and_long_enough():
         ("The baby was always called Pippin at home.", "name", "Pippin"),
         ("On the estate she was only ever called Wren.", "name", "Wren"),
         ("His uncle nicknamed the older boy Tonka, and the name stuck.", "name", "Tonka"),
+        ("The youth worker took Riley to the clinic.", "name", "Riley"),
+        ("The midwife handed Precious to her mother.", "name", "Precious"),
     ],
 )
 def test_a_detail_is_found_by_its_context(text, kind, span):
@@ -128,6 +130,8 @@ def test_a_detail_is_found_by_its_context(text, kind, span):
         "The project was always called Lantern by its staff.",
         "The council nicknamed the scheme Lantern.",
         "The Child Protection Plan was stepped down to Child in Need.",
+        "The board took Ofsted's advice on the plan.",
+        "The panel handed Leeds the lead for the review.",
     ],
 )
 def test_ordinary_practice_text_is_not_a_finding(text):

@@ -19,6 +19,7 @@ The protocol is one JSON line each way on the server's standard input and output
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import select
@@ -207,6 +208,9 @@ def main() -> None:
     # A console script's first path entry is its own folder, not this one's.
     sys.path[0] = str(Path(sys.executable).parent)
     _warm_up()
+    # What the warm-up made lives as long as the server: a child's collections
+    # need not walk it (nor touch, and so copy, its pages).
+    gc.freeze()
     replies.write(json.dumps({"ready": True, "threads": threading.active_count()}) + "\n")
     replies.flush()
     _serve(sys.stdin, replies)

@@ -429,6 +429,8 @@ _SPOKEN_TO = re.compile(
     r"|\b(?:told|asked|saw|sees|visited|met|meets|phoned|rang|texted|messaged|collected|"
     r"hugged|hit|slapped|kicked|grabbed|pushed|shouted[ \u00a0]+at|blamed|believed|"
     r"interviewed|reassured|comforted|referred|drove|found|weighed|examined|"
+    # a child taken, handed or cared for ("took Riley to the clinic")
+    r"known|knew|took|handed|carried|fed|bathed|dressed|(?:picked|dropped)[ \u00a0]+(?:up|off)|"
     r"(?:closed[ \u00a0]+the[ \u00a0]+case|concerns)[ \u00a0]+(?:on|about))[ \u00a0]+$"
 )
 #: Someone's relative, named straight after ("Child AA's sister, Star", "her son

@@ -127,6 +127,21 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
             "spoke with Eulalia Crumpsall, not McDonald or eBay",
         ),
         ("jo@theAcademy.org.uk and toString(", "jo@theAcademy.org.uk and toString("),
+        # glued by a number, a joining mark, a possessive, an acronym or a verb
+        ("in Year 7Ottilie Gathercole", "in Year 7 Ottilie Gathercole"),
+        ("the child_Wilhelmina Oakenshaw", "the child_ Wilhelmina Oakenshaw"),
+        ("the school'sAurora Crispin", "the school's Aurora Crispin"),
+        ("a letter from the GPAmbrose Fairbairn", "a letter from the GP Ambrose Fairbairn"),
+        ("she visitedAmabel at home", "she visited Amabel at home"),
+        ("her nephewCorwen Ashdown", "her nephew Corwen Ashdown"),
+        # but not brands, code, acronyms with a plural, addresses or handles
+        (
+            "TikTok, PowerPoint, className, ACEs, LSCBs, www.KestrelAcademy.example, @jo_Smith",
+            "TikTok, PowerPoint, className, ACEs, LSCBs, www.KestrelAcademy.example, @jo_Smith",
+        ),
+        # an override written as a reference, and one across a line break
+        ("to &#x202E;eiddO tcideneB&#x202C; about", "to Benedict Oddie about"),
+        ("to \u202e\nrehtworC mlesnA\u202c about", "to Anselm Crowther\n about"),
         # a bidirectional override element, however its letters are written
         ("<bdo dir=rtl>n&amp;#101;zoR</bdo>", "<bdo dir=rtl>nezoR Rozen"),
         ("<bdo dir=rtl>stte\u200bppiT nezoR</bdo>", "<bdo dir=rtl>stteppiT nezoR Rozen Tippetts"),

@@ -349,6 +349,8 @@ WORD_NAMES = frozenset(
     star angel jay robin rocky rocco sonny sunny honey bliss miracle marvel justice
     reign royal king prince princess duke earl chase hunter mason archer ash phoenix
     bear wolf fox raven sage clay reed frank mark grant august april may june blue
+    verity prudence constance charity felicity honour honor clemency serenity trinity
+    liberty melody
     """.split()
 )
 

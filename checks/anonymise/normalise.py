@@ -23,9 +23,10 @@ text they are given is first made to read as it is shown:
    as a blank and read as a space; a decimal digit of any script reads as the
    ASCII digit it stands for (Devanagari, Bengali and Thai digits are no
    confusables of ours);
-5. text after a right-to-left override (U+202E) is read reversed, as it is
-   shown, up to the next directional control or the line's end; so is the text
-   of a ``<bdo dir="rtl">`` element;
+5. text after a right-to-left override (U+202E, written as a character or a
+   reference) is read reversed, as it is shown, up to the next directional
+   control or the paragraph's end (a single line break is inside it); so is the
+   text of a ``<bdo dir="rtl">`` element;
 6. emphasis that touches a letter, tags inside a word, and tags with no
    attributes anywhere, which the page shows as nothing (a change of style, or
    a tag the sanitiser drops), are dropped first: ``Rh**ian**non``,
@@ -69,7 +70,11 @@ text they are given is first made to read as it is shown:
    only ("KATIA TENNETT" reads "Katia Tennett"), the sector's acronyms as they
    are; a note written all in capitals is left as it is;
 11. a digit between letters of a word, beside a small letter, reads as the
-   letter it stands in for ("L0veday C4rne").
+   letter it stands in for ("L0veday C4rne");
+12. a capitalised word glued to what is before it by a small letter, a digit,
+   a joining mark or an acronym reads as a word of its own ("spoke withEulalia",
+   "Year 7Ottilie", "child_Wilhelmina", "the GPAmbrose"), except inside an
+   address, a link or a handle.
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -159,7 +164,7 @@ def needs_normalising(text: str) -> bool:
         or "<" in text
         or not text.isascii()
         or _SPELT_OUT.search(text) is not None
-        or _RUN_TOGETHER.search(text) is not None
+        or _GLUED.search(text) is not None
         or _CAPITALS_RUN.search(text) is not None
         or _LEET.search(text) is not None
     )
@@ -195,8 +200,6 @@ def normalise(text: str, readings: bool = True) -> Normalised:
     )
     if "*" in text or "<" in text:
         text, origin = _drop_in_word_markup(text, origin)
-    if "\u202e" in text:
-        text, origin = _reverse_overrides(text, origin)
     for _ in range(_MAX_ROUNDS):
         if "&" not in text:
             break
@@ -204,6 +207,10 @@ def normalise(text: str, readings: bool = True) -> Normalised:
         if decoded is None:
             break
         text, origin = decoded
+    # After the references, as a browser shows it: an override may be written as
+    # one ("&#x202E;"), and a reference written backwards is no reference.
+    if "\u202e" in text:
+        text, origin = _reverse_overrides(text, origin)
     if not text.isascii():
         text, origin = _fold_characters(text, origin)
     text, origin = _join_spelt_out(text, origin)
@@ -211,8 +218,8 @@ def normalise(text: str, readings: bool = True) -> Normalised:
         text = _CAPITALS_RUN.sub(_title_cased, text)  # one letter for one: offsets hold
     if _LEET.search(text):
         text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)  # one for one too
-    if _RUN_TOGETHER.search(text):
-        text, origin = _split_run_together(text, origin)
+    if _GLUED.search(text):
+        text, origin = _split_glued(text, origin)
     for chars, came_from in reversed_runs:
         # Read after the text, as the page shows them (step 5), the letters as
         # written staying where they are; read like any text (folded, invisible
@@ -224,25 +231,38 @@ def normalise(text: str, readings: bool = True) -> Normalised:
     return Normalised(text, origin)
 
 
-#: A small word that stands before a name, run into a capitalised one with nothing
-#: between them ("spoke withEulalia Crumpsall"): a reader reads two words. Only
-#: these words: code names things so ("className", "addEventListener"), and names
-#: have small prefixes of their own ("McDonald", "deShawn", "iPhone").
-_RUN_TOGETHER = re.compile(
-    r"(?:^|(?<=[\s\"“‘(\[]))(?:with|to|and|by|from|for|of|at|about|the|an|her|his|their|our|"
-    r"my|your|saw|met|told|asked|called|named|visited|said|says|like|than|as|or|but|"
-    r"nor|on|in|into|onto|is|was|were|are)(?=[A-Z][a-z]+\b(?![(=]))"
+#: A capitalised word glued to what comes before it by nothing a reader reads as a
+#: word break (step 12): a small word or a relation that stands before a name
+#: ("spoke withEulalia", "her nephewCorwen", "was fosteredBy"), a possessive ("the
+#: school'sAurora"), a number ("Year 7Ottilie"), a joining mark ("child_Wilhelmina",
+#: "for·Verity") or an acronym ("the GPAmbrose"). A reader sees two words, and so
+#: does the gate. Not any small letter before a capital: names ("McDonald",
+#: "DeShawn"), brands ("TikTok") and code ("className") are written so.
+_GLUED = re.compile(
+    r"(?:(?:^|(?<=[\s\"“‘(\[—–/]))(?:with|to|and|by|from|for|of|at|about|the|an|her|his|"
+    r"their|our|my|your|saw|met|see|meet|visit|told|asked|called|named|said|says|like|than|"
+    r"as|or|but|nor|on|in|into|onto|is|was|were|are|mother|father|mum|dad|son|daughter|"
+    r"sister|brother|nephew|niece|cousin|aunt|uncle|child|girl|boy|baby|pupil|carer|"
+    r"partner|[a-z]{2,}ed)"
+    r"|['’]s|(?<![A-Za-z0-9])[0-9]{1,4}|[_·:;)\]—–]|(?<![A-Za-z])[A-Z]{2,5})"
+    r"(?=[A-Z][a-z]{2,}(?![a-z])(?![(=]))"
 )
+#: A word an address, a link or a handle is in: their own detectors read them whole
+#: ("jo@theAcademy.org.uk", "www.KestrelAcademy.example").
+_ADDRESS_LIKE = re.compile(r"@|://|\bwww\.|^#")
 
 
-def _split_run_together(text: str, origin: list[int]) -> tuple[str, list[int]]:
+def _split_glued(text: str, origin: list[int]) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     pos = 0
-    for m in _RUN_TOGETHER.finditer(text):
-        out.append(text[pos : m.end()] + " ")
-        where.extend([*origin[pos : m.end()], origin[m.end()]])
-        pos = m.end()
+    for word in re.finditer(r"\S+", text):
+        if _ADDRESS_LIKE.search(word.group(0)):
+            continue
+        for m in _GLUED.finditer(text, word.start(), word.end()):
+            out.append(text[pos : m.end()] + " ")
+            where.extend([*origin[pos : m.end()], origin[m.end()]])
+            pos = m.end()
     out.append(text[pos:])
     where.extend(origin[pos:])  # includes the end
     return "".join(out), where
@@ -342,7 +362,9 @@ def _joins_two_words(before: str, after: str) -> bool:
 
 #: Text after a right-to-left override is shown reversed, up to the next
 #: directional formatting character or the end of its line.
-_OVERRIDE = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+#: A right-to-left override's run: to the end of its paragraph, a line break
+#: inside one included (a page shows it as a space).
+_OVERRIDE = re.compile("\u202e((?:[^\u202a-\u202e\u2066-\u2069\n]|\n(?![ \t]*\n))*)")
 
 
 #: A bidirectional override element's opening tag, and any bdo tag (to find where

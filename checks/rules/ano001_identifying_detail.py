@@ -97,7 +97,7 @@ Jessica Smith (DOB 03/03/2019) of 14 Carter Road, KT1 2AB, was not brought...
 A false positive is suppressed for that one occurrence with a suppression that
 names the code, the subject, the `match` (the text found) and a reason.
 
-A page or file with a text over 200,000 characters (a long procedure is about
+A page or file with a text over 120,000 characters (a long procedure is about
 100,000) is not read, and not published: split it into shorter pages.
 """
 
@@ -369,8 +369,11 @@ _LAST: list[tuple[KnowledgeBase, Opts, date, list[Scanned]]] = []
 #: file's field, a static file) the gate reads. A long procedure is about
 #: 100,000; a longer text is withheld unread, so that one huge page cannot stall a
 #: check or a build for minutes (red team round 13: 20,000 links in a page of
-#: 676 KB took over a minute, most of it the language model).
-MAX_TEXT_CHARACTERS = 200_000
+#: 676 KB took over a minute, most of it the language model). Not more: some text
+#: costs more than its length (round 14: a line of 95,000 ``<a`` with no ``>``
+#: took the language model 20 s, and Python-Markdown, whose HTML reading is
+#: quadratic in it, over 60 s; at 120,000 characters both take about 12 s).
+MAX_TEXT_CHARACTERS = 120_000
 
 
 def scan(ctx: Context, options: Opts) -> list[Scanned]:

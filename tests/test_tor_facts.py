@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -263,3 +264,18 @@ def test_messages_name_groups_not_only_ids(tmp_path: Path) -> None:
         for c, m in found
         if c == "MTG005"
     )
+
+
+def test_a_message_listing_the_groups_never_names_a_draft(tmp_path: Path) -> None:
+    """Red team round 3, found again in round 14: a group that reports to an unknown
+    one gets a TOR006 message listing the groups, printed in CI's log; a draft
+    ToR's title in the same pull request must not be in it."""
+    files = compliant()
+    draft = copy.deepcopy(files["docs/tor/panel.md"])
+    draft[0].update(title="Hidden Draft Group QXDRAFT7", status="draft")
+    files["docs/tor/hidden.md"] = draft
+    panel(files)["reports_to"] = "no-such-group"
+    found = findings(tmp_path, files)
+    listing = [m for c, m in found if c == "TOR006" and "known groups" in m]
+    assert listing and "`exec` (Executive)" in listing[0], found
+    assert not any("QXDRAFT7" in m for _, m in found), found

@@ -195,8 +195,14 @@ class KnowledgeBase:
         return tor.title if tor is not None else UNKNOWN_GROUP
 
     def known_groups(self) -> str:
-        """Every group id with its title, for a message saying what would be accepted."""
-        return ", ".join(f"`{gid}` ({tor.title})" for gid, tor in sorted(self.tors.items()))
+        """Each group in use (its ToR approved) with its title, for a message saying
+        what would be accepted. Never a draft's or a proposal's: a message is
+        printed in CI's log and the site's reports, and an unpublished ToR's title
+        must reach neither (red team round 3, found again in round 14 when a
+        group reporting to an unknown one shared a pull request with a draft)."""
+        return ", ".join(
+            f"`{gid}` ({tor.title})" for gid, tor in sorted(self.tors.items()) if tor.in_use
+        )
 
     def agency_name(self, agency_id: str | None) -> str:
         """An agency's name; for an id that names no agency, a neutral

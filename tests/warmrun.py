@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -103,22 +104,19 @@ class WarmRunner:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
-class _temp_pair:
+@contextlib.contextmanager
+def _temp_pair(cwd: Path) -> Iterator[tuple[Path, Path]]:
     """Two files beside (not inside) the run's folder for its standard output and error."""
-
-    def __init__(self, cwd: Path) -> None:
-        self.paths = (
-            cwd.parent / f".{cwd.name}.stdout",
-            cwd.parent / f".{cwd.name}.stderr",
-        )
-
-    def __enter__(self) -> tuple[Path, Path]:
-        return self.paths
-
-    def __exit__(self, *exc: object) -> None:
-        for path in self.paths:
+    paths = (cwd.parent / f".{cwd.name}.stdout", cwd.parent / f".{cwd.name}.stderr")
+    try:
+        yield paths
+    finally:
+        for path in paths:
             path.unlink(missing_ok=True)
 
 

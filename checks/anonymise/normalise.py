@@ -71,10 +71,10 @@ text they are given is first made to read as it is shown:
    are; a note written all in capitals is left as it is;
 11. a digit between letters of a word, beside a small letter, reads as the
    letter it stands in for ("L0veday C4rne");
-12. a capitalised word glued to what is before it by a small letter, a digit,
-   a joining mark or an acronym reads as a word of its own ("spoke withEulalia",
-   "Year 7Ottilie", "child_Wilhelmina", "the GPAmbrose"), except inside an
-   address, a link or a handle.
+12. a capitalised word glued to a small word or relation, a word ending in -ed,
+   a possessive, a number, a joining mark or an acronym before it reads as a
+   word of its own ("spoke withEulalia", "Year 7Ottilie", "child_Wilhelmina",
+   "the GPAmbrose"), except inside an address, a link or a handle.
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -361,9 +361,8 @@ def _joins_two_words(before: str, after: str) -> bool:
 
 
 #: Text after a right-to-left override is shown reversed, up to the next
-#: directional formatting character or the end of its line.
-#: A right-to-left override's run: to the end of its paragraph, a line break
-#: inside one included (a page shows it as a space).
+#: directional formatting character or the end of its paragraph (a single line
+#: break is inside it: a page shows it as a space).
 _OVERRIDE = re.compile("\u202e((?:[^\u202a-\u202e\u2066-\u2069\n]|\n(?![ \t]*\n))*)")
 
 

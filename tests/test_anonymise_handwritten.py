@@ -55,12 +55,21 @@ def test_outside_the_public_citations_at_most_3_percent_are_flagged():
 def test_the_rules_hold_no_detail_of_the_held_out_set():
     """The set is held out: no planted detail is copied into the rules, their lists or
     their comments (the modules written for the named-entity gate; names.py's
-    lists of common words predate the set)."""
+    lists of common words predate the set). A public name is compared whole: a
+    planted given name "Oliver" is not copied by listing the Chief Inspector
+    "Martyn Oliver", but a planted name listed as public would be."""
     anonymise = Path(__file__).resolve().parent.parent / "checks" / "anonymise"
     source = "\n".join(
         (anonymise / name).read_text("utf-8").lower()
-        for name in ("context.py", "recognise.py", "allow.py", "model.py", "public_names.yaml")
+        for name in ("context.py", "recognise.py", "allow.py", "model.py")
     )
+    public = yaml.safe_load((anonymise / "public_names.yaml").read_text("utf-8"))
+    forms = {
+        form.lower()
+        for group in public.values()
+        for entry in group
+        for form in (entry["name"], *entry.get("also", []))
+    }
     entries = yaml.safe_load((HERE / "identifying.yaml").read_text("utf-8"))
     copied = {
         e["span"]
@@ -68,6 +77,9 @@ def test_the_rules_hold_no_detail_of_the_held_out_set():
         # (Two or three letters, such as a postcode area, are the public list of
         # areas the partial-postcode rule knows, not a copied detail.)
         if len(e["span"]) >= 4
-        and re.search(rf"(?<!\w){re.escape(e['span'].lower())}(?!\w)", source)
+        and (
+            re.search(rf"(?<!\w){re.escape(e['span'].lower())}(?!\w)", source)
+            or e["span"].lower() in forms
+        )
     }
     assert not copied

@@ -53,9 +53,11 @@ def test_the_test_half_holds(what):
 
 
 def test_the_dev_half_keeps_what_its_rules_found():
-    """The dev half was read and tuned on: 94 of 100 found, 1 of 75 flagged ("Eid
+    """The dev half was read and tuned on: 94 of 100 found, then 96 with the tenth
+    set's rule for a given name as a clause's subject ("noticed that Storm
+    flinched") and "had known Tyson"; 1 of 75 flagged ("Eid
     fell in the same week", the festival read as a name; a festival with a year
     is a date, so it is not let through)."""
     s = measure(HERE / "heldout9", "dev")
-    assert (s.found, s.planted) == (94, 100), s.misses
+    assert (s.found, s.planted) == (96, 100), s.misses
     assert s.flagged <= 1, s.flagged_sentences

@@ -290,8 +290,17 @@ def _sentence(text: str, hit: Hit) -> str:
 
 
 def _about_a_home(sentence: str) -> bool:
-    """Whether ``sentence`` says where someone lives, grew up or was placed."""
-    return bool(_A_HOME.intersection(re.findall(r"[^\W\d_]+", sentence.lower())))
+    """Whether ``sentence`` says where someone lives, grew up or was placed
+    ("home education", "a home visit" and the Home Office are no one's home, and
+    "raised questions" is not "raised in")."""
+    words = _NOT_A_HOME.sub(" ", sentence.lower())
+    return bool(_A_HOME.intersection(re.findall(r"[^\W\d_]+", words)))
+
+
+_NOT_A_HOME = re.compile(
+    r"\bhome(?:[ -](?:educat\w*|school\w*|office|visits?|secretary|affairs))"
+    r"|\braised(?![ \u00a0]+(?:in|by|at|near|with|on)\b)"  # "raised questions", not "raised in"
+)
 
 
 @cache
@@ -471,7 +480,8 @@ class Allowed:
         lived or died is on the public record ("Star Hobson died in <city>").
         A sentence that also says where someone lived, moved or was placed
         may be about the brief's own family, and stays a finding."""
-        if hit.kind != "place" or fold(text[hit.start : hit.end]) not in areas():
+        # "in how Haringey and other councils": an area read as a name is the area.
+        if hit.kind not in ("place", "name") or fold(text[hit.start : hit.end]) not in areas():
             return None
         assert self._pattern is not None
         sentence = _sentence(text, hit)

@@ -19,7 +19,9 @@ a name beside a national review's child; "Reflecting on Star Hobson" is no town
 joined by "on"; the Lundy model; His Majesty's Chief Inspector; a word in no
 list opening a sentence in lower case before a verb, "rokas was seen"): dev
 95/100, 0/75 flagged. The test half, still unread, is unchanged at 89/100
-(given names 26/35) and 4/75: the floors below. The four word names the dev
+(given names 26/35) and 4/75. A rule written after that from red-team round
+14 (a word before a surname that is no English word, "cover for Eglantine
+Blenkinsop") found one more place in it: 90/100, 4/75, the floors below. The four word names the dev
 half missed ("Ember", "Saffron", "Echo", "Meadow") were not added to any list:
 a list written from the set it is measured on proves nothing.
 """
@@ -41,7 +43,7 @@ MEASURED = {
     "nhs_number": (3, 3),
     "nickname": (14, 15),
     "phone": (3, 3),
-    "place": (4, 5),
+    "place": (5, 5),
     "postcode": (2, 2),
     "school": (5, 5),
     "title_surname": (5, 5),

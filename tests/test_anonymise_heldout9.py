@@ -35,7 +35,7 @@ MEASURED = {
     "handle": (2, 2),
     "initials": (3, 3),
     "nhs_number": (3, 3),
-    "nickname": (14, 15),
+    "nickname": (15, 15),
     "phone": (3, 3),
     "place": (5, 5),
     "postcode": (3, 3),

@@ -154,6 +154,7 @@ _EXTRA_WORDS = frozenset(
     covid whatsapp online offline ofsted cafcass childline
     snapchat tiktok instagram facebook youtube twitter discord telegram roblox fortnite
     minecraft xbox playstation twitch reddit whatsapps
+    shall ought shan't
     """.split()
 )
 
@@ -451,7 +452,19 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
             # "Hope") needs a surname that is not a word.
             or (first in world_given_names() and words[-1] in surnames())
         )
-        if named or foreign_first or _after_person_cue(t, m.start()):
+        # A word before a surname that is no English word, inside a sentence
+        # ("cover for Eglantine Blenkinsop"): a given name the lists lack.
+        unlisted_first = (
+            len(words) == 2
+            and not ordinary(words[1])
+            # Names take no article: "the Neglect Toolkit" is a thing.
+            and not _DETERMINER_BEFORE.search(t, max(0, m.start() - 12), m.start())
+            and not _acronym(words[1])
+            and not _CLAUSE_START.search(t, max(0, m.start() - 4), m.start())
+            and first.lower() not in _FUNCTION_WORDS
+            and not (_geography(first) or _sector_word(first) or _person_word(first))
+        )
+        if named or foreign_first or unlisted_first or _after_person_cue(t, m.start()):
             start = m.start() + m.group(0).find(first)
             yield _hit("name", text, start, m.end())
 
@@ -674,8 +687,11 @@ def _geography(word: str) -> bool:
 _SINGLE = re.compile(rf"(?<![\w’-])(?<!\w')(?P<w>{W})(?![\w'-])")
 #: Words that join the words of a title-cased name ("Missing from Home").
 _JOIN = r"(?:of|the|and|for|to|in|from|on|at|&|,|with|into|a|an|by)"
-_TITLE_CASE_BEFORE = re.compile(rf"[A-Z][\w'’-]*[,:]?[ \u00a0]+(?:{_JOIN}[ \u00a0]+){{0,2}}$")
-_TITLE_CASE_AFTER = re.compile(rf"(?:[,:]?[ \u00a0]+{_JOIN}){{0,2}}[ \u00a0]+[A-Z]")
+#: (A code with a digit, "CR12345" or "KSCP-1234", is no word of a name's title.)
+_TITLE_CASE_BEFORE = re.compile(
+    rf"(?<![\w'’-])[A-Z](?![\w'’-]*\d)[\w'’-]*[,:]?[ \u00a0]+(?:{_JOIN}[ \u00a0]+){{0,2}}$"
+)
+_TITLE_CASE_AFTER = re.compile(rf"(?:[,:]?[ \u00a0]+{_JOIN}){{0,2}}[ \u00a0]+[A-Z](?![\w'’-]*\d)")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|to|near|around|outside|into|towards|via|visiting|visited|at)[ \u00a0]+$",
     re.I,

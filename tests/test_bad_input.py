@@ -221,3 +221,30 @@ def test_a_file_name_that_is_not_utf8_is_refused_and_printed(files, tmp_path):
     )
     code, out, err = kb("check", str(root), "--as-of", "2026-11-25")
     assert code == 1 and "Traceback" not in err and "not valid UTF-8" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("status: draft\ndraft: true\n\n# Notes\n\nNot yet DRAFT-7Q.\n", "MultiMarkdown"),
+        ("Title: Notes\n    continued\nStatus: draft\n\nNot yet DRAFT-7Q.\n", "MultiMarkdown"),
+        ("--- \ndraft: true\ntitle: Notes\n---\n\nNot yet DRAFT-7Q.\n", "spaces after it"),
+    ],
+)
+def test_settings_mkdocs_reads_and_the_checks_do_not_withhold_the_page(
+    files, check, tmp_path, text, words
+):
+    """Red team round 15: MkDocs also reads `key: value` lines at the top of a page
+    (MultiMarkdown metadata) and an opening `---` with spaces after it, and takes
+    them off the page; "status: draft" there was published. Such a page is a
+    finding at line 1 and is not loaded, so not published."""
+    files["docs/notes.md"] = text
+    files["docs/plain.md"] = "# Plain\n\nA line: with a colon is text after a heading.\n"
+    result = check(files)
+    (bad,) = [f for f in result.findings if f.file == "docs/notes.md"]
+    assert (bad.code, bad.line) == ("KB002", 1) and words in bad.message
+    assert not [f for f in result.findings if f.file == "docs/plain.md"]
+    from kbfactory import write
+
+    kb = load(write(tmp_path / "kb2", files))
+    assert "docs/notes.md" not in kb.documents and "docs/plain.md" in kb.documents

@@ -64,3 +64,26 @@ def test_a_static_text_file_too_long_to_read_is_withheld_unread(files, check):
     result = check(files)
     (long,) = [f for f in result.findings if "characters long" in f.message]
     assert (long.code, long.file) == ("ANO001", "docs/notes/long.txt")
+
+
+@pytest.mark.parametrize(("opener", "count"), [("[", 1_001), ("<", 5_001)])
+def test_a_page_of_too_many_link_or_tag_openers_is_withheld_unread(files, check, opener, count):
+    """Red team round 15: 20,000 `[` in 20 KB, or five pages of 59,000 `<a` (each
+    under the length limit), kept Python-Markdown busy past a minute. A text with
+    more than the gate reads is withheld unread, whatever its length."""
+    brief = next(k for k in files if k.startswith("docs/briefs/"))
+    front, body = files[brief]
+    files[brief] = (front, body + "\n" + (opener + "a ") * count + "\n")
+    result = check(files)
+    (many,) = [f for f in result.findings if f"`{opener}`" in f.message]
+    assert (many.code, many.file) == ("ANO001", brief)
+    assert f"{count:,} `{opener}`" in many.message
+    assert many.subject in result.text_withheld
+
+
+def test_a_page_at_the_opener_limits_is_read(files, check):
+    brief = next(k for k in files if k.startswith("docs/briefs/"))
+    front, body = files[brief]
+    files[brief] = (front, body + "\n" + "[a] " * 1_000 + "<b> " * 4_000 + "\n")
+    result = check(files)
+    assert not [f for f in result.findings if f.code == "ANO001" and f.file == brief]

@@ -134,10 +134,19 @@ def _read_back(written: str, name: str) -> tuple[int, int]:
         ("a letter from the GPAmbrose Fairbairn", "a letter from the GP Ambrose Fairbairn"),
         ("she visitedAmabel at home", "she visited Amabel at home"),
         ("her nephewCorwen Ashdown", "her nephew Corwen Ashdown"),
-        # but not brands, code, acronyms with a plural, addresses or handles
+        # any word in small letters, an adverb or a gerund; a title (round 15)
+        ("seen regularlyRebecca Quennell", "seen regularly Rebecca Quennell"),
+        ("was visitingGrainne Kilbride", "was visiting Grainne Kilbride"),
+        ("madealsoBronwen Dhaliwal", "madealso Bronwen Dhaliwal"),
+        ("MissJodie and MrsSzymanska", "Miss Jodie and Mrs Szymanska"),
+        # code splits into words that name no one
+        ("the className prop", "the class Name prop"),
+        # but not brands, names with humps, acronyms with a plural, addresses or handles
         (
-            "TikTok, PowerPoint, className, ACEs, LSCBs, www.KestrelAcademy.example, @jo_Smith",
-            "TikTok, PowerPoint, className, ACEs, LSCBs, www.KestrelAcademy.example, @jo_Smith",
+            "TikTok, PowerPoint, McDonald, DeShawn, ACEs, LSCBs, www.KestrelAcademy.example, "
+            "@jo_Smith, Mississippi",
+            "TikTok, PowerPoint, McDonald, DeShawn, ACEs, LSCBs, www.KestrelAcademy.example, "
+            "@jo_Smith, Mississippi",
         ),
         # an override written as a reference, and one across a line break
         ("to &#x202E;eiddO tcideneB&#x202C; about", "to Benedict Oddie about"),

@@ -275,3 +275,20 @@ def test_the_checks_that_report_loosening_cannot_be_suppressed(files, check, cod
     assert result.suppressed == 0
     (cfg,) = _codes(result, "CFG004")
     assert cfg.line == 4 and "cannot be suppressed" in cfg.message
+
+
+@pytest.mark.parametrize("match", [".", "(?s).*", r"\w+ \w+", "^" + NAME, "..."])
+def test_a_safety_match_written_as_a_pattern_is_reported_and_suppresses_nothing(
+    files, check, match
+):
+    """Red team round 15: a `match` is compared with the text found as written, so a
+    pattern ("(?s).*", ".") suppresses nothing; whoever wrote it is told, at the
+    field, in kb.yaml."""
+    _with_text(files, f"{NAME} spoke.")
+    files["docs/briefs/lb-2026-01.md"][0]["suppress"] = [
+        _ano_suppression(match=match, until="2027-01-01")
+    ]
+    result = check(files)
+    assert [f.match for f in _codes(result, "ANO001")] == [NAME]
+    (cfg,) = _codes(result, "CFG004")
+    assert "not read as a pattern" in cfg.message

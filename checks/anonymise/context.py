@@ -1025,7 +1025,8 @@ _PLAIN_JOIN = frozenset({"in", "on", "by", "the", "de", "la", "le", "en", "am"})
 #: Prose that names a place next ("moved to ashby-de-la-zouch"), unlike a file's name.
 _PLACE_BEFORE_LOWER = re.compile(r"\b(?:in|from|to|near|at|around|outside|of)[ \u00a0]+$", re.I)
 _PROSE_BEFORE = re.compile(r"(?:^|[A-Za-z]{2,}[,]?[ \u00a0])$")
-_PROSE_AFTER = re.compile(r"(?:[ \u00a0]+[a-z]|[,.;:!?)]|$)")
+#: (A code after the pair, "CR40213", is no markup either.)
+_PROSE_AFTER = re.compile(r"(?:[ \u00a0]+(?:[a-z]|[A-Z]+[0-9][A-Z0-9]*\b)|[,.;:!?)]|$)")
 
 
 #: A given name alone in text typed in lower case, opening a clause before a

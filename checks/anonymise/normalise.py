@@ -71,10 +71,11 @@ text they are given is first made to read as it is shown:
    are; a note written all in capitals is left as it is;
 11. a digit between letters of a word, beside a small letter, reads as the
    letter it stands in for ("L0veday C4rne");
-12. a capitalised word glued to a small word or relation, a word ending in -ed,
-   a possessive, a number, a joining mark or an acronym before it reads as a
-   word of its own ("spoke withEulalia", "Year 7Ottilie", "child_Wilhelmina",
-   "the GPAmbrose"), except inside an address, a link or a handle.
+12. a capitalised word glued to a word in small letters, a title, a possessive,
+   a number, a joining mark or an acronym before it reads as a word of its own
+   ("spoke withEulalia", "regularlyRebecca", "MrsSzymanska", "Year 7Ottilie",
+   "child_Wilhelmina", "the GPAmbrose"), except inside an address, a link or a
+   handle.
 
 Every character of the result remembers where it came from, so a finding is
 reported at its line in the original text and quotes the text as written.
@@ -232,18 +233,16 @@ def normalise(text: str, readings: bool = True) -> Normalised:
 
 
 #: A capitalised word glued to what comes before it by nothing a reader reads as a
-#: word break (step 12): a small word or a relation that stands before a name
-#: ("spoke withEulalia", "her nephewCorwen", "was fosteredBy"), a possessive ("the
-#: school'sAurora"), a number ("Year 7Ottilie"), a joining mark ("child_Wilhelmina",
-#: "for·Verity") or an acronym ("the GPAmbrose"). A reader sees two words, and so
-#: does the gate. Not any small letter before a capital: names ("McDonald",
-#: "DeShawn"), brands ("TikTok") and code ("className") are written so.
+#: word break (step 12): a word in small letters ("spoke withEulalia", "her
+#: nephewCorwen", "regularlyRebecca", "visitingGrainne", "madealsoBronwen"), a
+#: title ("MrsSzymanska"), a possessive ("the school'sAurora"), a number ("Year
+#: 7Ottilie"), a joining mark ("child_Wilhelmina", "for·Verity") or an acronym
+#: ("the GPAmbrose"). A reader sees two words, and so does the gate. A word that
+#: starts with a capital keeps its humps: names ("McDonald", "DeShawn") and brands
+#: ("TikTok", "ZeeGamer") are written so. Code ("className") splits into words
+#: that name no one.
 _GLUED = re.compile(
-    r"(?:(?:^|(?<=[\s\"“‘(\[—–/]))(?:with|to|and|by|from|for|of|at|about|the|an|her|his|"
-    r"their|our|my|your|saw|met|see|meet|visit|told|asked|called|named|said|says|like|than|"
-    r"as|or|but|nor|on|in|into|onto|is|was|were|are|mother|father|mum|dad|son|daughter|"
-    r"sister|brother|nephew|niece|cousin|aunt|uncle|child|girl|boy|baby|pupil|carer|"
-    r"partner|[a-z]{2,}ed)"
+    r"(?:(?:^|(?<=[\s\"“‘(\[—–/]))(?:[a-z]{2,}|Mrs|Miss|Mr|Ms|Mx|Dr)"
     r"|['’]s|(?<![A-Za-z0-9])[0-9]{1,4}|[_·:;)\]—–]|(?<![A-Za-z])[A-Z]{2,5})"
     r"(?=[A-Z][a-z]{2,}(?![a-z])(?![(=]))"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,9 @@ def _read_doc(
                 "lines before its opening `---` (until then the page is not published)",
             )
             return None
+    if split.front is None and (unread := _unread_settings(text)):
+        loader.report(BAD_YAML, rel, 1, unread)
+        return None
     doc = Document(rel, "page", split.body, split.body_line)
     doc.code_lines = code_lines(split.body)
     front: Any = None
@@ -100,6 +104,33 @@ def _read_doc(
     doc.headings = headings(split.body, split.body_line)
     doc.kind = _KIND_OF[model]
     return doc, record
+
+
+#: What MkDocs reads as a page's settings besides front matter as above
+#: (mkdocs.utils.meta): an opening ``---`` with spaces after it, and lines of
+#: ``key: value`` at the very top (MultiMarkdown's metadata). MkDocs takes them
+#: off the page; the checks would read none of them ("status: draft").
+_SPACED_FENCE = re.compile(r"-{3}[ \t]+\r?\n")
+_MULTIMARKDOWN_KEY = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
+def _unread_settings(text: str) -> str | None:
+    """Why MkDocs would read settings at the top of ``text`` that the checks do not,
+    or None."""
+    if _SPACED_FENCE.match(text):
+        return (
+            "the opening `---` of the front matter has spaces after it: MkDocs reads "
+            "the block as the page's settings and the checks do not; remove the spaces "
+            "(until then the page is not published)"
+        )
+    if _MULTIMARKDOWN_KEY.match(text):
+        return (
+            "the page starts with a `key: value` line, which MkDocs reads as the page's "
+            "settings (MultiMarkdown metadata) and takes off the page, while the checks "
+            "read no settings there; put settings between two `---` lines at the very "
+            "top, or start the page with a heading (until then it is not published)"
+        )
+    return None
 
 
 def load_docs(loader: Reader, kb: KnowledgeBase, docs_dir: Path) -> None:

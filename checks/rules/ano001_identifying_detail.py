@@ -98,7 +98,8 @@ A false positive is suppressed for that one occurrence with a suppression that
 names the code, the subject, the `match` (the text found) and a reason.
 
 A page or file with a text over 120,000 characters (a long procedure is about
-100,000) is not read, and not published: split it into shorter pages.
+100,000), or with more than 1,000 `[` or 5,000 `<` in one text, is not read, and
+not published: split it into shorter pages.
 """
 
 from __future__ import annotations
@@ -356,9 +357,9 @@ class Scanned:
     used: list[tuple[Hit, PublicName]]
     #: in a draft or embargoed brief: a report names the kind, never the text
     unpublished: bool = False
-    #: the length of a text too long to read (:data:`MAX_TEXT_CHARACTERS`): the
-    #: record's texts are not read, and the finding withholds it
-    too_long: int = 0
+    #: why a text is not read (:func:`unreadable`): the record's texts are not
+    #: read, and the finding withholds it
+    unread: str = ""
 
 
 #: The last scan, by knowledge base (identity) and options: ANO002 reports the
@@ -374,6 +375,30 @@ _LAST: list[tuple[KnowledgeBase, Opts, date, list[Scanned]]] = []
 #: took the language model 20 s, and Python-Markdown, whose HTML reading is
 #: quadratic in it, over 60 s; at 120,000 characters both take about 12 s).
 MAX_TEXT_CHARACTERS = 120_000
+#: The most of each of these one text may hold. Python-Markdown looks for the end
+#: of a link from every ``[``, and of a tag from every ``<``, in time that grows
+#: with the square of their number in a paragraph (red team round 15: 20,000 ``[``
+#: in 20 KB, and five pages of 59,000 ``<a``, each under the length limit, kept a
+#: build busy past a minute); at these counts a page takes under half a second.
+#: A brief has tens of links.
+MAX_OPENERS = {"[": 1_000, "<": 5_000}
+
+
+def unreadable(text: str) -> str:
+    """Why the gate does not read ``text`` (and so it is not published), or ""."""
+    if len(text) > MAX_TEXT_CHARACTERS:
+        return (
+            f"this text is {len(text):,} characters long, and the gate reads at most "
+            f"{MAX_TEXT_CHARACTERS:,} characters of one text"
+        )
+    for opener, most in MAX_OPENERS.items():
+        count = text.count(opener)
+        if count > most:
+            return (
+                f"this text has {count:,} `{opener}`, and the gate reads a text with at most "
+                f"{most:,}: Markdown takes time that grows with the square of their number"
+            )
+    return ""
 
 
 def scan(ctx: Context, options: Opts) -> list[Scanned]:
@@ -393,10 +418,10 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
     result: list[Scanned] = []
     records = []
     for file, subject, texts in _texts(ctx):
-        over = [(line, len(text)) for line, text in texts if len(text) > MAX_TEXT_CHARACTERS]
+        over = [(line, why) for line, text in texts if (why := unreadable(text))]
         if over:
-            line, length = over[0]
-            result.append(Scanned(file, subject, line, "", [], [], too_long=length))
+            line, why = over[0]
+            result.append(Scanned(file, subject, line, "", [], [], unread=why))
         else:
             records.append((file, subject, texts))
     finder.prepare([text for _, _, texts in records for _, text in texts])
@@ -448,13 +473,11 @@ def _sift(
 
 def check(ctx: Context, options: Opts) -> Iterator[Problem]:
     for s in scan(ctx, options):
-        if s.too_long:
+        if s.unread:
             yield Problem(
                 s.file,
                 s.first_line,
-                f"this text is {s.too_long:,} characters long, and the gate reads at most "
-                f"{MAX_TEXT_CHARACTERS:,} characters of one text, so it is not published; "
-                "split it into shorter pages or files",
+                f"{s.unread}, so it is not published; split it into shorter pages or files",
                 s.subject,
             )
         if s.found:

@@ -16,6 +16,7 @@ and the exception for it together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -62,6 +63,12 @@ def latest_until(today: date) -> date:
         return date.max
 
 
+#: A `match` written as a pattern, or with no letter or digit: no finding's text is
+#: so (findings are names, numbers, addresses), so it suppresses nothing, and
+#: whoever wrote it should know.
+_PATTERN_LIKE = re.compile(r"^[^\w]*$|\.[*+?]|\(\?|\\[dwsSDWb.]|\[\^|^\^|\$$")
+
+
 def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
     """Why a suppression is ignored: (the field to point at, what to write)."""
     rule = granted.rule
@@ -90,6 +97,16 @@ def faults(granted: Granted, today: date) -> list[tuple[str, str]]:
                 "code",
                 f"the suppression of {rule.code} has no `match`; a safety check is "
                 "suppressed one occurrence at a time, so give the exact text found",
+            )
+        )
+    if is_safety(rule.code) and rule.match and _PATTERN_LIKE.search(rule.match):
+        found.append(
+            (
+                "match",
+                f"the `match` of a suppression of {rule.code} is compared with the text "
+                "found exactly as written, not read as a pattern, and "
+                f"{rule.match.strip()[:40]!r} is no text the check finds; give the exact "
+                "text it reported",
             )
         )
     if not rule.reason.strip():

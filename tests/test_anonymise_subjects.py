@@ -43,6 +43,9 @@ def _found(kb, text: str) -> list[str]:
         ("The duty worker rang Marigold Pennefather about the rent arrears.", "Pennefather"),
         # A code after a name is no word of a title-cased name.
         ("The nurse saw Zebedee Quartermaine CR40213 at the walk-in centre.", "Quartermaine"),
+        # A surname in capitals, a comma, a given name, as case records write them.
+        ("The court list showed OKONKWO-BRAY, Delphine for the hearing.", "OKONKWO-BRAY"),
+        ("### THISTLEWAITE, Bram", "THISTLEWAITE"),
     ],
 )
 def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
@@ -59,6 +62,9 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "Sir Martyn Oliver, His Majesty's Chief Inspector, spoke about children missing education.",
         "IN NO EVENT SHALL THE AUTHORS BE LIABLE FOR ANY CLAIM, as the licence says.",
         "In the spring, Early Help took on the cases the duty team could not hold.",
+        "NOTE, Please read the chronology before the panel meets.",
+        "Referrals went to CAMHS, Early Help and the school nurse.",
+        "WARNING, Children may find the next section distressing.",
     ],
 )
 def test_practice_text_is_left_alone(kb, text):

@@ -401,6 +401,7 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
     yield from _subjects(text, t)
     yield from _proper_nouns(text, t, ents)
     yield from _capitals(text, t)
+    yield from _surnames_first(text, t)
     yield from _with_family(text, t)
     yield from _appositions(text, t)
     for m in _PAIR.finditer(t):
@@ -600,6 +601,30 @@ def _capitals(text: str, t: str) -> Iterator[Hit]:
         if m.group("a") in ACRONYMS or m.group("b") in ACRONYMS:
             continue
         if a in world_given_names() and (b in surnames() or not ordinary(b)):
+            yield _hit("name", text, m.start(), m.end())
+
+
+#: A surname in capitals, a comma, then a given name, as case records and court
+#: lists write a person: "DAUBENEY, Aurelie".
+_SURNAME_FIRST = re.compile(
+    r"(?<![\w'-])(?P<s>[A-Z]{3,}(?:['-][A-Z]{2,})*),[ \u00a0]+"
+    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'-])"
+)
+
+
+def _surnames_first(text: str, t: str) -> Iterator[Hit]:
+    """A surname in capitals before a comma and a given name: the surname no
+    acronym and no English word (unless a surname), the given name one of the
+    lists or no English word ("KAMAU, Wanjiru"; not "NOTE, Please" or "CAMHS, Early")."""
+    for m in _SURNAME_FIRST.finditer(t):
+        surname, given = m.group("s"), m.group("g")
+        if surname in ACRONYMS or not re.search(r"[AEIOUY]", surname):
+            continue
+        if ordinary(surname) and surname.title() not in surnames():
+            continue
+        if _person_word(given) or given.lower() in _MONTH_WORDS or _sector_word(given):
+            continue
+        if given_name(given) or not ordinary(given):
             yield _hit("name", text, m.start(), m.end())
 
 

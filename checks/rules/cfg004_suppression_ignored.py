@@ -7,7 +7,8 @@ Every suppression, in `kb.yaml` or in a page's `suppress:` front matter:
 - names its `code`, and in `kb.yaml` the `subject` it applies to (the id of the
   ToR, brief, review, action or meeting; in front matter it is the page);
 - for a safety check (`ANO`, `SEC`), names the `match`: the exact text found,
-  so that it covers that one occurrence;
+  so that it covers that one occurrence (it is compared as written, never read
+  as a pattern: a `match` such as `(?s).*` or `.` is reported);
 - gives a `reason`;
 - lasts at most 12 months: `until` is no later than today plus 366 days;
 - is not of CFG003, CFG004 or CHG005, which report loosened settings, bad

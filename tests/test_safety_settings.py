@@ -292,3 +292,4 @@ def test_a_safety_match_written_as_a_pattern_is_reported_and_suppresses_nothing(
     assert [f.match for f in _codes(result, "ANO001")] == [NAME]
     (cfg,) = _codes(result, "CFG004")
     assert "not read as a pattern" in cfg.message
+    assert NAME not in cfg.message  # a report never repeats the name it was to hide

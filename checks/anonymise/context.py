@@ -1064,12 +1064,12 @@ _LOWER_GIVEN = re.compile(
 )
 
 
-def _clause_start(t: str, m: re.Match[str]) -> int:
-    """Where the word of a :data:`_LOWER_GIVEN` match would start if it opened a
-    sentence (the match's own start, or after its punctuation); -1 if it follows
-    a conjunction."""
+def _opens_sentence(m: re.Match[str]) -> bool:
+    """Whether the word of a :data:`_LOWER_GIVEN` match opens a sentence (nothing
+    or a sentence's punctuation before it), not a clause after a conjunction or
+    a comma."""
     lead = m.group(0)[: m.start("n") - m.start()]
-    return m.start("n") if not re.search(r"[a-z]", lead) and not lead.startswith(",") else -1
+    return not re.search(r"[a-z]", lead) and not lead.startswith(",")
 
 
 def _lower_given(text: str, t: str) -> Iterator[Hit]:
@@ -1078,7 +1078,7 @@ def _lower_given(text: str, t: str) -> Iterator[Hit]:
         if n in PERSON_WORDS or n in _LEAD_WORDS or _acronym(n) or _sector_word(n):
             continue
         named = "-".join(p.capitalize() for p in n.split("-"))
-        if not given_name(named) and (ordinary(n) or m.start("n") != _clause_start(t, m)):
+        if not given_name(named) and (ordinary(n) or not _opens_sentence(m)):
             # A word in no list and no dictionary ("rokas was seen") only where
             # it opens a sentence: the typist's capital is what is missing.
             continue

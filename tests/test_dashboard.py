@@ -213,3 +213,20 @@ def test_a_file_named_for_a_person_is_not_named_and_an_unknown_agency_not_echoed
     assert "an unknown agency" in pages["actions.md"]
     # Every agency keeps its page, findings or none.
     assert {f"compliance/agency-{a}.md" for a in build.kb.agencies} <= set(pages)
+
+
+def test_a_group_whose_tor_is_withheld_keeps_its_page_by_id_not_title(tmp_path):
+    files = compliant()
+    front, body = files["docs/tor/panel.md"]
+    # A draft retitled: the title is the draft's own, never to be published.
+    files["docs/tor/panel.md"] = ({**front, "status": "draft", "title": "Tamsin Rowe"}, body)
+    # A new group's draft that nothing published names keeps no page.
+    files["docs/tor/quiet.md"] = ({**front, "status": "draft", "title": "Quiet"}, body)
+    pages = SiteBuild.prepare(write(tmp_path / "kb", files), TODAY).generated()
+    # The panel's meetings and procedure are still published, by its id: its
+    # page stays, rather than vanishing as if it had nothing to act on.
+    panel = pages["compliance/group-panel.md"]
+    assert panel.startswith("# panel: findings to act on")
+    assert "compliance/group-quiet.md" not in pages
+    published = "".join(v for k, v in pages.items() if not k.startswith("rules/"))
+    assert "Tamsin" not in published and "Quiet" not in published

@@ -222,6 +222,14 @@ class SiteBuild:
             return False
         return not path.startswith(self.docs_prefix + "briefs/")
 
+    def unpublished_groups(self) -> frozenset[str]:
+        """The groups whose ToR is on record but withheld, that published records
+        (meetings, procedures) still name: named there by id already, so their
+        dashboard page may be too."""
+        named = {m.group for m in self.view.meetings}
+        named |= {p.owner for p in self.view.procedures.values()}
+        return frozenset(g for g in self.kb.tors if g not in self.view.tors and g in named)
+
     def page_of(self, finding: Finding) -> str | None:
         """The page a finding's dashboard entry links to: its own page, or the
         generated page that shows its file's records (by the loader's layout of
@@ -290,7 +298,7 @@ class SiteBuild:
                 self.result,
                 shown,
                 hidden,
-                Owners(kb),
+                Owners(kb, self.unpublished_groups()),
                 self.page_of,
                 self.source_url,
                 incomplete=bool(missing(kb, *PAGE_SOURCES["compliance.md"])),

@@ -42,7 +42,10 @@ _FILE_FAMILIES = ("KB", "CFG", "SEC", "ANO", "CHG")
 class Owners:
     """Owner lookups for one knowledge base (as the site may show it)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, unpublished_groups: frozenset[str] = frozenset()) -> None:
+        """``kb`` as the site may show it; ``unpublished_groups``, the groups whose
+        ToR is on record but withheld (a draft, a page that failed a safety check)
+        while published records still name them: they keep their page, by id."""
         self.kb = kb
         self.partnership = PARTNERSHIP
         if kb.partnership is not None:
@@ -55,7 +58,10 @@ class Owners:
         self._procedure_owner = {p.source: p.owner for p in kb.procedures.values()}
         self._procedure_title = {p.source: p.title for p in kb.procedures.values()}
         self._lost_agencies = self._lost("partnership") - set(kb.agencies)
-        self._lost_groups = self._lost("tors") - set(kb.tors)
+        # A group whose ToR did not load, or is not published, keeps its page by
+        # its id (never a withheld ToR's title): its meetings are still on record,
+        # and its page vanishing would read as all clear.
+        self._lost_groups = (self._lost("tors") | unpublished_groups) - set(kb.tors)
 
     def _lost(self, source: str) -> set[str]:
         return {u.key for u in self.kb.unloaded_from(source) if u.key and not u.whole}

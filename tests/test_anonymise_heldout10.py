@@ -61,7 +61,9 @@ def test_the_test_half_holds(what):
 def test_the_dev_half_keeps_what_its_rules_found():
     """The dev half was read and tuned on: 95 of 100 found (the misses: four given
     names that are words and a unit named without a school's word), none of its
-    75 clean sentences flagged."""
+    75 clean sentences flagged. Rules written later from the eleventh set's dev
+    half (a person examined, treated or met; a word the model read as a person
+    where only a person stands) found three more of its word names: 98."""
     s = measure(HERE / "heldout10", "dev")
-    assert (s.found, s.planted) == (95, 100), s.misses
+    assert (s.found, s.planted) == (98, 100), s.misses
     assert s.flagged == 0, s.flagged_sentences

@@ -1,6 +1,7 @@
 """Names the gate finds by where they stand in a sentence, and text it leaves alone
-(issue 14, from the tenth held-out set's dev half and red-team round 14's open
-cases). Every sentence here was written for this file, none taken from a set.
+(issue 14, from the dev halves of the tenth and eleventh held-out sets and
+red-team round 14's open cases). Every sentence here was written for this file,
+none taken from a set.
 
 Each identifying sentence is read by the whole gate, as ANO001 reads a brief of
 the example, and must give a hit covering the name; each clean one must give none.
@@ -46,6 +47,18 @@ def _found(kb, text: str) -> list[str]:
         # A surname in capitals, a comma, a given name, as case records write them.
         ("The court list showed OKONKWO-BRAY, Delphine for the hearing.", "OKONKWO-BRAY"),
         ("### THISTLEWAITE, Bram", "THISTLEWAITE"),
+        # A word in no list where only a person stands, whatever the model read.
+        ("The nurse reported that Ashenafi was crying whenever the bath was run.", "Ashenafi"),
+        # A word named by a relative: "Rook's father".
+        ("Nobody had asked about Rook's father, who visited most weekends.", "Rook"),
+        # A word spoken to or met, however the model labelled it.
+        ("The duty worker ended the call without speaking directly to Mallow.", "Mallow"),
+        # A word whose age is given after it.
+        ("Bramble was two when the first referral came from the health visitor.", "Bramble"),
+        # A word in no list typed in lower case as a clause's subject.
+        ("The panel heard that wenjun had been left with a neighbour overnight.", "wenjun"),
+        # Someone encouraged to do something themselves.
+        ("Her key worker encouraged Cobalt to write down what had happened.", "Cobalt"),
     ],
 )
 def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
@@ -65,6 +78,14 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "NOTE, Please read the chronology before the panel meets.",
         "Referrals went to CAMHS, Early Help and the school nurse.",
         "WARNING, Children may find the next section distressing.",
+        "The Trust's mother and baby unit took referrals from across the county.",
+        "Kestrelford's mother and baby unit closed in the spring.",
+        "Attendance was ten per cent lower in the spring term.",
+        "Child B was four when the family moved into the area.",
+        "The board asked Ofsted to look again at the inspection findings.",
+        "The partnership invited Education to lead the next audit.",
+        "The chair encouraged Members to read the briefing before the meeting.",
+        "The panel noted that lockdown had reduced face-to-face visits.",
     ],
 )
 def test_practice_text_is_left_alone(kb, text):

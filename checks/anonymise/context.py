@@ -320,6 +320,24 @@ _HUMAN_AFTER = re.compile(
     r"exploited|neglected|abused|withdrawn|quiet|tired|unkempt|often|rarely|never)|, (?:the|his|"
     r"her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)))\b"
 )
+#: A close relative after a possessive: "Wilder's father" is a child's, whatever
+#: the word ("wilder" is English too). Not the sector's "mother and baby unit".
+_KIN_AFTER = re.compile(
+    r"'s[ \u00a0]+(?:mum|mother|dad|father|brother|sister|half-brother|half-sister|"
+    r"stepfather|stepmother|stepdad|stepmum|grandmother|grandfather|nan|nana|gran|grandad|"
+    r"grandma|grandpa|aunt|auntie|uncle|cousin|twin)\b(?![ \u00a0]+and[ \u00a0]+baby)"
+)
+
+
+def _kin_of(t: str, word: str, start: int, end: int) -> bool:
+    """Whether ``word`` at ``start:end`` is a person named by a relative of theirs:
+    not a place's or a body's word ("the Trust's", "England's"), nor one after an
+    article."""
+    if not _KIN_AFTER.match(t, end) or _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
+        return False
+    return not (_sector_word(word) or _geography(word) or word.upper() in ACRONYMS)
+
+
 #: The subject of a clause inside a sentence, where a capital is no sentence's
 #: first letter: after "that", "when" and the like, or a comma after a word
 #: ("noticed that Willow was", "By ten, Phoenix was caring"); or owning something.
@@ -386,7 +404,10 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
             continue  # "Down's syndrome", "Hodgkin's disease": named after someone, long public
         if _person_word(word) or word.lower() in _MONTH_WORDS:
             continue
-        human = given_name(word) and _subject(t, start, m.end("name"))
+        # A word in no English list where only a person stands ("reported that
+        # Luwam was waking") is a person, whatever the model took it for.
+        human = (given_name(word) or _looks_like_name(word)) and _subject(t, start, m.end("name"))
+        human = human or _kin_of(t, word, start, m.end("name"))
         if not (_looks_like_name(word) or word in given_names() or human):
             continue
         if m.group("adverb") and not (
@@ -399,6 +420,8 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
             continue
         yield _hit("name", text, start, m.end("name"))
     yield from _subjects(text, t)
+    yield from _ages(text, t)
+    yield from _invited(text, t)
     yield from _proper_nouns(text, t, ents)
     yield from _capitals(text, t)
     yield from _surnames_first(text, t)
@@ -476,6 +499,54 @@ _NAMED_AFTER = re.compile(
 )
 
 
+#: A person's age given after their name: "Marigold was three when", "Rhys was
+#: 14 months old". Only an age ends so ("Attendance was ten per cent" does not).
+_AGE_AFTER = re.compile(
+    rf"(?P<name>{W})[ \u00a0]+(?:was|is|had just turned|turned)[ \u00a0]+"
+    r"(?:only[ \u00a0]+|just[ \u00a0]+|nearly[ \u00a0]+|almost[ \u00a0]+|barely[ \u00a0]+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|[1-9]|1[0-8])"
+    r"(?:[ \u00a0]+(?:years?|months?|weeks?|days?)[ \u00a0-]+old\b|[ \u00a0]+(?:when|at[ \u00a0]+"
+    r"the[ \u00a0]+time)\b)"
+)
+
+
+def _ages(text: str, t: str) -> Iterator[Hit]:
+    """A word with a capital whose age is given after it: a person ("Marigold was
+    three when the nursery..."), whatever the word, unless a role, a month, the
+    sector's or a place's ("Child A was four when" is a pseudonym, dropped later)."""
+    for m in _AGE_AFTER.finditer(t):
+        start, end = m.start("name"), m.end("name")
+        word = m.group("name")
+        if start and (t[start - 1].isalnum() or t[start - 1] in "-'"):
+            continue
+        if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
+            continue
+        if _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
+            continue
+        yield _hit("name", text, start, end)
+
+
+#: Someone asked or helped to do something themselves: "invited Temperance to
+#: share her views", "encouraged Wren to talk". A body is asked by its name in
+#: title case or as the sector's word, which are left out below.
+_INVITED = re.compile(
+    rf"\b(?:invited|encouraged|helped|allowed|persuaded|supported|enabled|urged|"
+    rf"wanted|expected|taught|told|asked)[ \u00a0]+(?P<name>{W})[ \u00a0]+to[ \u00a0]+"
+    r"(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|[A-Z])[a-z]+"
+)
+
+
+def _invited(text: str, t: str) -> Iterator[Hit]:
+    for m in _INVITED.finditer(t):
+        word, start, end = m.group("name"), m.start("name"), m.end("name")
+        if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
+            continue
+        if word.endswith("s") and ordinary(word[:-1]):
+            continue  # "encouraged Members to": a plural, people but no one's name
+        yield _hit("name", text, start, end)
+
+
 def _subjects(text: str, t: str) -> Iterator[Hit]:
     """A given name as the subject of a clause inside a sentence, whatever its verb
     ("noticed that Storm flinched", "During the visit, Mason hid"): the verbs after
@@ -540,16 +611,22 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
             # sector's words.
             label = ents.get((start, end))
             addressed = (
-                given_name(word) and bool(_ADDRESSED.search(t, max(0, start - 14), start))
+                (given_name(word) or _CARE_OF.search(t, max(0, start - 30), start))
+                and bool(_ADDRESSED.search(t, max(0, start - 30), start))
             ) or bool(_MOVED_TO.search(t, max(0, start - 50), start))
             if (label in {"ORGANIZATION", "OTHER", "FACILITY"} and not addressed) or not (
                 _bare_name(t, start, end)
             ):
                 continue
-            if not _OBJECT_OF.search(t, max(0, start - 12), start):
+            if not (
+                _OBJECT_OF.search(t, max(0, start - 12), start)
+                or _CARE_OF.search(t, max(0, start - 30), start)
+            ):
                 continue  # only where a person or a place is meant: "spoke to", "arrested in"
             if word.lower() in _NOT_IN_NAMES or _sector_word(word):
                 continue
+            if word.endswith("s") and ordinary(word[:-1]) and not addressed:
+                continue  # "encouraged Members to read": a plural, people but no one
         kind = "place" if _PLACE_BEFORE.search(t, max(0, start - 25), start) else "name"
         yield _hit(kind, text, start, end)
 
@@ -558,7 +635,21 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
 #: reads many given names that are words as organisations.
 _ADDRESSED = re.compile(
     r"\b(?:asked|told|saw|met|visited|interviewed|reassured|hugged|praised|warned|"
+    r"examined|treated|weighed|immunised|vaccinated|comforted|cuddled|fed|bathed|"
+    r"smacked|slapped|shook|shaken|meeting|seeing|visiting|"
+    r"(?:spoke|spoken|speak|speaking|talk|talked|talking)[ \u00a0]+(?:directly|alone|"
+    r"privately|separately|again)[ \u00a0]+(?:to|with)|"
     r"spoke to|spoken to|speak to|talk to|talked to|talking to)[ \u00a0]+$"
+)
+
+
+#: What is done to a person and to nothing else: after these, a capitalised word
+#: is someone, whatever the model took it for ("examined Saffron").
+_CARE_OF = re.compile(
+    r"\b(?:examined|treated|weighed|immunised|vaccinated|interviewed|reassured|hugged|"
+    r"praised|comforted|cuddled|fed|bathed|smacked|slapped|shook|shaken|"
+    r"(?:spoke|spoken|speak|speaking|talk|talked|talking)(?:[ \u00a0]+(?:directly|alone|"
+    r"privately|separately|again))?[ \u00a0]+(?:to|with)|meeting|met|seeing|visiting)[ \u00a0]+$"
 )
 
 
@@ -694,6 +785,25 @@ def _bare_name(t: str, start: int, end: int) -> bool:
     if _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
         return False
     return not _NUMBER_AFTER.match(t, end)
+
+
+def person_stands(before: str, after: str) -> bool:
+    """Whether a word between ``before`` and ``after`` stands where a person does:
+    a clause's subject followed by its verb, or the object of a verb done to one."""
+    if _SUBJECT_AFTER.match(after) and _INNER_SUBJECT_BEFORE.search(before):
+        return True
+    return bool(_HUMAN_AFTER.match(after) or _ADDRESSED.search(before))
+
+
+def sector_word_or_place(word: str) -> bool:
+    """A word of the sector's, a place, a month or a role: not a person's name."""
+    return (
+        _sector_word(word)
+        or _geography(word)
+        or _person_word(word)
+        or word.lower() in _MONTH_WORDS
+        or word.upper() in ACRONYMS
+    )
 
 
 def _sector_word(word: str) -> bool:
@@ -1066,9 +1176,12 @@ _LOWER_GIVEN = re.compile(
 
 def _opens_sentence(m: re.Match[str]) -> bool:
     """Whether the word of a :data:`_LOWER_GIVEN` match opens a sentence (nothing
-    or a sentence's punctuation before it), not a clause after a conjunction or
-    a comma."""
+    or a sentence's punctuation before it) or a subordinate clause ("that",
+    "when"), where a subject stands; not a clause after "and" or a comma, where
+    a verb's second subject or a list's item may be any word."""
     lead = m.group(0)[: m.start("n") - m.start()]
+    if re.match(r"(?:that|when|because|whether|after|before|while|until)[ \u00a0]", lead):
+        return True  # a clause's subject, as a sentence's is: "agreed that seonag had"
     return not re.search(r"[a-z]", lead) and not lead.startswith(",")
 
 

@@ -176,7 +176,8 @@ def recognise(texts: Sequence[str]) -> list[list[Hit]]:
             before = piece[max(0, start - 40) : start]
             around = piece[max(0, start - 80) : end + 80]
             span = piece[start:end]
-            if start >= end or not _keep(kind, span, result.entity_type, before, around):
+            after = piece[end : end + 40]
+            if start >= end or not _keep(kind, span, result.entity_type, before, around, after):
                 continue
             found[i].append(Hit(kind, offset + start, offset + end, piece[start:end]))
     return found
@@ -247,7 +248,9 @@ def _name_end(text: str, start: int, end: int) -> int:
 _PSEUDONYM = re.compile(rf"^(?:the )?(?:[A-Za-z-]+ )*[A-Za-z-]+ {LETTER}(?:'s|’s)?$")
 
 
-def _keep(kind: str, span: str, entity: str, before: str, around: str = "") -> bool:
+def _keep(
+    kind: str, span: str, entity: str, before: str, around: str = "", after: str = ""
+) -> bool:
     """Whether a person or place from the model, or a vehicle registration, is a
     finding."""
     if entity == "UK_VEHICLE_REGISTRATION":
@@ -295,7 +298,32 @@ def _keep(kind: str, span: str, entity: str, before: str, around: str = "") -> b
         any(not context.ordinary(w) or w in given_names() for w in named)
         or (len(named) > 1 and any(w in surnames() for w in named))
         or (len(words) == 1 and bool(named) and bool(_PLACE_CUE.search(before)))
+        or (len(named) == 1 and _word_as_person(named[0], before, after))
     )
+
+
+def _word_as_person(word: str, before: str, after: str) -> bool:
+    """An English word the model read as a person, written with a capital inside
+    a sentence where nothing makes it a title, a heading or a thing ("saw that
+    Ember had no bed"): a given name that is also a word. Not after an article
+    ("the Hope project"), nor in a run of capitals ("Early Help Hub")."""
+    if _SENTENCE_START.search(before) or context.title_cased_before(before):
+        return False
+    if _DETERMINER.search(before) or _CAPITAL_AFTER.match(after):
+        return False
+    if context.sector_word_or_place(word):
+        return False
+    # Where a person stands: a clause's subject ("that Ember had"), or the
+    # object of what is done to or with a person ("examined Saffron").
+    return context.person_stands(before, after)
+
+
+_DETERMINER = re.compile(
+    r"\b(?:the|a|an|this|these|those|our|your|their|its|each|every|any|no|some|"
+    r"whose|per|of|his|her|my)[ \u00a0]+$",
+    re.I,
+)
+_CAPITAL_AFTER = re.compile(r"(?:[ \u00a0]+(?:of|and|for|the|in|on)){0,2}[ \u00a0]+[A-Z]")
 
 
 _PLATE_CUE = re.compile(

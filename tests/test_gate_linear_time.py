@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from checks.loading import load
-from checks.rules.ano001_identifying_detail import MAX_TEXT_CHARACTERS, spans
+from checks.rules.ano001_identifying_detail import MAX_TEXT_CHARACTERS, spans, unreadable
 from timebox import time_box
 
 REPO = Path(__file__).resolve().parent.parent
@@ -87,3 +87,20 @@ def test_a_page_at_the_opener_limits_is_read(files, check):
     files[brief] = (front, body + "\n" + "[a] " * 1_000 + "<b> " * 4_000 + "\n")
     result = check(files)
     assert not [f for f in result.findings if f.code == "ANO001" and f.file == brief]
+
+
+def test_a_static_file_copied_as_it_is_may_hold_any_number_of_tags(files, check):
+    """An SVG diagram is not Markdown: MkDocs copies it whole, so its many `<` are
+    read as any text is, and it is published."""
+    shapes = "".join(f'<rect x="{i}"/>\n' for i in range(5_001))
+    files["docs/diagrams/referral-pathway.svg"] = f"<svg>\n{shapes}</svg>\n"
+    result = check(files)
+    assert not [f for f in result.findings if f.file.startswith("docs/diagrams/")]
+
+
+def test_only_text_that_goes_through_markdown_is_held_to_the_opener_limits():
+    many = "[a] " * 1_001
+    assert "1,001 `[`" in unreadable(many)
+    assert unreadable(many, markdown=False) == ""
+    # The length limit holds for every text.
+    assert unreadable("a" * (MAX_TEXT_CHARACTERS + 1), markdown=False)

@@ -384,13 +384,23 @@ MAX_TEXT_CHARACTERS = 120_000
 MAX_OPENERS = {"[": 1_000, "<": 5_000}
 
 
-def unreadable(text: str) -> str:
-    """Why the gate does not read ``text`` (and so it is not published), or ""."""
+#: What MkDocs renders as Markdown (in any letter case, as a contributor may save
+#: it); the docs folder's other files are copied as they are.
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+def unreadable(text: str, markdown: bool = True) -> str:
+    """Why the gate does not read ``text`` (and so it is not published), or "".
+    ``markdown``: whether the text goes through Markdown (a page, or data that
+    generated pages show); a file MkDocs copies as it is (an SVG diagram, a
+    JSON file) may hold any number of ``<``."""
     if len(text) > MAX_TEXT_CHARACTERS:
         return (
             f"this text is {len(text):,} characters long, and the gate reads at most "
             f"{MAX_TEXT_CHARACTERS:,} characters of one text"
         )
+    if not markdown:
+        return ""
     for opener, most in MAX_OPENERS.items():
         count = text.count(opener)
         if count > most:
@@ -417,8 +427,11 @@ def scan(ctx: Context, options: Opts) -> list[Scanned]:
     unpublished = {b.source for b in kb.briefs.values() if not b.is_public(ctx.today)}
     result: list[Scanned] = []
     records = []
+    docs = kb.config.docs_dir.rstrip("/") + "/"
     for file, subject, texts in _texts(ctx):
-        over = [(line, why) for line, text in texts if (why := unreadable(text))]
+        copied = file.startswith(docs) and file not in kb.documents
+        markdown = not copied or file.lower().endswith(_MARKDOWN_SUFFIXES)
+        over = [(line, why) for line, text in texts if (why := unreadable(text, markdown))]
         if over:
             line, why = over[0]
             result.append(Scanned(file, subject, line, "", [], [], unread=why))

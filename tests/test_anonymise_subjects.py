@@ -47,6 +47,15 @@ def _found(kb, text: str) -> list[str]:
         # A surname in capitals, a comma, a given name, as case records write them.
         ("The court list showed OKONKWO-BRAY, Delphine for the hearing.", "OKONKWO-BRAY"),
         ("### THISTLEWAITE, Bram", "THISTLEWAITE"),
+        # Case records' other ways of writing a person (red-team round 17).
+        ("The referral named AL-HAKIMI, Zaid as the child at risk.", "AL-HAKIMI"),
+        ("The chronology lists ADEBAYO Tolu as the older sibling.", "ADEBAYO"),
+        ("Records show NWOSU, adaeze attended the clinic twice.", "NWOSU"),
+        ("| WISNIEWSKI, Bor | pupil |", "WISNIEWSKI"),
+        ("The list read OLATUNJI; Kehinde and two others.", "OLATUNJI"),
+        ("Present: Dayo ADEYEMO (child) and the school nurse.", "ADEYEMO"),
+        ("Letters went to K. OKAFOR about the plan.", "OKAFOR"),
+        ("The recommendation for O'DRISCOLL, Caoimhin was agreed.", "O'DRISCOLL"),
         # A word in no list where only a person stands, whatever the model read.
         ("The nurse reported that Ashenafi was crying whenever the bath was run.", "Ashenafi"),
         # A word named by a relative: "Rook's father".
@@ -85,6 +94,11 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "The board asked Ofsted to look again at the inspection findings.",
         "The partnership invited Education to lead the next audit.",
         "The chair encouraged Members to read the briefing before the meeting.",
+        "Contact the MASH Team or the NSPCC Helpline.",
+        "KESTRELFORD, Safeguarding Children Partnership",
+        "The Early HELP offer was reviewed.",
+        "A. SUMMARY of findings",
+        "The OFSTED Report was published in June.",
         "The panel noted that lockdown had reduced face-to-face visits.",
     ],
 )

@@ -697,26 +697,70 @@ def _capitals(text: str, t: str) -> Iterator[Hit]:
 
 #: A surname in capitals, a comma, then a given name, as case records and court
 #: lists write a person: "DAUBENEY, Aurelie".
+#: A surname in capitals as case records print it: "KAMAU", "AL-SAMARRAI",
+#: "O'SULLIVAN", "McDONALD".
+_CAPS_SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z]{2,}(?:['’-][A-Z]{2,})*"
 _SURNAME_FIRST = re.compile(
-    r"(?<![\w'-])(?P<s>[A-Z]{3,}(?:['-][A-Z]{2,})*),[ \u00a0]+"
-    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w'-])"
+    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;]?)[ \u00a0]+"
+    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![\w'’-])"
+)
+#: A given name, or an initial, before a surname in capitals: "Ayo OKUNADE",
+#: "T. OYEBANJI".
+_SURNAME_AFTER = re.compile(
+    rf"(?<![\w'’.-])(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?)[ \u00a0]+"
+    rf"(?P<s>{_CAPS_SURNAME})(?![\w'’-])"
 )
 
 
+def _caps_surname(surname: str) -> bool:
+    """A word in capitals that may be a surname: no acronym, no place, and no
+    English word unless a surname ("SMITH", not "NOTE")."""
+    letters = re.sub(r"[^A-Za-z]", "", surname)
+    if len(letters) < 3 or surname in ACRONYMS or not re.search(r"[AEIOUY]", surname.upper()):
+        return False
+    if _geography(surname.title()):
+        return False
+    return not ordinary(surname) or surname.title() in surnames()
+
+
+def _not_a_given(word: str) -> bool:
+    return (
+        _person_word(word)
+        or word.lower() in _MONTH_WORDS
+        or word.lower() in _FUNCTION_WORDS
+        or _sector_word(word)
+    )
+
+
 def _surnames_first(text: str, t: str) -> Iterator[Hit]:
-    """A surname in capitals before a comma and a given name: the surname no
-    acronym and no English word (unless a surname), the given name one of the
-    lists or no English word ("KAMAU, Wanjiru"; not "NOTE, Please" or "CAMHS, Early")."""
+    """A surname in capitals and a given name, as case records write a person:
+    "KAMAU, Wanjiru", "FOLARIN; Damilare", "OGUNBANJO Kunle", "UCHENDU,
+    amarachi", "Ayo OKUNADE", "T. OYEBANJI". The surname no acronym and no
+    English word (unless a surname); the given name one of the lists or no
+    English word, or, after a surname that is no English word, any word but a
+    role's or the sector's ("ZAWADZKI, Wit", "ADEBAYO Tolu"). Not "NOTE, Please",
+    "CAMHS, Early", "WHAT YOU SHOULD DO"."""
     for m in _SURNAME_FIRST.finditer(t):
-        surname, given = m.group("s"), m.group("g")
-        if surname in ACRONYMS or not re.search(r"[AEIOUY]", surname):
+        surname, given, sep = m.group("s"), m.group("g"), m.group("sep")
+        if not _caps_surname(surname) or _not_a_given(given):
             continue
-        if ordinary(surname) and surname.title() not in surnames():
+        if given.islower():
+            # Typed in small letters: only a word in no dictionary, after a comma.
+            if sep and not ordinary(given) and not ordinary(surname):
+                yield _hit("name", text, m.start(), m.end())
             continue
-        if _person_word(given) or given.lower() in _MONTH_WORDS or _sector_word(given):
-            continue
-        if given_name(given) or not ordinary(given):
+        listed = given_name(given) or not ordinary(given)
+        if listed or (not ordinary(surname) and len(surname) >= 4):
             yield _hit("name", text, m.start(), m.end())
+    for m in _SURNAME_AFTER.finditer(t):
+        given, surname = m.group("g"), m.group("s")
+        if not _caps_surname(surname) or ordinary(surname):
+            continue  # "Ayo SMITH" is read by the model; "Early HELP" is no one
+        if len(given.rstrip(".")) > 1 and (
+            _not_a_given(given) or not (given_name(given) or not ordinary(given))
+        ):
+            continue
+        yield _hit("name", text, m.start(), m.end())
 
 
 def _compound(word: str) -> bool:

@@ -7,6 +7,7 @@ accepted. An unknown key also gets a "did you mean" from the accepted fields.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checks.model.findings import Problem
-from checks.model.quoting import has_words
+from checks.model.quoting import has_words, key_shown
 from checks.model.yaml_source import LineDict, line_at
 
 
@@ -54,13 +55,20 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:
+    """A field's place, as ``actions[2].owner.role``. A key a contributor chose
+    (an id in a mapping) is shown only when written as keys and codes are; any
+    other is ``…``: its words may be a name."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            text = str(part) if _SHOWN_KEY.fullmatch(str(part)) else "…"
+            out += ("." if out else "") + text
     return out
+
+
+_SHOWN_KEY = re.compile(r"[a-z][a-z0-9_-]{0,39}|[A-Z]{2,4}[0-9]{3}")
 
 
 def _describe(model: type[BaseModel] | None, name: str) -> str:
@@ -147,7 +155,13 @@ def explain(
         elif kind == "extra_forbidden":
             accepted = _field_names(owner) if owner else []
             guess = difflib.get_close_matches(field, accepted, n=1)
-            msg = f"unknown field `{where}`"
+            if key_shown(field, accepted) is None:
+                # Not a mistyped key: its words may be anything, a name too.
+                at = _dotted(prefix + loc[:-1])
+                msg = "unknown field" + (f" in `{at}`" if at else "")
+                msg += " (its name is not repeated)"
+            else:
+                msg = f"unknown field `{where}`"
             if guess:
                 msg += f"; did you mean `{guess[0]}`?"
             if accepted:

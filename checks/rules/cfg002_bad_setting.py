@@ -38,14 +38,20 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import ValidationError
 
 from checks.loading import CONFIG_FILE
 from checks.model.findings import Problem, Severity
+from checks.model.quoting import key_shown
 from checks.rules.base import Context, Options
 from checks.rules.suppressions import collect
+
+#: What a check code looks like: repeated when it names no check ("ANO009").
+#: Anything else a contributor wrote there is not repeated: it may be a name.
+_CODE = re.compile(r"[A-Z]{2,4}[0-9]{3}")
 
 CODE = "CFG002"
 NAME = "bad-setting"
@@ -59,17 +65,21 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
     for code, setting in config.rules.items():
         rule = REGISTRY.get(code)
         if rule is None:
+            named = f"`{code}`" if _CODE.fullmatch(code) else "this key"
             yield Problem(
                 CONFIG_FILE,
                 config.line_of("rules", code),
-                f"`{code}` is not a check code; run `kb rules` to list them",
+                f"{named} is not a check code; run `kb rules` to list them",
             )
             continue
         try:
             rule.options.model_validate(setting.options)
         except ValidationError as exc:
+            accepted = list(rule.options.model_fields)
             for err in exc.errors(include_url=False):
                 where = ".".join(str(p) for p in err["loc"])
+                if err["type"] == "extra_forbidden" and key_shown(where, accepted) is None:
+                    where = "(an unknown option, its name not repeated)"
                 yield Problem(
                     CONFIG_FILE,
                     config.line_of("rules", code, "options", *err["loc"]),
@@ -81,5 +91,7 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
             yield Problem(
                 granted.source,
                 suppression.line_of("code"),
-                f"the suppression names `{suppression.code}`, which is not a check code",
+                f"the suppression names "
+                f"{f'`{suppression.code}`' if _CODE.fullmatch(suppression.code) else 'a code'}"
+                ", which is not a check code",
             )

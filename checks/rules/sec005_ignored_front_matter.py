@@ -46,8 +46,16 @@ from collections.abc import Iterator
 
 from checks.model.findings import Problem, Severity
 from checks.model.publication import PAGE_KEYS
+from checks.model.quoting import key_shown
 from checks.model.yaml_source import LineDict
 from checks.rules.base import Context, Options
+
+#: Keys MkDocs, Material and common plugins read, which the site does not: named
+#: when met, so the author sees which one is left out.
+_THEIRS = (
+    "template tags icon subtitle authors date comments social robots redirect "
+    "nav_title edit_url render_macros pagetitle slug categories links readtime".split()
+)
 
 CODE = "SEC005"
 NAME = "ignored-front-matter"
@@ -61,10 +69,12 @@ def check(ctx: Context, options: Options) -> Iterator[Problem]:
         for key in doc.front:
             if key not in PAGE_KEYS:
                 line = doc.front.key_lines.get(key, 1) if isinstance(doc.front, LineDict) else 1
+                named = key_shown(key, [*PAGE_KEYS, *_THEIRS])
                 yield Problem(
                     path,
                     line,
-                    f"the site does not use `{key}` in a page's front matter, so it is left out; "
+                    f"the site does not use {f'`{named}`' if named else 'this key'} in a page's "
+                    "front matter, so it is left out; "
                     "a page may set title, description, hide, search, status, draft and "
                     "publish_on",
                     path,

@@ -56,6 +56,10 @@ def _found(kb, text: str) -> list[str]:
         ("Present: Dayo ADEYEMO (child) and the school nurse.", "ADEYEMO"),
         ("Letters went to K. OKAFOR about the plan.", "OKAFOR"),
         ("The recommendation for O'DRISCOLL, Caoimhin was agreed.", "O'DRISCOLL"),
+        ("The typed note said okeke, chiamaka came in late.", "okeke"),
+        ("### FLETCHER, June", "FLETCHER"),
+        # A given name and a word the model read as a person.
+        ("The panel met with Aurora Pennywhistle and her grandmother.", "Aurora Pennywhistle"),
         # A word in no list where only a person stands, whatever the model read.
         ("The nurse reported that Ashenafi was crying whenever the bath was run.", "Ashenafi"),
         # A word named by a relative: "Rook's father".
@@ -99,6 +103,10 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "The Early HELP offer was reviewed.",
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
+        "The CHURCH, Sunday services were busy.",
+        "Leaders from Faith Communities joined the panel.",
+        "The partnership worked with Summer Holiday clubs.",
+        "Practitioners named covid, lockdown and zoom as reasons visits were missed.",
         "The panel noted that lockdown had reduced face-to-face visits.",
     ],
 )

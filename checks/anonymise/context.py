@@ -712,6 +712,15 @@ _SURNAME_AFTER = re.compile(
 )
 
 
+#: A surname and a given name typed in small letters, as in haste: "ezeji, ngozi".
+_LOWER_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’.@/-])(?P<s>[a-z]{3,}),[ \u00a0]+(?P<g>[a-z]{3,})(?![\w'’@/-])"
+)
+#: A record alone on its line, a heading or a table's cell: "### BISHOP, Sunday",
+#: or with only a case's code after it ("### BISHOP, Sunday CR40213").
+_ALONE_AFTER = re.compile(r"(?:[ \u00a0]+[A-Z]*\d[\w-]*)?[ \u00a0]*(?:$|\n|\|)")
+
+
 def _caps_surname(surname: str) -> bool:
     """A word in capitals that may be a surname: no acronym, no place, and no
     English word unless a surname ("SMITH", not "NOTE")."""
@@ -742,7 +751,15 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
     "CAMHS, Early", "WHAT YOU SHOULD DO"."""
     for m in _SURNAME_FIRST.finditer(t):
         surname, given, sep = m.group("s"), m.group("g"), m.group("sep")
-        if not _caps_surname(surname) or _not_a_given(given):
+        if not _caps_surname(surname):
+            continue
+        if given.lower() in _MONTH_WORDS and surname.title() in surnames():
+            # "SMITH, June", "BISHOP, Sunday": a person where the record stands
+            # alone; in a sentence, a date ("CHURCH, Sunday services").
+            if _ALONE_AFTER.match(t, m.end()):
+                yield _hit("name", text, m.start(), m.end())
+            continue
+        if _not_a_given(given):
             continue
         if given.islower():
             # Typed in small letters: only a word in no dictionary, after a comma.
@@ -752,6 +769,11 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
         listed = given_name(given) or not ordinary(given)
         if listed or (not ordinary(surname) and len(surname) >= 4):
             yield _hit("name", text, m.start(), m.end())
+    for m in _LOWER_SURNAME_FIRST.finditer(t):
+        words = (m.group("s"), m.group("g"))
+        if any(ordinary(w) or _acronym(w) or _sector_word(w) for w in words):
+            continue
+        yield _hit("name", text, m.start(), m.end())
     for m in _SURNAME_AFTER.finditer(t):
         given, surname = m.group("g"), m.group("s")
         if not _caps_surname(surname) or ordinary(surname):
@@ -1587,6 +1609,15 @@ def _setting(text: str, t: str, m: re.Match[str], after: bool) -> Iterator[Hit]:
             return
     kind = "school" if m.group("school") else "place"
     yield _hit(kind, text, start, m.end("name"))
+
+
+def name_word_of_a_place(word: str) -> bool:
+    """A word that ends a place's or a body's name: "Street", "Church", "Centre"."""
+    return (
+        _generic_name_word(word)
+        or bool(re.fullmatch(_street_words(), word))
+        or bool(re.fullmatch(_VENUE_WORDS, word))
+    )
 
 
 def _generic_name_word(word: str) -> bool:

@@ -299,7 +299,21 @@ def _keep(
         or (len(named) > 1 and any(w in surnames() for w in named))
         or (len(words) == 1 and bool(named) and bool(_PLACE_CUE.search(before)))
         or (len(named) == 1 and _word_as_person(named[0], before, after))
+        or (len(named) == 2 and _given_then_word(named, before))
     )
+
+
+def _given_then_word(named: list[str], before: str) -> bool:
+    """Two words the model read as a person, the first a given name, written as
+    names are inside a sentence ("met with Aurora Bathsheba"), even where both
+    are also words; not a street, a body or a place ("Mill Street", "Bethel
+    Chapel"), nor a sentence's first words."""
+    first, second = named
+    if _SENTENCE_START.search(before) or context.title_cased_before(before):
+        return False
+    if not context.given_name(first) or context.sector_word_or_place(first):
+        return False
+    return not (context.name_word_of_a_place(second) or context.sector_word_or_place(second))
 
 
 def _word_as_person(word: str, before: str, after: str) -> bool:

@@ -60,6 +60,11 @@ def _found(kb, text: str) -> list[str]:
         ("### FLETCHER, June", "FLETCHER"),
         # A given name and a word the model read as a person.
         ("The panel met with Aurora Pennywhistle and her grandmother.", "Aurora Pennywhistle"),
+        # A title and a surname that is also a word for a person.
+        ("Mr Young had not been told of the earlier referrals.", "Mr Young"),
+        # Someone named by what they were called.
+        ("The boys said an older lad called Moth sold them vapes.", "Moth"),
+        ("The girl would only say that 'Viper' took the money.", "Viper"),
         # A word in no list where only a person stands, whatever the model read.
         ("The nurse reported that Ashenafi was crying whenever the bath was run.", "Ashenafi"),
         # A word named by a relative: "Rook's father".
@@ -104,6 +109,8 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "The letter was addressed to Dr Child Protection Lead.",
+        "A young person called the police from a phone box.",
         "Leaders from Faith Communities joined the panel.",
         "The partnership worked with Summer Holiday clubs.",
         "Practitioners named covid, lockdown and zoom as reasons visits were missed.",

@@ -277,9 +277,20 @@ def _titles(text: str, t: str) -> Iterator[Hit]:
             and words[0] not in surnames()
         ):
             continue
-        if words[0].lower() in PERSON_WORDS or words[0].lower() in _MONTH_WORDS:
-            continue  # "Mrs Mother"? no: "Dr Child" is not a name
+        if words[0].lower() in _MONTH_WORDS:
+            continue
+        if words[0].lower() in PERSON_WORDS and not (
+            not m.group("role") and words[0] in surnames() and words[0].lower() not in _ROLE_ONLY
+        ):
+            continue  # "Dr Child" is not a name; "Mr Young", "Ms Friend" are
         yield _hit("name", text, m.start(), m.end())
+
+
+#: Words for a person that follow a title only as a role, never as a surname.
+_ROLE_ONLY = frozenset(
+    "child children adult family mother father mum dad baby sibling parent parents carer "
+    "person pupil student victim perpetrator practitioner professional worker officer".split()
+)
 
 
 _IN_BRACKETS = re.compile(
@@ -422,6 +433,7 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
     yield from _subjects(text, t)
     yield from _ages(text, t)
     yield from _invited(text, t)
+    yield from _called(text, t)
     yield from _proper_nouns(text, t, ents)
     yield from _capitals(text, t)
     yield from _surnames_first(text, t)
@@ -1070,6 +1082,23 @@ _WAS_BEFORE = re.compile(
 )
 
 
+#: A person named by what they were called: "a man called Snowy", "an older
+#: boy known as Stag".
+_PERSON_CALLED = re.compile(
+    r"\b(?:a|an|the|one|another)[ \u00a0]+(?:(?:older|younger|adult|local)[ \u00a0]+)?"
+    r"(?:man|woman|boy|girl|lad|male|female|friend|person|youth|teenager|adult)[ \u00a0]+"
+    r"(?:called|named|known[ \u00a0]+as|nicknamed|who[ \u00a0]+(?:went|goes)[ \u00a0]+by)"
+    rf"[ \u00a0]+(?P<name>{W})"
+)
+
+
+def _called(text: str, t: str) -> Iterator[Hit]:
+    for m in _PERSON_CALLED.finditer(t):
+        word = m.group("name")
+        if not sector_word_or_place(word):
+            yield _hit("name", text, m.start("name"), m.end("name"))
+
+
 def _nicknames(text: str, t: str) -> Iterator[Hit]:
     for m in _QUOTED.finditer(t):
         q = m.group("q").strip()
@@ -1090,6 +1119,14 @@ def _nicknames(text: str, t: str) -> Iterator[Hit]:
         ):
             # "she was always 'Tink'": a name given as what someone is called.
             cue = True
+        if (
+            not cue
+            and capitalised
+            and len(q.split()) == 1
+            and _INNER_SUBJECT_BEFORE.search(t, max(0, m.start() - 12), m.start())
+            and _SUBJECT_AFTER.match(t, m.end())
+        ):
+            cue = True  # a quoted word as a clause's subject: 'said that "Razor" ran'
         if cue or (capitalised and len(q.split()) == 1 and _looks_like_name(q)):
             if not cue and q.upper() in ACRONYMS:
                 continue

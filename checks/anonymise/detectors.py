@@ -447,7 +447,9 @@ def recase(text: str) -> str:
         if caps in ACRONYMS:
             return caps
         low = caps.lower()
-        return low if low in _FUNCTION_WORDS else caps.capitalize()
+        if low in _FUNCTION_WORDS:
+            return low
+        return _unglued(caps) or caps.capitalize()
 
     def line(m: re.Match[str]) -> str:
         part = m.group(0)
@@ -457,6 +459,25 @@ def recase(text: str) -> str:
         return _CAPS_WORD.sub(word, part)
 
     return re.sub(r"[^\n]+", line, text) if _CAPS_WORD.search(text) else text
+
+
+def _unglued(caps: str) -> str | None:
+    """A word in capitals that is a small word run into a listed given name, with
+    the small word blanked out ("WITHKACPER" reads "    Kacper", the same
+    length), or None. Not a word or a name of its own ("BYRON", "ANDREW",
+    "TOGETHER"), nor a word in no list ("SOWERBY" is no "so" and "Werby")."""
+    from checks.anonymise.context import _FUNCTION_WORDS, ordinary
+    from checks.anonymise.names import surnames, world_given_names
+
+    names = world_given_names()
+    whole = caps.capitalize()
+    if len(caps) < 6 or whole in names or whole in surnames() or ordinary(caps):
+        return None
+    for cut in range(2, min(6, len(caps) - 3) + 1):
+        head, rest = caps[:cut].lower(), caps[cut:].capitalize()
+        if head in _FUNCTION_WORDS and rest in names:
+            return " " * cut + rest
+    return None
 
 
 def _recased_name(hit: Hit) -> bool:

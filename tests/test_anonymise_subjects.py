@@ -62,6 +62,8 @@ def _found(kb, text: str) -> list[str]:
         ("The panel met with Aurora Pennywhistle and her grandmother.", "Aurora Pennywhistle"),
         # A small word run into a listed given name, in a line in capitals.
         ("THE SCHOOL SPOKE WITHSIOBHAN MCGRATH ABOUT THE ABSENCES.", "SIOBHAN MCGRATH"),
+        # A given name beside a relative, inside a sentence.
+        ("Family support worker for Merry Lane and her brother", "Merry Lane"),
         # A title and a surname that is also a word for a person.
         ("Mr Young had not been told of the earlier referrals.", "Mr Young"),
         # Someone named by what they were called.
@@ -111,6 +113,8 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "The review spoke to Early Help and their partners.",
+        "Health Visitors and their managers attended the briefing.",
         "WORKING TOGETHER TO SAFEGUARD CHILDREN SETS OUT WHAT AGENCIES MUST DO.",
         "The letter was addressed to Dr Child Protection Lead.",
         "A young person called the police from a phone box.",

@@ -804,9 +804,10 @@ def _compound(word: str) -> bool:
     return any(ordinary(w[:i]) and ordinary(w[i:]) for i in range(3, len(w) - 2))
 
 
-#: The first word of a sentence that goes on "and her brother": a person.
+#: A name, or a sentence's first word, that goes on "and her brother": a person.
 _WITH_FAMILY = re.compile(
-    rf"(?P<w>{W})[ \u00a0]+and[ \u00a0]+(?:his|her|their)[ \u00a0]+(?:brothers?|sisters?|"
+    rf"(?<![\w'’-])(?P<w>{W}(?:[ \u00a0]{W})?)[ \u00a0]+and[ \u00a0]+(?:his|her|their)[ \u00a0]+"
+    r"(?:brothers?|sisters?|"
     r"siblings?|mother|father|mum|dad|parents?|baby|cousins?|friends?|nan|grandmother|"
     r"grandfather|twin|stepfather|stepmother|partner|boyfriend|girlfriend|aunt|uncle)\b"
 )
@@ -830,15 +831,35 @@ def _appositions(text: str, t: str) -> Iterator[Hit]:
 
 
 def _with_family(text: str, t: str) -> Iterator[Hit]:
+    """A person named beside their relative: "Keeley and her brother" opening a
+    clause; inside a sentence, a given name ("for Sunny and her brother", "for
+    Sunny Page and her brother") with no article before it."""
     for m in _WITH_FAMILY.finditer(t):
-        word, start = m.group("w"), m.start("w")
+        words, start = m.group("w").split(), m.start("w")
+        if any(_not_a_name_word(w) for w in words):
+            continue
         if not _CLAUSE_START.search(t, max(0, start - 4), start):
-            continue  # mid-sentence, the other rules decide
-        if _person_word(word) or _sector_word(word) or word.lower() in _FUNCTION_WORDS:
-            continue
-        if word.lower() in _NOT_IN_NAMES or word.lower() in _MONTH_WORDS:
-            continue
+            if _DETERMINER_BEFORE.search(t, max(0, start - 12), start) or title_cased_before(
+                t[max(0, start - 40) : start]
+            ):
+                continue
+            if not (given_name(words[0]) or not ordinary(words[0])):
+                continue
+        elif len(words) > 1:
+            # The sentence's first word is capitalised anyway: the last is the name.
+            start = m.end("w") - len(words[-1])
         yield _hit("name", text, start, m.end("w"))
+
+
+def _not_a_name_word(word: str) -> bool:
+    return (
+        _person_word(word)
+        or _sector_word(word)
+        or word.lower() in _FUNCTION_WORDS
+        or word.lower() in _NOT_IN_NAMES
+        or word.lower() in _MONTH_WORDS
+        or _geography(word)
+    )
 
 
 #: Words after which a person or a place is named: "spoke to", "arrested in",

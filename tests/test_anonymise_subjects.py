@@ -62,6 +62,16 @@ def _found(kb, text: str) -> list[str]:
         ("The panel met with Aurora Pennywhistle and her grandmother.", "Aurora Pennywhistle"),
         # A small word run into a listed given name, in a line in capitals.
         ("THE SCHOOL SPOKE WITHSIOBHAN MCGRATH ABOUT THE ABSENCES.", "SIOBHAN MCGRATH"),
+        # Records wrapped over a line, spaced thinly, or typed in small letters
+        # with an apostrophe (red-team round 18).
+        ("The chronology named PENHALIGON-TREVETHAN,\nBryok as the youngest.", "PENHALIGON"),
+        ("The record shows DOS SANTOS,\u202fIlidio at the clinic.", "SANTOS"),
+        ("Check on d'cunha, anvita weekly.", "d'cunha"),
+        # An age beside a word; someone invited to a meeting.
+        ("- Tumble, aged 3", "Tumble"),
+        ("The panel invited Thistledown to the planning meeting.", "Thistledown"),
+        # A weekday and a day of the month.
+        ("It was reported on Tuesday the 21st, a week later.", "Tuesday the 21st"),
         # A given name beside a relative, inside a sentence.
         ("Family support worker for Merry Lane and her brother", "Merry Lane"),
         # A title and a surname that is also a word for a person.
@@ -113,6 +123,10 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "THE NURSE SAW THE CHILD AT HOME ON FRIDAY.",
+        "Pupils, aged 11, were asked about online safety.",
+        "The chair invited Health to the planning meeting.",
+        "The 9th recommendation was agreed by the panel.",
         "The review spoke to Early Help and their partners.",
         "Health Visitors and their managers attended the briefing.",
         "WORKING TOGETHER TO SAFEGUARD CHILDREN SETS OUT WHAT AGENCIES MUST DO.",

@@ -523,16 +523,27 @@ _AGE_AFTER = re.compile(
 )
 
 
+#: An age given beside a word: "Ripple, aged 3", "Cedar (aged 4)".
+_AGED = re.compile(
+    rf"(?P<name>{W})(?:,[ \u00a0]*|[ \u00a0]+\()aged[ \u00a0]+(?:[1-9]|1[0-8]|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen)\b"
+)
+
+
 def _ages(text: str, t: str) -> Iterator[Hit]:
     """A word with a capital whose age is given after it: a person ("Marigold was
-    three when the nursery..."), whatever the word, unless a role, a month, the
-    sector's or a place's ("Child A was four when" is a pseudonym, dropped later)."""
-    for m in _AGE_AFTER.finditer(t):
+    three when the nursery...", "Ripple, aged 3"), whatever the word, unless a
+    role, a month, the sector's or a place's, or a plural ("Pupils, aged 11");
+    "Child A was four when" is a pseudonym, dropped later."""
+    for m in [*_AGE_AFTER.finditer(t), *_AGED.finditer(t)]:
         start, end = m.start("name"), m.end("name")
         word = m.group("name")
         if start and (t[start - 1].isalnum() or t[start - 1] in "-'"):
             continue
         if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
+            continue
+        if word.endswith("s") and ordinary(word[:-1]):
             continue
         if _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
             continue
@@ -546,12 +557,16 @@ _INVITED = re.compile(
     rf"\b(?:invited|encouraged|helped|allowed|persuaded|supported|enabled|urged|"
     rf"wanted|expected|taught|told|asked)[ \u00a0]+(?P<name>{W})[ \u00a0]+to[ \u00a0]+"
     r"(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|[A-Z])[a-z]+"
+    # Invited to a meeting or an event: "invited Blaze to the planning meeting".
+    rf"|\binvited[ \u00a0]+(?P<guest>{W})[ \u00a0]+to[ \u00a0]+(?:the|a|an|his|her|their)[ \u00a0]+"
+    r"(?:[a-z]+[ \u00a0]+)?(?:meeting|conference|review|session|event|group|panel|party|visit)\b"
 )
 
 
 def _invited(text: str, t: str) -> Iterator[Hit]:
     for m in _INVITED.finditer(t):
-        word, start, end = m.group("name"), m.start("name"), m.end("name")
+        who = "name" if m.group("name") else "guest"
+        word, start, end = m.group(who), m.start(who), m.end(who)
         if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
             continue
         if word.endswith("s") and ordinary(word[:-1]):
@@ -707,26 +722,31 @@ def _capitals(text: str, t: str) -> Iterator[Hit]:
             yield _hit("name", text, m.start(), m.end())
 
 
-#: A surname in capitals, a comma, then a given name, as case records and court
-#: lists write a person: "DAUBENEY, Aurelie".
 #: A surname in capitals as case records print it: "KAMAU", "AL-SAMARRAI",
 #: "O'SULLIVAN", "McDONALD".
 _CAPS_SURNAME = r"(?:O['’]|Mc|Mac)?[A-Z]{2,}(?:['’-][A-Z]{2,})*"
+#: Between a record's parts: spaces of any width, and one line break at most
+#: (a paragraph or a YAML block wraps "HOUGHTON-BLAKE,\nTancred").
+_RECORD_GAP = r"(?:[ \t\u00a0\u2007\u2009\u202f]+\n?|\n)[ \t\u00a0\u2007\u2009\u202f]*"
+#: A surname in capitals and a given name, as case records and court lists
+#: write a person: "DAUBENEY, Aurelie", "FOLARIN; Damilare", "OGUNBANJO Kunle".
 _SURNAME_FIRST = re.compile(
-    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;]?)[ \u00a0]+"
+    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;]?){_RECORD_GAP}"
     r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![\w'’-])"
 )
 #: A given name, or an initial, before a surname in capitals: "Ayo OKUNADE",
 #: "T. OYEBANJI".
 _SURNAME_AFTER = re.compile(
-    rf"(?<![\w'’.-])(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?)[ \u00a0]+"
+    rf"(?<![\w'’.-])(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.?)[ \u00a0\u202f\u2009]+"
     rf"(?P<s>{_CAPS_SURNAME})(?![\w'’-])"
 )
 
 
-#: A surname and a given name typed in small letters, as in haste: "ezeji, ngozi".
+#: A surname and a given name typed in small letters, as in haste: "ezeji,
+#: ngozi", "d'souza, alisha".
 _LOWER_SURNAME_FIRST = re.compile(
-    r"(?<![\w'’.@/-])(?P<s>[a-z]{3,}),[ \u00a0]+(?P<g>[a-z]{3,})(?![\w'’@/-])"
+    rf"(?<![\w'’.@/-])(?P<s>(?:[a-z]['’])?[a-z]{{3,}}),{_RECORD_GAP}(?P<g>[a-z]{{3,}})"
+    r"(?![\w'’@/-])"
 )
 #: A record alone on its line, a heading or a table's cell: "### BISHOP, Sunday",
 #: or with only a case's code after it ("### BISHOP, Sunday CR40213").
@@ -741,7 +761,16 @@ def _caps_surname(surname: str) -> bool:
         return False
     if _geography(surname.title()):
         return False
-    return not ordinary(surname) or surname.title() in surnames()
+    # Each part of a joined surname counts ("HOUGHTON-BLAKE": two surnames that
+    # are also in the dictionary, as famous people's names are).
+    parts = [p for p in re.split(r"['’-]", surname) if len(p) > 2]
+    return any(not ordinary(p) or p.title() in surnames() for p in [surname, *parts])
+
+
+def _listed_parts(surname: str) -> bool:
+    """Whether every part of a joined surname in capitals is a listed surname."""
+    parts = [p for p in re.split(r"['’-]", surname) if p]
+    return len(parts) > 1 and all(p.title() in surnames() for p in parts)
 
 
 def _not_a_given(word: str) -> bool:
@@ -779,10 +808,13 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
                 yield _hit("name", text, m.start(), m.end())
             continue
         listed = given_name(given) or not ordinary(given)
-        if listed or (not ordinary(surname) and len(surname) >= 4):
+        # A surname that is no English word, or one listed beside a comma
+        # ("HOUGHTON-BLAKE, Tancred"), takes any given name but a role's.
+        strong = not ordinary(surname) or (bool(sep) and surname.title() in surnames())
+        if listed or (len(surname) >= 4 and (strong or (bool(sep) and _listed_parts(surname)))):
             yield _hit("name", text, m.start(), m.end())
     for m in _LOWER_SURNAME_FIRST.finditer(t):
-        words = (m.group("s"), m.group("g"))
+        words = (re.sub(r"^[a-z]['’]", "", m.group("s")), m.group("g"))
         if any(ordinary(w) or _acronym(w) or _sector_word(w) for w in words):
             continue
         yield _hit("name", text, m.start(), m.end())
@@ -1338,6 +1370,8 @@ def _lower_case(text: str, t: str) -> Iterator[Hit]:
             continue  # "based on evidence": only capitalised words are joined by a space
         if first.lower() in _LEAD_WORDS or last.lower() in _LEAD_WORDS:
             continue
+        if last.lower() in _MONTH_WORDS:
+            continue  # "at Home on Friday": a day, not a place joined by "on"
         if " " in m.group(0) and first.lower().endswith("ing") and ordinary(first):
             continue  # "Reflecting on Star Hobson", "Building on Strengths": a verb's object
         joiners = set(words[1:-1])
@@ -2004,7 +2038,9 @@ _DAY_DATE = re.compile(
     rf"|\b(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])\b"
     rf"|\b{_DAY}(?:[ \u00a0]+of)?[ \u00a0]+{_MONTHS}\b\.?(?:,?[ \u00a0]+(?:19|20)\d\d\b)?"
     rf"|\b{_MONTHS}\.?[ \u00a0]+{_DAY}\b(?!:)(?:,?[ \u00a0]+(?:19|20)\d\d\b)?"
-    rf"|\b(?:the[ \u00a0]+)?{_DAY}[ \u00a0]+of[ \u00a0]+{_MONTHS}\b)"
+    rf"|\b(?:the[ \u00a0]+)?{_DAY}[ \u00a0]+of[ \u00a0]+{_MONTHS}\b"
+    # A weekday and a day of the month, the month understood: "Monday the 9th".
+    rf"|\b{_DAYS},?[ \u00a0]+the[ \u00a0]+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b)"
 )
 _LOWER_MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june|july|aug(?:ust)?|sept?(?:ember)?|"

@@ -300,6 +300,8 @@ def _title_cased(m: re.Match[str]) -> str:
     end = text.find("\n", m.end())
     if len(run.split()) > 4 or not _mostly_lower(text[start : end if end >= 0 else len(text)]):
         return run
+    if re.match(r"[,;][ \u00a0\u202f\u2009\n]{0,3}[A-Z][a-z]", text[m.end() : m.end() + 8]):
+        return run  # "DA SILVA, Joaquim": a record's surname first, read as written
     known = acronyms()
     return re.sub(
         r"[A-Z][A-Z'’-]+",

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from checks.model.findings import Problem
-from checks.model.quoting import has_words, key_shown
+from checks.model.quoting import has_words
 from checks.model.yaml_source import LineDict, line_at
 
 
@@ -155,13 +155,9 @@ def explain(
         elif kind == "extra_forbidden":
             accepted = _field_names(owner) if owner else []
             guess = difflib.get_close_matches(field, accepted, n=1)
-            if key_shown(field, accepted) is None:
-                # Not a mistyped key: its words may be anything, a name too.
-                at = _dotted(prefix + loc[:-1])
-                msg = "unknown field" + (f" in `{at}`" if at else "")
-                msg += " (its name is not repeated)"
-            else:
-                msg = f"unknown field `{where}`"
+            # Its name is not repeated: a key's words may be anything, a name too.
+            at = _dotted(prefix + loc[:-1])
+            msg = "unknown field" + (f" in `{at}`" if at else "") + " (its name is not repeated)"
             if guess:
                 msg += f"; did you mean `{guess[0]}`?"
             if accepted:

@@ -22,6 +22,8 @@ from typing import Any, cast
 
 import yaml
 
+from checks.model.quoting import shown
+
 try:  # libyaml is optional in PyYAML wheels; fall back rather than fail.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -129,7 +131,7 @@ class _Loader(_BaseLoader):
                 value = mapping(cast(yaml.MappingNode, node), pairs, first)
             else:
                 raise YamlError(
-                    f"the tag {tag} is not allowed in a knowledge base; remove it",
+                    f"the tag {_tag_shown(tag)} is not allowed in a knowledge base; remove it",
                     node.start_mark.line + 1,
                 )
             if aliases:
@@ -155,8 +157,8 @@ class _Loader(_BaseLoader):
                 return node.value
             return self.construct_yaml_int(node)
         raise YamlError(
-            f"the value {node.value!r} has a type ({tag}) a knowledge base does not use; "
-            "put it in quotes",
+            f"the value {shown(node.value)} has a type ({_tag_shown(tag)}) a knowledge base "
+            "does not use; put it in quotes",
             node.start_mark.line + 1,
         )
 
@@ -189,6 +191,15 @@ class _Loader(_BaseLoader):
         return data
 
 
+def _tag_shown(tag: str) -> str:
+    """A tag as a message may repeat it: YAML's own (``!!float``), or none of a
+    contributor's (``!Odalys_Ferreira`` could be a name)."""
+    if tag.startswith(_YAML_TAG) and re.fullmatch(r"[a-z]+", tag[len(_YAML_TAG) :]):
+        return "!!" + tag[len(_YAML_TAG) :]
+    return "a tag of the file's own"
+
+
+_YAML_TAG = "tag:yaml.org,2002:"
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"

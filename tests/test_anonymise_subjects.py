@@ -70,6 +70,10 @@ def _found(kb, text: str) -> list[str]:
         # An age beside a word; someone invited to a meeting.
         ("- Tumble, aged 3", "Tumble"),
         ("The panel invited Thistledown to the planning meeting.", "Thistledown"),
+        # A case's code between a name and what says it is one.
+        ("- Tumble CR40213, aged 3, at nursery", "Tumble"),
+        # An account name is still one where "account" means a login.
+        ("She set up an account called grimeboy_07 to message him.", "grimeboy_07"),
         # A weekday and a day of the month.
         ("It was reported on Tuesday the 21st, a week later.", "Tuesday the 21st"),
         # A given name beside a relative, inside a sentence.
@@ -123,6 +127,7 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "Practitioners heard the adults' account. The child KS2-04 was in Year 3.",
         "THE NURSE SAW THE CHILD AT HOME ON FRIDAY.",
         "Pupils, aged 11, were asked about online safety.",
         "The chair invited Health to the planning meeting.",

@@ -513,8 +513,11 @@ _NAMED_AFTER = re.compile(
 
 #: A person's age given after their name: "Marigold was three when", "Rhys was
 #: 14 months old". Only an age ends so ("Attendance was ten per cent" does not).
+#: A case's code or a reference after a name ("Ripple CR1234, aged 3"): no word
+#: of the sentence, so the rules look past it.
+_CODE_AFTER = r"(?:[ \u00a0]+[A-Z][A-Z0-9-]*[0-9][A-Z0-9-]*)?"
 _AGE_AFTER = re.compile(
-    rf"(?P<name>{W})[ \u00a0]+(?:was|is|had just turned|turned)[ \u00a0]+"
+    rf"(?P<name>{W}){_CODE_AFTER}[ \u00a0]+(?:was|is|had just turned|turned)[ \u00a0]+"
     r"(?:only[ \u00a0]+|just[ \u00a0]+|nearly[ \u00a0]+|almost[ \u00a0]+|barely[ \u00a0]+)?"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|[1-9]|1[0-8])"
@@ -525,8 +528,8 @@ _AGE_AFTER = re.compile(
 
 #: An age given beside a word: "Ripple, aged 3", "Cedar (aged 4)".
 _AGED = re.compile(
-    rf"(?P<name>{W})(?:,[ \u00a0]*|[ \u00a0]+\()aged[ \u00a0]+(?:[1-9]|1[0-8]|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    rf"(?P<name>{W}){_CODE_AFTER}(?:,[ \u00a0]*|[ \u00a0]+\()aged[ \u00a0]+"
+    r"(?:[1-9]|1[0-8]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen)\b"
 )
 
@@ -555,10 +558,11 @@ def _ages(text: str, t: str) -> Iterator[Hit]:
 #: title case or as the sector's word, which are left out below.
 _INVITED = re.compile(
     rf"\b(?:invited|encouraged|helped|allowed|persuaded|supported|enabled|urged|"
-    rf"wanted|expected|taught|told|asked)[ \u00a0]+(?P<name>{W})[ \u00a0]+to[ \u00a0]+"
+    rf"wanted|expected|taught|told|asked)[ \u00a0]+(?P<name>{W}){_CODE_AFTER}[ \u00a0]+to[ \u00a0]+"
     r"(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|[A-Z])[a-z]+"
     # Invited to a meeting or an event: "invited Blaze to the planning meeting".
-    rf"|\binvited[ \u00a0]+(?P<guest>{W})[ \u00a0]+to[ \u00a0]+(?:the|a|an|his|her|their)[ \u00a0]+"
+    rf"|\binvited[ \u00a0]+(?P<guest>{W}){_CODE_AFTER}[ \u00a0]+to[ \u00a0]+"
+    r"(?:the|a|an|his|her|their)[ \u00a0]+"
     r"(?:[a-z]+[ \u00a0]+)?(?:meeting|conference|review|session|event|group|panel|party|visit)\b"
 )
 
@@ -1231,8 +1235,18 @@ _NAMED_ACCOUNT = re.compile(
 )
 
 
+#: "Account" as a person's story, not a login: after a noun's possessive ("the
+#: adults' account", "the mother's account") or before "of" ("an account of
+#: what happened").
+_ACCOUNT_AS_STORY = re.compile(r"(?:\w(?:'s|s')[ \u00a0]+account\b|\baccount[ \u00a0]+of\b)", re.I)
+
+
 def _handles(text: str, t: str) -> Iterator[Hit]:
     for p in _PLATFORM_NEAR.finditer(t):
+        if p.group(0).lower() == "account" and _ACCOUNT_AS_STORY.search(
+            t, max(0, p.start() - 4), min(len(t), p.end() + 4)
+        ):
+            continue
         # After the platform ("Snapchat user called grimeboy_07") or just before it
         # ("played as xX_Viper_Xx on Xbox Live").
         for m in _HANDLE_SHAPE.finditer(t, max(0, p.start() - 45), min(len(t), p.end() + 45)):

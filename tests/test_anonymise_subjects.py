@@ -74,6 +74,11 @@ def _found(kb, text: str) -> list[str]:
         ("- Tumble CR40213, aged 3, at nursery", "Tumble"),
         # An account name is still one where "account" means a login.
         ("She set up an account called grimeboy_07 to message him.", "grimeboy_07"),
+        # A column of names in a table, a word alone with an age, a relative
+        # after a code (red-team round 18).
+        ("| Child | Age |\n|---|---|\n| Marram | 3 |\n", "Marram"),
+        ("### Nutmeg, 4\n\nSeen at nursery.", "Nutmeg"),
+        ("Conker's CR40213 grandad collected her from nursery.", "Conker"),
         # A weekday and a day of the month.
         ("It was reported on Tuesday the 21st, a week later.", "Tuesday the 21st"),
         # A given name beside a relative, inside a sentence.
@@ -127,6 +132,9 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "| Child | Age |\n|---|---|\n| Child A | 3 |\n| Sibling 2 | 5 |\n",
+        "| Agency | Actions |\n|---|---|\n| Police | 3 |\n",
+        "### Step, 2\n\nShare the plan.",
         "Practitioners heard the adults' account. The child KS2-04 was in Year 3.",
         "THE NURSE SAW THE CHILD AT HOME ON FRIDAY.",
         "Pupils, aged 11, were asked about online safety.",

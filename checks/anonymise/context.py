@@ -331,10 +331,13 @@ _HUMAN_AFTER = re.compile(
     r"exploited|neglected|abused|withdrawn|quiet|tired|unkempt|often|rarely|never)|, (?:the|his|"
     r"her|their) (?:eldest|youngest|oldest|middle|older|younger|elder|twin)))\b"
 )
+#: A case's code or a reference after a name ("Ripple CR1234, aged 3"): no word
+#: of the sentence, so the rules look past it.
+_CODE_AFTER = r"(?:[ \u00a0]+[A-Z][A-Z0-9-]*[0-9][A-Z0-9-]*)?"
 #: A close relative after a possessive: "Wilder's father" is a child's, whatever
 #: the word ("wilder" is English too). Not the sector's "mother and baby unit".
 _KIN_AFTER = re.compile(
-    r"'s[ \u00a0]+(?:mum|mother|dad|father|brother|sister|half-brother|half-sister|"
+    rf"'s{_CODE_AFTER}[ \u00a0]+(?:mum|mother|dad|father|brother|sister|half-brother|half-sister|"
     r"stepfather|stepmother|stepdad|stepmum|grandmother|grandfather|nan|nana|gran|grandad|"
     r"grandma|grandpa|aunt|auntie|uncle|cousin|twin)\b(?![ \u00a0]+and[ \u00a0]+baby)"
 )
@@ -433,6 +436,8 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
     yield from _subjects(text, t)
     yield from _ages(text, t)
     yield from _invited(text, t)
+    if "|" in t:
+        yield from _name_columns(text, t)
     yield from _called(text, t)
     yield from _proper_nouns(text, t, ents)
     yield from _capitals(text, t)
@@ -513,9 +518,6 @@ _NAMED_AFTER = re.compile(
 
 #: A person's age given after their name: "Marigold was three when", "Rhys was
 #: 14 months old". Only an age ends so ("Attendance was ten per cent" does not).
-#: A case's code or a reference after a name ("Ripple CR1234, aged 3"): no word
-#: of the sentence, so the rules look past it.
-_CODE_AFTER = r"(?:[ \u00a0]+[A-Z][A-Z0-9-]*[0-9][A-Z0-9-]*)?"
 _AGE_AFTER = re.compile(
     rf"(?P<name>{W}){_CODE_AFTER}[ \u00a0]+(?:was|is|had just turned|turned)[ \u00a0]+"
     r"(?:only[ \u00a0]+|just[ \u00a0]+|nearly[ \u00a0]+|almost[ \u00a0]+|barely[ \u00a0]+)?"
@@ -534,12 +536,29 @@ _AGED = re.compile(
 )
 
 
+#: A word alone on its line (a heading, a list item, a table's cell) with an age
+#: after a comma: "### Juno, 4".
+_AGE_ALONE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{W}){_CODE_AFTER},[ \u00a0]*(?:[1-9]|1[0-8])(?=[ \u00a0]*(?:$|\n|\|))",
+    re.M,
+)
+
+
+#: Things a document numbers ("### Step, 2"), where a number after a comma is no age.
+_NUMBERED_PARTS = frozenset(
+    "step stage part phase level section appendix figure table chapter item priority "
+    "recommendation action question finding point tier page week day year term option "
+    "round wave area theme group".split()
+)
+
+
 def _ages(text: str, t: str) -> Iterator[Hit]:
     """A word with a capital whose age is given after it: a person ("Marigold was
     three when the nursery...", "Ripple, aged 3"), whatever the word, unless a
     role, a month, the sector's or a place's, or a plural ("Pupils, aged 11");
     "Child A was four when" is a pseudonym, dropped later."""
-    for m in [*_AGE_AFTER.finditer(t), *_AGED.finditer(t)]:
+    alone = [m for m in _AGE_ALONE.finditer(t) if m.group("name").lower() not in _NUMBERED_PARTS]
+    for m in [*_AGE_AFTER.finditer(t), *_AGED.finditer(t), *alone]:
         start, end = m.start("name"), m.end("name")
         word = m.group("name")
         if start and (t[start - 1].isalnum() or t[start - 1] in "-'"):
@@ -565,6 +584,41 @@ _INVITED = re.compile(
     r"(?:the|a|an|his|her|their)[ \u00a0]+"
     r"(?:[a-z]+[ \u00a0]+)?(?:meeting|conference|review|session|event|group|panel|party|visit)\b"
 )
+
+
+#: A Markdown table: its header row, the row under it, and its body.
+_TABLE = re.compile(
+    r"^(?P<head>\|[^\n]*\|)[ \t]*\n\|[ :|-]*-[ :|-]*\|[ \t]*\n(?P<body>(?:\|[^\n]*\n?)+)", re.M
+)
+#: Headers of a column that holds people's names.
+_NAME_COLUMNS = frozenset(
+    {"child", "children", "name", "names", "young person", "pupil", "sibling", "person"}
+)
+_CELL_NAME = re.compile(rf"[ \u00a0]*(?P<name>{W}(?:[ \u00a0]{W})?)")
+
+
+def _name_columns(text: str, t: str) -> Iterator[Hit]:
+    """The cells of a table's column headed "Child" or "Name": a name, whatever
+    the word ("| Cinnamon | 3 |"); "Child A" is a pseudonym, dropped later."""
+    for table in _TABLE.finditer(t):
+        heads = [h.strip().lower() for h in table.group("head").strip().strip("|").split("|")]
+        columns = [i for i, h in enumerate(heads) if h in _NAME_COLUMNS]
+        if not columns:
+            continue
+        at = table.start("body")
+        for row in table.group("body").splitlines(keepends=True):
+            cells, offset = row.split("|"), at + 1
+            for i, cell in enumerate(cells[1:-1]):
+                m = _CELL_NAME.match(cell)
+                if (
+                    i in columns
+                    and m
+                    and not any(_not_a_name_word(w) for w in m.group("name").split())
+                ):
+                    start = offset + m.start("name")
+                    yield _hit("name", text, start, start + len(m.group("name")))
+                offset += len(cell) + 1
+            at += len(row)
 
 
 def _invited(text: str, t: str) -> Iterator[Hit]:

@@ -79,6 +79,8 @@ def _found(kb, text: str) -> list[str]:
         ("| Child | Age |\n|---|---|\n| Marram | 3 |\n", "Marram"),
         ("### Nutmeg, 4\n\nSeen at nursery.", "Nutmeg"),
         ("Conker's CR40213 grandad collected her from nursery.", "Conker"),
+        # A record's surname and given name joined by an underscore.
+        ("``` TREMAYNE_Casimir_CR40213\nnotes\n```", "TREMAYNE_Casimir"),
         # A weekday and a day of the month.
         ("It was reported on Tuesday the 21st, a week later.", "Tuesday the 21st"),
         # A given name beside a relative, inside a sentence.
@@ -132,6 +134,7 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "A. SUMMARY of findings",
         "The OFSTED Report was published in June.",
         "The CHURCH, Sunday services were busy.",
+        "Set MAX_Value to 3 in the settings file.",
         "| Child | Age |\n|---|---|\n| Child A | 3 |\n| Sibling 2 | 5 |\n",
         "| Agency | Actions |\n|---|---|\n| Police | 3 |\n",
         "### Step, 2\n\nShare the plan.",

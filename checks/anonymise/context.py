@@ -789,8 +789,8 @@ _RECORD_GAP = r"(?:[ \t\u00a0\u2007\u2009\u202f]+\n?|\n)[ \t\u00a0\u2007\u2009\u
 #: A surname in capitals and a given name, as case records and court lists
 #: write a person: "DAUBENEY, Aurelie", "FOLARIN; Damilare", "OGUNBANJO Kunle".
 _SURNAME_FIRST = re.compile(
-    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;]?){_RECORD_GAP}"
-    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![\w'’-])"
+    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;_]?){_RECORD_GAP}"
+    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![A-Za-z0-9'’-])"
 )
 #: A given name, or an initial, before a surname in capitals: "Ayo OKUNADE",
 #: "T. OYEBANJI".

@@ -102,6 +102,10 @@ def _found(kb, text: str) -> list[str]:
         ("The panel heard that wenjun had been left with a neighbour overnight.", "wenjun"),
         # Someone encouraged to do something themselves.
         ("Her key worker encouraged Cobalt to write down what had happened.", "Cobalt"),
+        # A country's name that is a child's name too, where only a person stands.
+        ("Jordan, aged 3, was often hungry at nursery.", "Jordan"),
+        ("The social worker invited Georgia to share her views at the meeting.", "Georgia"),
+        ("| Child | Age |\n|---|---|\n| Jordan | 4 |\n", "Jordan"),
     ],
 )
 def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
@@ -141,6 +145,7 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "Practitioners heard the adults' account. The child KS2-04 was in Year 3.",
         "THE NURSE SAW THE CHILD AT HOME ON FRIDAY.",
         "Pupils, aged 11, were asked about online safety.",
+        "| Name | Cases |\n|---|---|\n| France | 4 |\n",
         "The chair invited Health to the planning meeting.",
         "The 9th recommendation was agreed by the panel.",
         "The review spoke to Early Help and their partners.",

@@ -563,9 +563,9 @@ def _ages(text: str, t: str) -> Iterator[Hit]:
         word = m.group("name")
         if start and (t[start - 1].isalnum() or t[start - 1] in "-'"):
             continue
-        if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
+        if not_a_person(word):
             continue
-        if word.endswith("s") and ordinary(word[:-1]):
+        if _plural(word):
             continue
         if _DETERMINER_BEFORE.search(t, max(0, start - 12), start):
             continue
@@ -610,11 +610,7 @@ def _name_columns(text: str, t: str) -> Iterator[Hit]:
             cells, offset = row.split("|"), at + 1
             for i, cell in enumerate(cells[1:-1]):
                 m = _CELL_NAME.match(cell)
-                if (
-                    i in columns
-                    and m
-                    and not any(_not_a_name_word(w) for w in m.group("name").split())
-                ):
+                if i in columns and m and not any(not_a_person(w) for w in m.group("name").split()):
                     start = offset + m.start("name")
                     yield _hit("name", text, start, start + len(m.group("name")))
                 offset += len(cell) + 1
@@ -625,10 +621,10 @@ def _invited(text: str, t: str) -> Iterator[Hit]:
     for m in _INVITED.finditer(t):
         who = "name" if m.group("name") else "guest"
         word, start, end = m.group(who), m.start(who), m.end(who)
-        if sector_word_or_place(word) or word.lower() in _FUNCTION_WORDS:
+        if not_a_person(word):
             continue
-        if word.endswith("s") and ordinary(word[:-1]):
-            continue  # "encouraged Members to": a plural, people but no one's name
+        if _plural(word):
+            continue  # "encouraged Members to": people, but no one's name
         yield _hit("name", text, start, end)
 
 
@@ -710,32 +706,27 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
                 continue  # only where a person or a place is meant: "spoke to", "arrested in"
             if word.lower() in _NOT_IN_NAMES or _sector_word(word):
                 continue
-            if word.endswith("s") and ordinary(word[:-1]) and not addressed:
-                continue  # "encouraged Members to read": a plural, people but no one
+            if _plural(word) and not addressed:
+                continue  # "encouraged Members to read": people, but no one
         kind = "place" if _PLACE_BEFORE.search(t, max(0, start - 25), start) else "name"
         yield _hit(kind, text, start, end)
 
 
-#: Verbs whose object is a person ("asked Rowan", "told Ivy"): the model
-#: reads many given names that are words as organisations.
-_ADDRESSED = re.compile(
-    r"\b(?:asked|told|saw|met|visited|interviewed|reassured|hugged|praised|warned|"
-    r"examined|treated|weighed|immunised|vaccinated|comforted|cuddled|fed|bathed|"
-    r"smacked|slapped|shook|shaken|meeting|seeing|visiting|"
-    r"(?:spoke|spoken|speak|speaking|talk|talked|talking)[ \u00a0]+(?:directly|alone|"
-    r"privately|separately|again)[ \u00a0]+(?:to|with)|"
-    r"spoke to|spoken to|speak to|talk to|talked to|talking to)[ \u00a0]+$"
-)
-
-
 #: What is done to a person and to nothing else: after these, a capitalised word
-#: is someone, whatever the model took it for ("examined Saffron").
-_CARE_OF = re.compile(
-    r"\b(?:examined|treated|weighed|immunised|vaccinated|interviewed|reassured|hugged|"
+#: is someone, whatever the model took it for ("examined Saffron", "spoke
+#: directly with Wren").
+_DONE_TO_A_PERSON = (
+    r"examined|treated|weighed|immunised|vaccinated|interviewed|reassured|hugged|"
     r"praised|comforted|cuddled|fed|bathed|smacked|slapped|shook|shaken|"
+    r"meeting|met|seeing|visiting|"
     r"(?:spoke|spoken|speak|speaking|talk|talked|talking)(?:[ \u00a0]+(?:directly|alone|"
-    r"privately|separately|again))?[ \u00a0]+(?:to|with)|meeting|met|seeing|visiting)[ \u00a0]+$"
+    r"privately|separately|again))?[ \u00a0]+(?:to|with)"
 )
+_CARE_OF = re.compile(rf"\b(?:{_DONE_TO_A_PERSON})[ \u00a0]+$")
+#: Verbs whose object is a person ("asked Rowan", "told Ivy"), though things can
+#: be seen or visited too: the model reads many given names that are words as
+#: organisations.
+_ADDRESSED = re.compile(rf"\b(?:asked|told|saw|visited|warned|{_DONE_TO_A_PERSON})[ \u00a0]+$")
 
 
 #: Where a family moved from or to: the word after it is a town, whatever the
@@ -831,15 +822,6 @@ def _listed_parts(surname: str) -> bool:
     return len(parts) > 1 and all(p.title() in surnames() for p in parts)
 
 
-def _not_a_given(word: str) -> bool:
-    return (
-        _person_word(word)
-        or word.lower() in _MONTH_WORDS
-        or word.lower() in _FUNCTION_WORDS
-        or _sector_word(word)
-    )
-
-
 def _surnames_first(text: str, t: str) -> Iterator[Hit]:
     """A surname in capitals and a given name, as case records write a person:
     "KAMAU, Wanjiru", "FOLARIN; Damilare", "OGUNBANJO Kunle", "UCHENDU,
@@ -858,7 +840,7 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
             if _ALONE_AFTER.match(t, m.end()):
                 yield _hit("name", text, m.start(), m.end())
             continue
-        if _not_a_given(given):
+        if not_a_person(given):
             continue
         if given.islower():
             # Typed in small letters: only a word in no dictionary, after a comma.
@@ -881,7 +863,7 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
         if not _caps_surname(surname) or ordinary(surname):
             continue  # "Ayo SMITH" is read by the model; "Early HELP" is no one
         if len(given.rstrip(".")) > 1 and (
-            _not_a_given(given) or not (given_name(given) or not ordinary(given))
+            not_a_person(given) or not (given_name(given) or not ordinary(given))
         ):
             continue
         yield _hit("name", text, m.start(), m.end())
@@ -926,7 +908,7 @@ def _with_family(text: str, t: str) -> Iterator[Hit]:
     Sunny Page and her brother") with no article before it."""
     for m in _WITH_FAMILY.finditer(t):
         words, start = m.group("w").split(), m.start("w")
-        if any(_not_a_name_word(w) for w in words):
+        if any(not_a_person(w) for w in words):
             continue
         if not _CLAUSE_START.search(t, max(0, start - 4), start):
             if _DETERMINER_BEFORE.search(t, max(0, start - 12), start) or title_cased_before(
@@ -939,17 +921,6 @@ def _with_family(text: str, t: str) -> Iterator[Hit]:
             # The sentence's first word is capitalised anyway: the last is the name.
             start = m.end("w") - len(words[-1])
         yield _hit("name", text, start, m.end("w"))
-
-
-def _not_a_name_word(word: str) -> bool:
-    return (
-        _person_word(word)
-        or _sector_word(word)
-        or word.lower() in _FUNCTION_WORDS
-        or word.lower() in _NOT_IN_NAMES
-        or word.lower() in _MONTH_WORDS
-        or _geography(word)
-    )
 
 
 #: Words after which a person or a place is named: "spoke to", "arrested in",
@@ -984,15 +955,30 @@ def person_stands(before: str, after: str) -> bool:
     return bool(_HUMAN_AFTER.match(after) or _ADDRESSED.search(before))
 
 
-def sector_word_or_place(word: str) -> bool:
-    """A word of the sector's, a place, a month or a role: not a person's name."""
+def _plural(word: str) -> bool:
+    """An English word's plural ("Pupils", "Members"): people, but no one's name."""
+    return word.endswith("s") and ordinary(word[:-1])
+
+
+def _common_word(word: str) -> bool:
+    """A role, a word of the sector's or of a body's name, a month, an acronym or
+    a function word: a word that names no one."""
+    w = word.lower()
     return (
-        _sector_word(word)
-        or _geography(word)
-        or _person_word(word)
-        or word.lower() in _MONTH_WORDS
+        _person_word(word)
+        or _sector_word(word)
+        or w in _NOT_IN_NAMES
+        or w in _MONTH_WORDS
+        or w in _FUNCTION_WORDS
         or word.upper() in ACRONYMS
     )
+
+
+def not_a_person(word: str) -> bool:
+    """A word that is not a person's name where a person would stand: a common
+    word, or a country or region that is no given name ("France"; "Jordan",
+    "Georgia" and "India" are children's names too)."""
+    return _common_word(word) or (_geography(word) and not given_name(word))
 
 
 def _sector_word(word: str) -> bool:
@@ -1206,7 +1192,7 @@ _PERSON_CALLED = re.compile(
 def _called(text: str, t: str) -> Iterator[Hit]:
     for m in _PERSON_CALLED.finditer(t):
         word = m.group("name")
-        if not sector_word_or_place(word):
+        if not not_a_person(word):
             yield _hit("name", text, m.start("name"), m.end("name"))
 
 
@@ -1781,16 +1767,8 @@ def name_word_of_a_place(word: str) -> bool:
 
 
 def _generic_name_word(word: str) -> bool:
-    """A word that names no one place: a role, a body, a month, an acronym."""
-    w = word.lower()
-    return (
-        w in PERSON_WORDS
-        or w in _NOT_IN_NAMES
-        or w in _MONTH_WORDS
-        or _sector_word(w)
-        or word.upper() in ACRONYMS
-        or _geography(word)
-    )
+    """A word that names no one place: a common word, or a country or region."""
+    return _common_word(word) or _geography(word)
 
 
 #: A street or an estate typed in lower case without a number: "on mill lane",

@@ -311,9 +311,9 @@ def _given_then_word(named: list[str], before: str) -> bool:
     first, second = named
     if _SENTENCE_START.search(before) or context.title_cased_before(before):
         return False
-    if not context.given_name(first) or context.sector_word_or_place(first):
+    if not context.given_name(first) or context.not_a_person(first):
         return False
-    return not (context.name_word_of_a_place(second) or context.sector_word_or_place(second))
+    return not (context.name_word_of_a_place(second) or context.not_a_person(second))
 
 
 def _word_as_person(word: str, before: str, after: str) -> bool:
@@ -325,7 +325,7 @@ def _word_as_person(word: str, before: str, after: str) -> bool:
         return False
     if _DETERMINER.search(before) or _CAPITAL_AFTER.match(after):
         return False
-    if context.sector_word_or_place(word):
+    if context.not_a_person(word):
         return False
     # Where a person stands: a clause's subject ("that Ember had"), or the
     # object of what is done to or with a person ("examined Saffron").

@@ -224,6 +224,37 @@ def test_kb_check_reports_each_refused_image_at_line_1_with_how_to_fix_it(files,
     assert not any(f"docs/assets/clean{s}" in ano001 for s in CLEAN)
 
 
+def test_a_warm_run_reports_the_same_images_without_reading_them_again(
+    files, tmp_path: Path
+) -> None:
+    """The verdict on an image is kept in the parse cache by its bytes: a warm run
+    reports every refused image as a fresh one does, and an edited image is read
+    afresh."""
+    from checks.loading import load
+    from checks.rules.engine import run
+    from checks.speed.cache import ParseCache, using
+
+    root = write(tmp_path / "kb", _docs(files))
+
+    def sec004(cache: ParseCache | None) -> list[tuple[str, str]]:
+        with using(cache):
+            result = run(load(root), TODAY, select=("SEC004",))
+        if cache is not None:
+            cache.save()
+        return sorted((f.file, f.message) for f in result.findings)
+
+    fresh = sec004(None)
+    assert len(fresh) >= len(REFUSED)
+    assert sec004(ParseCache.for_root(root, tmp_path / "c")) == fresh
+    warm = ParseCache.for_root(root, tmp_path / "c")
+    assert sec004(warm) == fresh
+    assert warm.kinds()["IMAGE .png"] >= 1 and warm.misses == 0
+    # A clean image replaced by a refused one is read again and reported.
+    (root / "docs/assets/clean.png").write_bytes(png(png_chunk(b"tEXt", b"Title\x00Edited")))
+    edited = ParseCache.for_root(root, tmp_path / "c")
+    assert ("docs/assets/clean.png" in {f for f, _ in sec004(edited)}) and edited.misses == 1
+
+
 def test_a_file_named_after_someone_is_reported_by_a_number_never_its_name(
     files, tmp_path: Path
 ) -> None:

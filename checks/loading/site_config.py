@@ -16,7 +16,8 @@ import yaml
 NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-class _Tolerant(yaml.SafeLoader):
+# libyaml's loader where PyYAML was built with it, as everywhere else here.
+class _Tolerant(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loading, with every tag read as null."""
 
 

@@ -338,3 +338,5 @@ _READERS = {
     ".webp": _webp,
     ".ico": _ico,
 }
+#: The image types read here (by suffix, lower case).
+READ_TYPES = frozenset(_READERS)

@@ -106,6 +106,9 @@ def _found(kb, text: str) -> list[str]:
         ("Jordan, aged 3, was often hungry at nursery.", "Jordan"),
         ("The social worker invited Georgia to share her views at the meeting.", "Georgia"),
         ("| Child | Age |\n|---|---|\n| Jordan | 4 |\n", "Jordan"),
+        # Someone checked on or looked after, whatever the word.
+        ("The health visitor agreed to check on Breeze weekly until the review.", "Breeze"),
+        ("Staff checked on Tansy every hour that night.", "Tansy"),
     ],
 )
 def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
@@ -146,6 +149,8 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "THE NURSE SAW THE CHILD AT HOME ON FRIDAY.",
         "Pupils, aged 11, were asked about online safety.",
         "| Name | Cases |\n|---|---|\n| France | 4 |\n",
+        "The manager will check on Tuesday whether the referral was sent.",
+        "Practitioners should check on Teams for the latest version.",
         "The chair invited Health to the planning meeting.",
         "The 9th recommendation was agreed by the panel.",
         "The review spoke to Early Help and their partners.",

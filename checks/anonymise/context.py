@@ -718,7 +718,9 @@ def _proper_nouns(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterat
 _DONE_TO_A_PERSON = (
     r"examined|treated|weighed|immunised|vaccinated|interviewed|reassured|hugged|"
     r"praised|comforted|cuddled|fed|bathed|smacked|slapped|shook|shaken|"
-    r"meeting|met|seeing|visiting|"
+    r"meeting|met|seeing|visiting|babysat|babysitting|"
+    r"(?:check|checks|checked|checking)[ \u00a0]+(?:in[ \u00a0]+)?on|"
+    r"(?:look|looks|looked|looking)[ \u00a0]+after|(?:cared|caring)[ \u00a0]+for|"
     r"(?:spoke|spoken|speak|speaking|talk|talked|talking)(?:[ \u00a0]+(?:directly|alone|"
     r"privately|separately|again))?[ \u00a0]+(?:to|with)"
 )

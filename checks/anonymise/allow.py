@@ -340,6 +340,11 @@ class Allowed:
     _numbers: dict[str, PublicName] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: the shapes of the record ids, worked out once: a large register has
+    #: thousands, and every reference found is compared with them
+    _record_shapes: frozenset[str] = field(
+        default=frozenset(), init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         forms: dict[str, int] = {}
@@ -356,6 +361,7 @@ class Allowed:
         object.__setattr__(self, "_forms", forms)
         object.__setattr__(self, "_pattern", pattern)
         object.__setattr__(self, "_numbers", numbers)
+        object.__setattr__(self, "_record_shapes", frozenset(map(_shape, self.records)))
 
     @classmethod
     def of_partnership(
@@ -374,7 +380,7 @@ class Allowed:
         first = hit.text.split()[0] if hit.text.split() else ""
         if hit.kind == "vehicle-registration":
             return first in self.records  # "A03 was": an action's id, then a word
-        return hit.kind == "reference" and _shape(hit.text) in {_shape(r) for r in self.records}
+        return hit.kind == "reference" and _shape(hit.text) in self._record_shapes
 
     def allows(self, hit: Hit, read: str | None = None) -> bool:
         """Whether ``hit`` is the partnership's own: its words, less a leading
@@ -509,7 +515,10 @@ class Allowed:
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d", "9", text.strip())
+    return _DIGIT.sub("9", text.strip())
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _full_name(found: list[tuple[int, int, PublicName]], text: str) -> bool:

@@ -79,6 +79,30 @@ def test_a_model_that_cannot_load_stops_the_check_with_one_line(tmp_path):
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize("lists", ["english_words", "adjectives"])
+def test_word_lists_that_cannot_be_read_stop_the_gate(monkeypatch, lists):
+    """The model's word lists tell a name from a word: unreadable, the gate stops
+    (ModelUnavailable, one line from kb check) rather than run without them."""
+    from spacy.lookups import Lookups
+
+    from checks.anonymise import context
+    from checks.anonymise.model import ModelUnavailable
+
+    def damaged(self, path, **kwargs):
+        raise OSError(f"cannot read {path}")
+
+    read = getattr(context, lists)
+    monkeypatch.setattr(Lookups, "from_disk", damaged)
+    read.cache_clear()
+    try:
+        with pytest.raises(ModelUnavailable, match="word lists that cannot be read"):
+            read()
+    finally:
+        monkeypatch.undo()
+        read.cache_clear()
+    assert read()  # read again once the files can be
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

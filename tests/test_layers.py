@@ -57,6 +57,7 @@ SPEED_CALLERS = {
     "checks/loading/reader.py",
     "checks/loading/tor_history.py",
     "checks/rules/ano001_identifying_detail.py",
+    "checks/rules/sec004_unpublished_file.py",
     "checks/reports/charts.py",
     "checks/cli.py",
     "checks/site/build.py",

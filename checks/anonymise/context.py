@@ -52,9 +52,9 @@ from checks.anonymise.pseudonyms import LETTER, PERSON_WORDS, doubled_after_pers
 @cache
 def english_words() -> frozenset[str]:
     """Lower-case English words: WordNet's index as the spaCy model ships it, and
-    spaCy's stop words. Empty when the model's files cannot be read (the rules
-    then treat every capitalised word as possibly a name: more findings, never
-    fewer)."""
+    spaCy's stop words. A model whose word lists cannot be read is
+    :class:`ModelUnavailable`: the gate stops rather than read every word as a
+    possible name, or pass text it did not read."""
     words: set[str] = set()
     try:
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -72,9 +72,18 @@ def english_words() -> frozenset[str]:
             for forms in lookups.get_table("lemma_exc").values():
                 words.update(w for w in forms if "_" not in w)
         words.update(STOP_WORDS)
-    except Exception:
-        pass
+    except (ImportError, OSError, ValueError, KeyError) as exc:
+        raise _unreadable(exc) from None
     return frozenset(words)
+
+
+def _unreadable(exc: Exception) -> Exception:
+    from checks.anonymise.model import ModelUnavailable, model_name
+
+    return ModelUnavailable(
+        f"the language model {model_name()!r} has word lists that cannot be read "
+        f"({type(exc).__name__}: {exc}); run `make setup`"
+    )
 
 
 @cache
@@ -93,8 +102,8 @@ def adjectives() -> frozenset[str]:
             table = Lookups().from_disk(folder).get_table("lemma_index")
             words.update(w for w in table.get(hash_string("adj"), ()) if "_" not in w)
         return frozenset(words)
-    except Exception:
-        return frozenset()
+    except (ImportError, OSError, ValueError, KeyError) as exc:
+        raise _unreadable(exc) from None
 
 
 def ordinary(word: str) -> bool:

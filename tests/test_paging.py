@@ -120,6 +120,39 @@ def test_the_tracker_and_register_pages_stay_bounded(generated_kb):
     assert len(register_pages(generated_kb, [], build.calendar, {})) >= 1
 
 
+def test_every_review_is_in_the_register_once_and_its_actions_add_up(generated_kb):
+    """Across the register's pages: each review is one row of the list and one
+    section, the action counts add up to the tracker's total, and every link to a
+    review arrives at the page its section went to."""
+    import posixpath
+
+    from checks.site.build import SiteBuild
+    from checks.site.register_page import register_pages
+
+    build = SiteBuild.prepare(generated_kb.root, TODAY, use_cache=False)
+    pages = register_pages(generated_kb, [], build.calendar, {})
+    assert len(pages) > 1  # split, or this proves nothing about the split
+    text = "".join(pages.values())
+    refs = sorted(generated_kb.reviews)
+    assert len(refs) > 20
+    assert all(text.count(f"{{#{ref.lower()}}}") == 1 for ref in refs)
+    listed = re.findall(r"^\| \[([A-Z]+-\d{4}-\d+)\]\(", text, re.M)
+    assert sorted(listed) == refs
+    counts = re.findall(r"\*\*Actions:\*\* \[(\d+) in the action tracker\]", text)
+    assert sum(map(int, counts)) == len(generated_kb.actions())
+    anchors = Anchors.of(pages)
+    arrived = 0
+    for name, page in pages.items():
+        for link in re.findall(r"\]\(((?:\.\./)?register\.md#[\w-]+)\)", page):
+            target = posixpath.normpath(
+                posixpath.join(posixpath.dirname(name), anchors.resolve(link, name))
+            )
+            where, anchor = target.split("#")
+            assert f"{{#{anchor}}}" in pages[where], (name, link)
+            arrived += 1
+    assert arrived >= len(refs)
+
+
 def test_the_scales_are_the_issues():
     assert SCALES["medium"] == Scale(tors=100, briefs=1000, plans=500, actions=10_000, meetings=200)
     assert SCALES["large"].briefs == 10 * SCALES["medium"].briefs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import subprocess
@@ -376,6 +377,17 @@ def test_offline_build_needs_no_other_host(offline_site):
     assert '<script src="../assets/vendor/iframe-worker-shim.js"' in html
     assert "unpkg.com" not in html
     assert (out / "search/search_index.js").is_file()
+
+
+def test_the_offline_search_leaves_out_the_data_pages(offline_site):
+    """Material's index in the offline copy holds what Pagefind's holds: briefs,
+    procedures, ToRs and pages, never the tracker, register or dashboard."""
+    index = json.loads((offline_site / "search/search_index.json").read_text())
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert any(p.startswith("briefs/lb-") for p in pages)
+    assert any(p.startswith("tor/") for p in pages)
+    data = ("actions", "register", "dashboard", "rules/", "index.html")
+    assert not [p for p in pages if p.startswith(data) or p == ""], sorted(pages)[:20]
 
 
 def test_titles_and_front_matter_values_are_escaped_wherever_rendered(tmp_path):

@@ -12,6 +12,7 @@ built, so they are never indexed.
 
 A copy opened from the file system (the offline build) keeps Material's own
 search: a browser will not fetch Pagefind's index or WebAssembly from file://.
+The same pages are left out of its index (``search: exclude``).
 """
 
 from __future__ import annotations
@@ -155,11 +156,17 @@ def search_marks(title: str, kind: str, filters: Iterable[tuple[str, str]] = ())
     return f"<div hidden data-pagefind-ignore>{''.join(parts)}</div>"
 
 
+def searched(src_uri: str, generated: Collection[str]) -> bool:
+    """Whether page ``src_uri`` is in the search index: not the home page nor any
+    page in ``generated`` (data, administration, listings, earlier versions).
+    Pagefind's index and the offline copy's (Material's) leave out the same pages."""
+    return src_uri != "index.md" and src_uri not in generated
+
+
 def marks_for(build: SiteBuild, src_uri: str, title: str, generated: Collection[str]) -> str | None:
-    """What page ``src_uri`` gives the index, or None to leave it out: the home
-    page and every page in ``generated`` (data, administration, listings, earlier
-    versions) are not indexed."""
-    if src_uri == "index.md" or src_uri in generated:
+    """What page ``src_uri`` gives the index, or None to leave it out
+    (:func:`searched`)."""
+    if not searched(src_uri, generated):
         return None
     record = build.record(src_uri)
     if isinstance(record, Brief):

@@ -46,7 +46,7 @@ from checks.site.gate import Gate, Violation
 from checks.site.hidden_links import without_hidden_links
 from checks.site.masked_paths import mask_addresses, mask_fragments
 from checks.site.not_found import not_found_html
-from checks.site.pagefind import index_site, marks_for, with_search
+from checks.site.pagefind import index_site, marks_for, searched, with_search
 from checks.site.paging import Anchors
 from checks.site.sanitise import clean_content, page_meta, plain
 
@@ -343,6 +343,10 @@ class SitePlugin:
         tags = [plain(t) for t in build.tags(page.file.src_uri)]
         if tags:
             page.meta["tags"] = tags
+        if self.offline and not searched(page.file.src_uri, self.generated):
+            # The offline copy searches with Material's index: the data pages are
+            # left out of it, as they are out of Pagefind's.
+            page.meta["search"] = {"exclude": True}
         # A link to a withheld page would print its file name (checks/site/hidden_links.py).
         markdown = without_hidden_links(markdown, page.file.src_uri, build.hidden)
         # So would an id nobody has vetted (checks/site/masked_paths.py).

@@ -62,7 +62,6 @@ chromium:
 ## the benchmarks (benchmarks/README.md)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_check.py
-	$(BIN)/python benchmarks/bench_site.py
 	dir=$$(mktemp -d) && \
 	  $(BIN)/python benchmarks/bench_scale.py --scale medium --keep $$dir && \
 	  $(BIN)/python benchmarks/bench_search.py $$dir/kb-medium; rm -rf $$dir

@@ -1,11 +1,14 @@
-"""Benchmark `kb check` at two scales, side by side in one run.
+"""Benchmark `kb check` at the realistic scales, side by side in one run.
 
-- realistic: a partnership's own size, 15 ToRs, 40 briefs, 300 actions in 20
-  files and 30 meetings (the example, with generated ToRs, briefs, action plans
-  and meetings added);
-- large: 10,000 actions in 500 files, 1,000 briefs and 100 ToRs, where
-  `check-jsonschema` validating only the action files against the JSON Schema
-  exported from the same pydantic model is timed too.
+The knowledge bases are benchmarks/realistic.py's (the example with generated
+ToRs, briefs, action plans and meetings added, in a partnership's proportions):
+
+- small: a partnership's own size, 15 ToRs, 40 briefs, 300 actions in 20 plans
+  and 30 meetings (issue 15's "realistic partnership");
+- medium: 100 ToRs, 1,000 briefs, 10,000 actions in 500 plans, 200 meetings
+  (issue 15's "large"), where `check-jsonschema` validating only the action
+  files against the JSON Schema exported from the same pydantic model is timed
+  too.
 
 For each, `kb check` is timed cold (`--no-cache`: every file parsed and every
 text read by the anonymisation gate's language model) and warm (the parse cache
@@ -14,7 +17,7 @@ restores the cache), as wall-clock time with the interpreter's start, and as
 CPU time (user + system), which a busy machine disturbs less. A floor is timed
 too: a script that only loads the same YAML with PyYAML's C loader.
 
-    python benchmarks/bench_check.py [--runs 5] [--cold-runs 1] [--scale realistic|large|both]
+    python benchmarks/bench_check.py [--runs 5] [--cold-runs 1] [--scale small|medium|both]
 
 It times the `checks` package next to this script (or the one in the folder
 named by `--code`, to compare with another checkout), compiled to bytecode first
@@ -34,24 +37,20 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from precompile import compile_package
-from scale import generate
+from realistic import SCALES, generate
 
 from checks.model import ActionPlan
 
 BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent.parent
 
-#: (extra briefs, extra ToRs, action files, actions per file, extra meetings):
-#: the example already has 10 briefs, 6 ToRs and 13 meetings.
-SCALES = {
-    "realistic": (30, 9, 20, 15, 17),
-    "large": (1000, 100, 500, 20, 0),
-}
+AS_OF = date(2026, 11, 25)
 
 
 @dataclass(frozen=True)
@@ -83,11 +82,10 @@ def _time(
 
 
 def bench(scale: str, code: Path, runs: int, cold_runs: int, tmp: Path) -> None:
-    briefs, tors, action_files, actions, meetings = SCALES[scale]
-    root = generate(tmp / scale, briefs, tors, action_files, actions, meetings)
+    root = generate(tmp / scale, SCALES[scale], AS_OF)
     env = {**os.environ, "PYTHONPATH": str(code), "KB_CACHE_DIR": str(tmp / f"cache-{scale}")}
     env.pop("KB_NO_CACHE", None)
-    command = [sys.executable, "-m", "checks", "check", str(root), "--as-of", "2026-11-25"]
+    command = [sys.executable, "-m", "checks", "check", str(root), "--as-of", str(AS_OF)]
     cold = _time([*command, "--no-cache"], cold_runs, env)
     # What a cold run costs besides the anonymisation gate's language model.
     no_model = _time([*command, "--no-cache", "--ignore", "ANO"], runs, env)
@@ -98,13 +96,13 @@ def bench(scale: str, code: Path, runs: int, cold_runs: int, tmp: Path) -> None:
     print(
         f"{scale}: {len(list((root / 'docs/tor').glob('*.md')))} ToRs, "
         f"{len(list((root / 'docs/briefs').glob('*.md')))} briefs, "
-        f"{action_files * actions} actions in {counted} files"
+        f"{SCALES[scale].actions} actions in {counted} files"
     )
     print(f"  kb check, cold (--no-cache):        {cold}")
     print(f"  ... cold without ANO001 and ANO002: {no_model}")
     print(f"  kb check, warm (cache filled):      {warm}")
     print(f"  floor, PyYAML's C loader only:      {floor}")
-    if scale == "large":
+    if scale == "medium":
         schema = tmp / "actions.schema.json"
         schema.write_text(json.dumps(ActionPlan.model_json_schema()))
         files = sorted(str(p) for p in (root / "data/actions").glob("*.yaml"))
@@ -117,12 +115,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cold-runs", type=int, default=1)
-    parser.add_argument("--scale", choices=["realistic", "large", "both"], default="both")
+    parser.add_argument("--scale", choices=["small", "medium", "both"], default="both")
     parser.add_argument("--code", type=Path, default=HERE, help="the checkout to time")
     args = parser.parse_args()
     compile_package(args.code / "checks")
     with tempfile.TemporaryDirectory() as tmp:
-        for scale in ("realistic", "large") if args.scale == "both" else (args.scale,):
+        for scale in ("small", "medium") if args.scale == "both" else (args.scale,):
             bench(scale, args.code.resolve(), args.runs, args.cold_runs, Path(tmp))
             shutil.rmtree(Path(tmp) / scale)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

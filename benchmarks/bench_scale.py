@@ -96,7 +96,7 @@ def folder_size(path: Path) -> int:
 
 def index_alone(site: Path) -> Run:
     """Pagefind's indexer on the built site, on its own (into a scratch folder)."""
-    spec_dir = Path(__import__("pagefind_bin").__file__).parent
+    spec_dir = Path(str(__import__("pagefind_bin").__file__)).parent
     with tempfile.TemporaryDirectory() as scratch:
         return timed(
             [str(spec_dir / "pagefind"), "--site", str(site), "--output-path", scratch, "--silent"]

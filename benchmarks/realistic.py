@@ -244,7 +244,8 @@ def generate(out: Path, scale: Scale, as_of: date, seed: int = 18) -> Path:
     per_year: dict[int, int] = {}
     for i in range(scale.briefs):
         review = briefable[i % len(briefable)]
-        published = min(review.decided + timedelta(days=170 + i % 30), as_of)  # type: ignore[operator]
+        assert review.decided is not None  # every briefable review is decided
+        published = min(review.decided + timedelta(days=170 + i % 30), as_of)
         per_year[published.year] = per_year.get(published.year, 0) + 1
         number = per_year[published.year]
         themes = rng.sample(prose.themes, 2)

@@ -382,6 +382,7 @@ MAX_TEXT_CHARACTERS = 120_000
 #: build busy past a minute); at these counts a page takes under half a second.
 #: A brief has tens of links.
 MAX_OPENERS = {"[": 1_000, "<": 5_000}
+_FEWEST_OPENERS = min(MAX_OPENERS.values())
 
 
 #: What MkDocs renders as Markdown (in any letter case, as a contributor may save
@@ -399,8 +400,8 @@ def unreadable(text: str, markdown: bool = True) -> str:
             f"this text is {len(text):,} characters long, and the gate reads at most "
             f"{MAX_TEXT_CHARACTERS:,} characters of one text"
         )
-    if not markdown:
-        return ""
+    if not markdown or len(text) <= _FEWEST_OPENERS:
+        return ""  # (too short to hold too many of any: most texts are)
     for opener, most in MAX_OPENERS.items():
         count = text.count(opener)
         if count > most:

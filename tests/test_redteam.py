@@ -98,6 +98,17 @@ def _load_cases() -> list[dict[str, Any]]:
 
 CASES = _load_cases()
 BY_ID = {case["id"]: case for case in CASES}
+
+
+def _longer_names() -> dict[str, tuple[str, ...]]:
+    """For each case's id and secret (lower case), the others that go on from it
+    after a hyphen or underscore: what :func:`has` must not mistake for it."""
+    names = {n.lower() for c in CASES for n in (c["id"], secret_of(c)) if n}
+    return {
+        n: tuple(m for m in names if m.startswith((n + "-", n + "_")))
+        for n in names
+        if any(m.startswith((n + "-", n + "_")) for m in names)
+    }
 #: Cases the product does not yet pass, each with the reason, kept apart from the
 #: corpus (which the red team wrote) by the developers: an expected failure here is
 #: a known gap, listed in the README's guarantees, never a silent one.
@@ -113,14 +124,18 @@ KNOWN_CONTROLS: dict[str, str] = (
 
 
 def has(hay: str, needle: str, fold: bool = True) -> bool:
-    """``needle`` in ``hay``, not followed by a letter, digit, hyphen or underscore (so that
-    one case's secret is not found inside a longer one's)."""
+    """``needle`` in ``hay``, not followed by a letter or digit, nor by the rest of
+    another case's longer id or secret ("r2-foo" in "r2-foo-bar"). A secret followed
+    by a hyphen or underscore is found ("Kipper" in "Kipper-07")."""
     if fold:
         hay, needle = hay.lower(), needle.lower()
+    longer = _LONGER.get(needle, ())
     i = hay.find(needle)
     while i >= 0:
         j = i + len(needle)
-        if j >= len(hay) or not (hay[j].isalnum() or hay[j] in "-_"):
+        if j >= len(hay) or not (
+            hay[j].isalnum() or (hay[j] in "-_" and hay.startswith(longer, i))
+        ):
             return True
         i = hay.find(needle, i + 1)
     return False
@@ -134,6 +149,9 @@ def secret_of(case: dict[str, Any]) -> str | None:
     if case["class"] == "request":
         return f"evil.example/{case['id']}"
     return None
+
+
+_LONGER = _longer_names()
 
 
 def secret_is_read(case: dict[str, Any]) -> bool:

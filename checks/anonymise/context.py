@@ -2183,6 +2183,9 @@ def find(text: str, ents: dict[tuple[int, int], str] | None = None) -> list[Hit]
     if has_capital or "." in t:
         hits += _initials(text, t)
     hits += cues.find(text)
+    from checks.anonymise import standing  # (it uses this module's words)
+
+    hits += standing.find(text, t)
     # "Child A", "Adult F", "Sibling 2" are the accepted pseudonyms, wherever a
     # rule met them (quoted after "known as", say).
     return [h for h in hits if not (h.kind == "name" and pseudonym(h.text))]

@@ -122,6 +122,16 @@ def _found(kb, text: str) -> list[str]:
         ("what dormouse told the school nurse was never recorded.", "dormouse"),
         ("PUFFIN SAID THAT NOBODY MADE TEA.", "PUFFIN"),
         ("Pippin, Quince and Damson were all seen at the nursery.", "Damson"),
+        # A column of people in a table, whatever its header says and however
+        # the cell is written.
+        ("| Who | Present |\n|---|---|\n| Teasel | yes |\n", "Teasel"),
+        ("| First name | Age |\n|---|---|\n| [Marram](#a) | 6 |\n", "Marram"),
+        ("| Child's name | School |\n|---|---|\n| *Gorse* | Year 2 |\n", "Gorse"),
+        ("| Child | Age |\n|---|---|\n| yarrow | 5 |\n", "yarrow"),
+        (
+            "<table><tr><th>Child</th><th>Age</th></tr><tr><td>Sedge</td><td>2</td></tr></table>",
+            "Sedge",
+        ),
     ],
 )
 def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
@@ -172,6 +182,9 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "The social worker visited the family at home each week.",
         "what staff told the review was consistent.",
         "THE NURSE SAID THE BABY WAS WELL.",
+        "| Agency name | Actions |\n|---|---|\n| Police | 3 |\n| Education | 2 |\n",
+        "| Name of tool | Used for |\n|---|---|\n| Graded Care | neglect |\n",
+        "| Who | When |\n|---|---|\n| Mum | mornings |\n| School nurse | Fridays |\n",
         "The chair invited Health to the planning meeting.",
         "The 9th recommendation was agreed by the panel.",
         "The review spoke to Early Help and their partners.",

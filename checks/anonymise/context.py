@@ -445,7 +445,7 @@ def _names(text: str, t: str, ents: dict[tuple[int, int], str]) -> Iterator[Hit]
     yield from _subjects(text, t)
     yield from _ages(text, t)
     yield from _invited(text, t)
-    if "|" in t:
+    if "|" in t or "<t" in t.lower():
         yield from _name_columns(text, t)
     yield from _called(text, t)
     yield from _proper_nouns(text, t, ents)
@@ -599,31 +599,89 @@ _INVITED = re.compile(
 _TABLE = re.compile(
     r"^(?P<head>\|[^\n]*\|)[ \t]*\n\|[ :|-]*-[ :|-]*\|[ \t]*\n(?P<body>(?:\|[^\n]*\n?)+)", re.M
 )
-#: Headers of a column that holds people's names.
-_NAME_COLUMNS = frozenset(
-    {"child", "children", "name", "names", "young person", "pupil", "sibling", "person"}
+#: Words of a column's header that say it holds people ("Child", "First name",
+#: "Who lived there", "Child's name"), and words that say it holds something
+#: else ("Agency name", "Name of the tool").
+_PEOPLE_HEADER = re.compile(
+    r"\b(?:child|children|childs|name|names|forename|forenames|who|pupil|pupils|sibling|"
+    r"siblings|young person|person|people)\b"
 )
-_CELL_NAME = re.compile(rf"[ \u00a0]*(?P<name>{W}(?:[ \u00a0]{W})?)")
+_THING_HEADER = re.compile(
+    r"\b(?:agency|agencies|organisation|service|team|school|setting|theme|group|file|"
+    r"document|review|report|role|title|tool|model|place|area|street|plan|meeting|"
+    r"panel|board|course|training|module|policy|procedure)\b"
+)
+#: A cell's markup around its text: a link's brackets and target, emphasis, code.
+_CELL_MARKUP = re.compile(r"\]\([^)]*\)|[\[\]*_`]")
+_CELL_WORDS = re.compile(r"[ \u00a0]*(?P<name>[A-Za-z][a-z'’-]+(?:[ \u00a0][A-Za-z][a-z'’-]+)?)")
+#: A cell of a table in HTML, as a brief may write one: to the next tag of the
+#: table's own (so unclosed cells and rows cost one pass, not one per opener).
+_HTML_CELL = re.compile(r"<(?P<tag>t[hd]|tr|/tr|/table)\b[^<>]*>", re.I)
+
+
+def _people_column(header: str) -> bool:
+    words = _CELL_MARKUP.sub("", header).strip().lower().replace("'s", "s").replace("’s", "s")
+    return bool(_PEOPLE_HEADER.search(words)) and not _THING_HEADER.search(words)
+
+
+def _cell_name(text: str, t: str, start: int, end: int) -> Iterator[Hit]:
+    """The name in a cell of a column of people, ``t[start:end]``: the cell's
+    words less their markup ("[Vetch](#note)", "*Whimbrel*"), in any case; not a
+    role's or the sector's words ("Mum", "Child A" is dropped later)."""
+    cell = t[start:end]
+    plain = _CELL_MARKUP.sub(lambda m: " " * len(m.group(0)), cell)
+    m = _CELL_WORDS.match(plain)
+    rest = plain[m.end() :].strip(" \u00a0|") if m else ""
+    if m is None or (rest and not rest.startswith(("(", ","))):
+        return  # a sentence, not a name: "Seen twice at home"
+    words = m.group("name").split()
+    if any(not_a_person(w.title()) or w.lower() in _FUNCTION_WORDS for w in words):
+        return
+    yield _hit("name", text, start + m.start("name"), start + m.end("name"))
 
 
 def _name_columns(text: str, t: str) -> Iterator[Hit]:
-    """The cells of a table's column headed "Child" or "Name": a name, whatever
-    the word ("| Cinnamon | 3 |"); "Child A" is a pseudonym, dropped later."""
+    """The cells of a table's column of people: a name, whatever the word
+    ("| Cinnamon | 3 |", "| [Vetch](#note) |", "<td>Woodruff</td>"); "Child A" is
+    a pseudonym, dropped later."""
     for table in _TABLE.finditer(t):
-        heads = [h.strip().lower() for h in table.group("head").strip().strip("|").split("|")]
-        columns = [i for i, h in enumerate(heads) if h in _NAME_COLUMNS]
+        heads = table.group("head").strip().strip("|").split("|")
+        columns = [i for i, h in enumerate(heads) if _people_column(h)]
         if not columns:
             continue
         at = table.start("body")
         for row in table.group("body").splitlines(keepends=True):
             cells, offset = row.split("|"), at + 1
             for i, cell in enumerate(cells[1:-1]):
-                m = _CELL_NAME.match(cell)
-                if i in columns and m and not any(not_a_person(w) for w in m.group("name").split()):
-                    start = offset + m.start("name")
-                    yield _hit("name", text, start, start + len(m.group("name")))
+                if i in columns:
+                    yield from _cell_name(text, t, offset, offset + len(cell))
                 offset += len(cell) + 1
             at += len(row)
+    if "<t" in t.lower():
+        yield from _html_columns(text, t)
+
+
+def _html_columns(text: str, t: str) -> Iterator[Hit]:
+    """The same in a table written in HTML: the header row's cells (``<th>``)
+    choose the columns; each later row's cells (``<td>``) are read."""
+    columns: list[int] = []
+    row: list[tuple[str, int, int]] = []
+    tags = list(_HTML_CELL.finditer(t))
+    for i, tag in enumerate([*tags, None]):
+        if tag is None or tag.group("tag").lower() in ("tr", "/tr", "/table"):
+            if row and all(kind == "th" for kind, _, _ in row):
+                columns = [n for n, (_, s, e) in enumerate(row) if _people_column(t[s:e])]
+            else:
+                for n, (_, s, e) in enumerate(row):
+                    if n in columns:
+                        yield from _cell_name(text, t, s, e)
+            row = []
+            if tag is not None and tag.group("tag").lower() == "/table":
+                columns = []
+            continue
+        end = tags[i + 1].start() if i + 1 < len(tags) else len(t)
+        inner = t.find("<", tag.end(), end)  # "Woodruff</td>": to the cell's own end
+        row.append((tag.group("tag").lower(), tag.end(), end if inner < 0 else inner))
 
 
 def _invited(text: str, t: str) -> Iterator[Hit]:

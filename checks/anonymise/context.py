@@ -539,17 +539,28 @@ _AGE_AFTER = re.compile(
 
 #: An age given beside a word: "Ripple, aged 3", "Cedar (aged 4)".
 _AGED = re.compile(
-    rf"(?P<name>{W}){_CODE_AFTER}(?:,[ \u00a0]*|[ \u00a0]+\()aged[ \u00a0]+"
+    rf"(?P<name>{W}){_CODE_AFTER}(?:,[ \u00a0]*|[ \u00a0]+\()aged?[ \u00a0]+"
     r"(?:[1-9]|1[0-8]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen)\b"
 )
 
 
-#: A word alone on its line (a heading, a list item, a table's cell) with an age
-#: after a comma: "### Juno, 4".
+#: An age as a number and its unit, or a number alone.
+_AGE_NUMBER = (
+    r"(?:[1-9]|1[0-8])(?:[ \u00a0]*(?:years?|yrs?|months?|mths?|weeks?|wks?)"
+    r"(?:[ \u00a0]+old)?)?"
+)
+#: A word alone on its line (a heading, a list item, a table's cell, a note's
+#: title) with an age after a comma, a colon or a dash: "### Juno, 4", "- Siskin:
+#: 3", '!!! note "Redpoll, 18 months"', "Brambling — 6 months — was seen".
 _AGE_ALONE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{W}){_CODE_AFTER},[ \u00a0]*(?:[1-9]|1[0-8])(?=[ \u00a0]*(?:$|\n|\|))",
+    rf"(?<![\w'’-])(?P<name>{W}){_CODE_AFTER}(?:,|:|[ \u00a0]*[—–-])[ \u00a0]*{_AGE_NUMBER}"
+    r"(?=[ \u00a0]*(?:$|\n|\||[\"'”’)]|[—–-]))",
     re.M,
+)
+#: An age written short after a word: "Ouzel 4y", "Tansy 18mths".
+_AGE_COMPACT = re.compile(
+    rf"(?<![\w'’-])(?P<name>{W})[ \u00a0]+(?:[1-9]|1[0-8])(?:y|yo|yrs?|mths?)\b"
 )
 
 
@@ -557,7 +568,10 @@ _AGE_ALONE = re.compile(
 _NUMBERED_PARTS = frozenset(
     "step stage part phase level section appendix figure table chapter item priority "
     "recommendation action question finding point tier page week day year term option "
-    "round wave area theme group".split()
+    "round wave area theme group timescale duration period deadline target length time "
+    "frequency review version score total count number quorum notice cycle grade "
+    # A school year with its age: "Reception (age 4)".
+    "reception nursery preschool".split()
 )
 
 
@@ -566,8 +580,18 @@ def _ages(text: str, t: str) -> Iterator[Hit]:
     three when the nursery...", "Ripple, aged 3"), whatever the word, unless a
     role, a month, the sector's or a place's, or a plural ("Pupils, aged 11");
     "Child A was four when" is a pseudonym, dropped later."""
-    alone = [m for m in _AGE_ALONE.finditer(t) if m.group("name").lower() not in _NUMBERED_PARTS]
-    for m in [*_AGE_AFTER.finditer(t), *_AGED.finditer(t), *alone]:
+    # The ASCII copy reads a dash as a space; "Brambling — 6 months" needs it.
+    dashed = t
+    if "—" in text or "–" in text:
+        dashed = "".join(a if a in "—–" else b for a, b in zip(text, t, strict=True))
+    alone = [
+        m
+        for pattern, where in ((_AGE_ALONE, dashed), (_AGE_COMPACT, t))
+        for m in pattern.finditer(where)
+        if m.group("name").lower() not in _NUMBERED_PARTS
+    ]
+    aged = [m for m in _AGED.finditer(t) if m.group("name").lower() not in _NUMBERED_PARTS]
+    for m in [*_AGE_AFTER.finditer(t), *aged, *alone]:
         start, end = m.start("name"), m.end("name")
         word = m.group("name")
         if start and (t[start - 1].isalnum() or t[start - 1] in "-'"):

@@ -188,6 +188,8 @@ def test_a_name_standing_where_a_person_does_is_found(kb, text, name):
         "- Timescale: 6 months\n- Quorum: 3\n- Version: 2\n",
         "### Step, 2 weeks\n\nShare the plan.",
         "Reception (age 4) is when most children start school.",
+        "Follow the COVID-Secure guidance and the NHS-Funded offer.",
+        "| EARLY HELP | 3 |\n| KESTRELFORD COUNCIL | 2 |\n",
         "The chair invited Health to the planning meeting.",
         "The 9th recommendation was agreed by the panel.",
         "The review spoke to Early Help and their partners.",

@@ -873,8 +873,14 @@ _RECORD_GAP = r"(?:[ \t\u00a0\u2007\u2009\u202f]+\n?|\n)[ \t\u00a0\u2007\u2009\u
 #: A surname in capitals and a given name, as case records and court lists
 #: write a person: "DAUBENEY, Aurelie", "FOLARIN; Damilare", "OGUNBANJO Kunle".
 _SURNAME_FIRST = re.compile(
-    rf"(?<![\w'’-])(?P<s>{_CAPS_SURNAME})(?P<sep>[,;_]?){_RECORD_GAP}"
-    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![A-Za-z0-9'’-])"
+    rf"(?<![A-Za-z0-9'’-])(?P<s>{_CAPS_SURNAME})(?:(?P<sep>[,;_]?){_RECORD_GAP}|(?P<glue>[_-]))"
+    r"(?P<g>[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[a-z]{3,})(?![A-Za-z0-9'’])"
+)
+#: Both parts in capitals, alone in a table's cell or on a line: "| RETALLICK
+#: SONNET |" (the surname no English word).
+_CAPS_RECORD_ALONE = re.compile(
+    rf"(?:^|\|)[ \u00a0]*(?P<s>{_CAPS_SURNAME})[ \u00a0]+(?P<g>[A-Z]{{3,}})(?=[ \u00a0]*(?:$|\|))",
+    re.M,
 )
 #: A given name, or an initial, before a surname in capitals: "Ayo OKUNADE",
 #: "T. OYEBANJI".
@@ -885,9 +891,9 @@ _SURNAME_AFTER = re.compile(
 
 
 #: A surname and a given name typed in small letters, as in haste: "ezeji,
-#: ngozi", "d'souza, alisha".
+#: ngozi", "d'souza, alisha", "mcgillivray; crumpet".
 _LOWER_SURNAME_FIRST = re.compile(
-    rf"(?<![\w'’.@/-])(?P<s>(?:[a-z]['’])?[a-z]{{3,}}),{_RECORD_GAP}(?P<g>[a-z]{{3,}})"
+    rf"(?<![\w'’.@/-])(?P<s>(?:[a-z]['’])?[a-z]{{3,}})(?P<sep>[,;]){_RECORD_GAP}(?P<g>[a-z]{{3,}})"
     r"(?![\w'’@/-])"
 )
 #: A record alone on its line, a heading or a table's cell: "### BISHOP, Sunday",
@@ -947,10 +953,26 @@ def _surnames_first(text: str, t: str) -> Iterator[Hit]:
         if listed or (len(surname) >= 4 and (strong or (bool(sep) and _listed_parts(surname)))):
             yield _hit("name", text, m.start(), m.end())
     for m in _LOWER_SURNAME_FIRST.finditer(t):
-        words = (re.sub(r"^[a-z]['’]", "", m.group("s")), m.group("g"))
-        if any(ordinary(w) or _acronym(w) or _sector_word(w) for w in words):
+        surname, given = re.sub(r"^[a-z]['’]", "", m.group("s")), m.group("g")
+        if ordinary(surname) or _acronym(surname) or _sector_word(surname):
+            continue
+        # A surname of a known shape ("mcgillivray") takes any given name, a word
+        # too ("crumpet"), but a role's or the sector's; another, only one in no
+        # dictionary.
+        shaped = len(surname) >= 5 and (
+            surname.startswith(("mc", "mac", "o'")) or surname.title() in surnames()
+        )
+        word = ordinary(given) or _acronym(given) or _sector_word(given)
+        if word and (not shaped or not_a_person(given.title())):
             continue
         yield _hit("name", text, m.start(), m.end())
+    for m in _CAPS_RECORD_ALONE.finditer(t):
+        surname, given = m.group("s"), m.group("g")
+        if not _caps_surname(surname) or ordinary(surname) or given in ACRONYMS:
+            continue
+        if not_a_person(given.title()):
+            continue
+        yield _hit("name", text, m.start("s"), m.end("g"))
     for m in _SURNAME_AFTER.finditer(t):
         given, surname = m.group("g"), m.group("s")
         if not _caps_surname(surname) or ordinary(surname):

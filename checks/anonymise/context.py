@@ -1376,7 +1376,8 @@ _PLATFORM_NEAR = re.compile(
     r"\b(?:Snapchat|Snap|Instagram|Insta|TikTok|Facebook|Messenger|Twitter|WhatsApp|Telegram|"
     r"Discord|YouTube|Twitch|Xbox|PlayStation|PSN|Steam|Roblox|Fortnite|Minecraft|Kik|Wickr|"
     r"Signal|Threads|Reddit|OnlyFans|Tumblr|Pinterest|LinkedIn|BeReal|Yubo|Omegle|Wizz|Skype|"
-    r"gamertag|gamer tag|username|user name|screen name|handle|profile|account|user)\b",
+    r"gamertag|gamer tag|username|user name|screen name|handles?|profiles?|accounts?|user|"
+    r"usernames|signed in|logged in|logged on)\b",
     re.I,
 )
 
@@ -1396,17 +1397,28 @@ _NAMED_ACCOUNT = re.compile(
 _ACCOUNT_AS_STORY = re.compile(r"(?:\w(?:'s|s')[ \u00a0]+account\b|\baccount[ \u00a0]+of\b)", re.I)
 
 
+#: Times and sizes, never an account's name.
+_NOT_A_HANDLE = re.compile(r"\d{1,2}(?:am|pm)|\d+x\d+", re.I)
+
+
+def _letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
 def _handles(text: str, t: str) -> Iterator[Hit]:
     for p in _PLATFORM_NEAR.finditer(t):
-        if p.group(0).lower() == "account" and _ACCOUNT_AS_STORY.search(
-            t, max(0, p.start() - 4), min(len(t), p.end() + 4)
-        ):
-            continue
+        story = p.group(0).lower() == "account" and bool(
+            _ACCOUNT_AS_STORY.search(t, max(0, p.start() - 4), min(len(t), p.end() + 4))
+        )
         # After the platform ("Snapchat user called grimeboy_07") or just before it
         # ("played as xX_Viper_Xx on Xbox Live").
         for m in _HANDLE_SHAPE.finditer(t, max(0, p.start() - 45), min(len(t), p.end() + 45)):
             h = m.group("h").rstrip(".")
-            if sum(c.isalpha() for c in h) >= 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)?", h):
+            if _NOT_A_HANDLE.fullmatch(h):
+                continue  # "at 10am", "a 4x4"
+            if story and not (re.search(r"[_.#]", h) or (h.islower() and _letters(h) >= 3)):
+                continue  # "the adults' account ... CR1234": a case's code, a form's
+            if _letters(h) >= 2 and not re.fullmatch(r"\d+(?:st|nd|rd|th|s)?", h):
                 yield _hit("handle", text, m.start("h"), m.start("h") + len(h))
     for m in _HANDLE.finditer(t):
         if m.start() and t[m.start() - 1].isalnum():
@@ -1421,6 +1433,11 @@ def _handles(text: str, t: str) -> Iterator[Hit]:
             yield _hit("handle", text, m.start("h"), m.start("h") + len(h))
     for m in _PLATFORM.finditer(t):
         h = m.group("h").rstrip(".")
+        if _NOT_A_HANDLE.fullmatch(h) or (
+            _ACCOUNT_AS_STORY.search(t, max(0, m.start() - 4), min(len(t), m.start() + 14))
+            and not re.search(r"[_.#]", h)
+        ):
+            continue  # "the child's account of the 4x4"
         quoted = t[m.start("h") - 1 : m.start("h")] in "\"'“‘" if m.start("h") else False
         # An account name has a digit, an underscore, a dot or an inner capital,
         # or is quoted; a plain word after "account" is prose.

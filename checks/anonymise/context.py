@@ -638,6 +638,8 @@ _THING_HEADER = re.compile(
 #: A cell's markup around its text: a link's brackets and target, emphasis, code.
 _CELL_MARKUP = re.compile(r"\]\([^)]*\)|[\[\]*_`]")
 _CELL_WORDS = re.compile(r"[ \u00a0]*(?P<name>[A-Za-z][a-z'’-]+(?:[ \u00a0][A-Za-z][a-z'’-]+)?)")
+#: A case's code after a name in a cell: "Cinnamon RTSLK89", "Cedar CR1234 (4)".
+_CELL_CODE = re.compile(r"[A-Z][A-Z0-9-]*[0-9][A-Z0-9-]*(?:$|[ \u00a0(,])")
 #: A cell of a table in HTML, as a brief may write one: to the next tag of the
 #: table's own (so unclosed cells and rows cost one pass, not one per opener).
 _HTML_CELL = re.compile(r"<(?P<tag>t[hd]|tr|/tr|/table)\b[^<>]*>", re.I)
@@ -656,7 +658,7 @@ def _cell_name(text: str, t: str, start: int, end: int) -> Iterator[Hit]:
     plain = _CELL_MARKUP.sub(lambda m: " " * len(m.group(0)), cell)
     m = _CELL_WORDS.match(plain)
     rest = plain[m.end() :].strip(" \u00a0|") if m else ""
-    if m is None or (rest and not rest.startswith(("(", ","))):
+    if m is None or (rest and not (rest.startswith(("(", ",")) or _CELL_CODE.match(rest))):
         return  # a sentence, not a name: "Seen twice at home"
     words = m.group("name").split()
     if any(not_a_person(w.title()) or w.lower() in _FUNCTION_WORDS for w in words):

@@ -25,9 +25,7 @@ def day(value: date | None) -> str:
 #: The most records a report links to in one cell. A report is read by an
 #: executive and printed; a cell naming 1,200 overdue actions is unreadable and
 #: makes the page too large to load (the tracker and register list them all).
-#: At 20, the statutory timeliness section of a partnership with 5,000 reviews
-#: (24 cells) was a 64 KB page.
-MOST_LINKED = 10
+MOST_LINKED = 20
 
 
 def links(records: Iterable[Record], link: Linker) -> str:

@@ -624,10 +624,10 @@ _TABLE = re.compile(
     r"^(?P<head>\|[^\n]*\|)[ \t]*\n\|[ :|-]*-[ :|-]*\|[ \t]*\n(?P<body>(?:\|[^\n]*\n?)+)", re.M
 )
 #: Words of a column's header that say it holds people ("Child", "First name",
-#: "Who lived there", "Child's name"), and words that say it holds something
-#: else ("Agency name", "Name of the tool").
+#: "Child's name"), and words that say it holds something else ("Agency name",
+#: "Name of the tool"). Not "Who": a procedure's "| Step | Who |" holds roles.
 _PEOPLE_HEADER = re.compile(
-    r"\b(?:child|children|childs|name|names|forename|forenames|who|pupil|pupils|sibling|"
+    r"\b(?:child|children|childs|name|names|forename|forenames|pupil|pupils|sibling|"
     r"siblings|young person|person|people)\b"
 )
 _THING_HEADER = re.compile(

@@ -437,14 +437,18 @@ _SPOKEN_TO = re.compile(
 )
 #: Someone's relative, named straight after ("Child AA's sister, Star", "her son
 #: Leo"): the possessive makes the relation a person's, so the capital is a name.
-_KIN_BEFORE = re.compile(
-    r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur))[ \u00a0]+(?:"
+#: A relative's word ("sister", "best friend"), with how old or close they are
+#: ("little sister", "older brother").
+KIN = (
+    r"(?:(?:little|big|baby|older|younger|elder|eldest|youngest|twin|new|best)[ \u00a0-]+)?(?:"
     r"mother|father|mum|dad|sister|brother|half-sister|half-brother|stepsister|stepbrother|"
     r"son|daughter|partner|ex-partner|boyfriend|girlfriend|husband|wife|stepfather|stepmother|"
     r"stepdad|stepmum|grandmother|grandfather|nan|nana|grandma|grandad|aunt|auntie|aunty|"
     r"uncle|cousin|niece|nephew|friend|best friend|neighbour|baby|twin|sibling|carer)"
-    r"[ \u00a0]*,?[ \u00a0]*$"
 )
+#: A possessive before a relative's word: "her son", "Child AA's sister".
+KIN_OF = rf"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur))[ \u00a0]+{KIN}"
+_KIN_BEFORE = re.compile(rf"{KIN_OF}[ \u00a0]*,?[ \u00a0]*$")
 
 
 def _given_names(text: str) -> Iterator[Hit]:

@@ -33,29 +33,17 @@ from checks.anonymise.context import (
     _plural,
     not_a_person,
 )
+from checks.anonymise.cues import KIN, KIN_OF
 from checks.anonymise.detectors import Hit
 
 _SP = r"[ \u00a0]+"
 #: A word in any case, as a careless writer types a name.
 _ANY = r"[A-Za-z][a-z]{2,}(?:-[A-Za-z][a-z]+)?"
-_RELATIVE = (
-    r"(?:sister|brother|half-sister|half-brother|stepsister|stepbrother|sibling|twin|"
-    r"cousin|friend|best friend|boyfriend|girlfriend|partner|son|daughter|stepson|"
-    r"stepdaughter|nephew|niece|grandson|granddaughter|baby)"
-)
-_FAMILY_SIZE = (
-    r"(?:(?:little|big|baby|older|younger|elder|eldest|youngest|twin|new|best)[ \u00a0-]+)?"
-)
-
 #: "his sister Treacle", "Bluebell's cousin Sprout", "my best friend Ember".
-_KIN_NAMED = re.compile(
-    rf"(?:\b(?:my|his|her|their|our|your)|\w['’]s){_SP}{_FAMILY_SIZE}{_RELATIVE}"
-    rf",?{_SP}(?P<name>{W})(?![\w'’-])"
-)
+_KIN_NAMED = re.compile(rf"{KIN_OF},?{_SP}(?P<name>{W})(?![\w'’-])")
 #: "Snowdrop is my little sister", "Tinder was her boyfriend".
 _IS_KIN = re.compile(
-    rf"(?<![\w'’-])(?P<name>{W}){_SP}(?:is|was){_SP}(?:my|his|her|their|our){_SP}"
-    rf"{_FAMILY_SIZE}{_RELATIVE}\b"
+    rf"(?<![\w'’-])(?P<name>{W}){_SP}(?:is|was){_SP}(?:my|his|her|their|our){_SP}{KIN}\b"
 )
 #: What only a person has, after a possessive: "Custard's nursery".
 _OWNS = re.compile(
